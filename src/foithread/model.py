@@ -1,0 +1,202 @@
+"""The data model: small frozen classes with explicit fields and no hidden state.
+
+Every class has ``to_dict()`` returning plain JSON-ready data in the shape of the public
+contract. Spans are ``(start, end)`` character offsets into the decoded text of the input
+the message came from (for ``.eml``/``.mbox``: that message's decoded body).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+
+import attrs
+
+KINDS = (
+    "request",
+    "auto_acknowledgement",
+    "acknowledgement",
+    "clarification_request",
+    "follow_up",
+    "delay_notice",
+    "response",
+    "internal_review_request",
+    "internal_review_response",
+    "bounce",
+    "out_of_office",
+    "annotation",
+    "other",
+)
+PARTIES = ("requester", "authority", "platform", "unknown")
+REMOVED_KINDS = (
+    "disclaimer",
+    "platform_footer",
+    "link_footer",
+    "quoted",
+    "classification",
+    "signature_noise",
+    "other",
+)
+OUTCOMES = (
+    "information_provided",
+    "partially_provided",
+    "not_held",
+    "refused",
+    "neither_confirm_nor_deny",
+    "unknown",
+)
+ADDRESS_KINDS = ("postal", "email", "url", "phone")
+
+Span = tuple[int, int]
+
+
+def _span(value: Any) -> Span:
+    start, end = value
+    return (int(start), int(end))
+
+
+@attrs.frozen
+class Sender:
+    """Who sent a message, as far as the input says."""
+
+    name: Optional[str] = None
+    email: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "email": self.email}
+
+
+@attrs.frozen
+class Removed:
+    """A stretch of a message's raw text that is not in its body, and why."""
+
+    kind: str = attrs.field(validator=attrs.validators.in_(REMOVED_KINDS))
+    text: str
+    span: Span = attrs.field(converter=_span)
+    rule: Optional[str] = None  # the name of the rule that removed it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "span": list(self.span), "rule": self.rule}
+
+
+@attrs.frozen
+class Reference:
+    """A case reference number and the label that introduced it (``Our ref``), if any."""
+
+    value: str
+    label: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "label": self.label}
+
+
+@attrs.frozen
+class DateMention:
+    """A full calendar date written in a message: ISO value and the text as written."""
+
+    value: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "text": self.text}
+
+
+@attrs.frozen
+class Signatory:
+    """A person or team signing a message."""
+
+    name: str
+    role: Optional[str] = None
+    organisation: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role, "organisation": self.organisation}
+
+
+@attrs.frozen
+class Address:
+    """A postal address, email address, URL or phone number found in a message."""
+
+    kind: str = attrs.field(validator=attrs.validators.in_(ADDRESS_KINDS))
+    value: str
+    postcode: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "value": self.value, "postcode": self.postcode}
+
+
+@attrs.frozen
+class Message:
+    """One message of a thread: what it is, who sent it, its text and the facts in it."""
+
+    index: int
+    kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
+    party: str = attrs.field(validator=attrs.validators.in_(PARTIES))
+    raw: str
+    span: Span = attrs.field(converter=_span)
+    body: str
+    removed: tuple[Removed, ...] = ()
+    sent_on: Optional[str] = None
+    subject: Optional[str] = None
+    sender: Sender = Sender()
+    outcome: Optional[str] = None
+    exemptions: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    signatories: tuple[Signatory, ...] = ()
+    addresses: tuple[Address, ...] = ()
+    confidence: float = 1.0
+    attachments: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "kind": self.kind,
+            "party": self.party,
+            "sent_on": self.sent_on,
+            "subject": self.subject,
+            "sender": self.sender.to_dict(),
+            "raw": self.raw,
+            "span": list(self.span),
+            "body": self.body,
+            "removed": [r.to_dict() for r in self.removed],
+            "outcome": self.outcome,
+            "exemptions": list(self.exemptions),
+            "references": [r.to_dict() for r in self.references],
+            "dates": [d.to_dict() for d in self.dates],
+            "signatories": [s.to_dict() for s in self.signatories],
+            "addresses": [a.to_dict() for a in self.addresses],
+            "confidence": self.confidence,
+            "attachments": list(self.attachments),
+        }
+
+
+@attrs.frozen
+class Thread:
+    """A whole FOI thread: its messages, oldest first, and thread-level facts."""
+
+    format: str
+    messages: tuple[Message, ...] = ()
+    authority: Optional[str] = None
+    title: Optional[str] = None
+    references: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    source: Optional[str] = None
+    status: Optional[str] = None
+    regime: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "source": self.source,
+            "title": self.title,
+            "authority": self.authority,
+            "regime": self.regime,
+            "status": self.status,
+            "references": list(self.references),
+            "warnings": list(self.warnings),
+            "messages": [m.to_dict() for m in self.messages],
+        }
+
+    def to_json(self, indent: Optional[int] = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
