@@ -1,0 +1,36 @@
+"""foithread: turn raw Freedom of Information correspondence into clean, typed, structured data.
+
+>>> import foithread
+>>> thread = foithread.parse("thread.txt")          # doctest: +SKIP
+>>> [m.kind for m in thread.messages]               # doctest: +SKIP
+['request', 'auto_acknowledgement', 'acknowledgement', 'response']
+"""
+
+from foithread.api import iter_parse, parse
+from foithread.errors import ParseError
+from foithread.model import Address, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
+from foithread.readers import FORMATS, detect_format
+from foithread.rules import DEFAULT_RULES, Rule, RuleTable, Rules
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_RULES",
+    "FORMATS",
+    "Address",
+    "DateMention",
+    "Message",
+    "ParseError",
+    "Reference",
+    "Removed",
+    "Rule",
+    "RuleTable",
+    "Rules",
+    "Sender",
+    "Signatory",
+    "Thread",
+    "__version__",
+    "detect_format",
+    "iter_parse",
+    "parse",
+]

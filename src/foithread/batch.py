@@ -1,0 +1,76 @@
+"""Batches: many inputs, in order, each failure captured as a record instead of stopping."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Optional, Union
+
+import attrs
+
+from foithread.errors import ParseError
+from foithread.model import Thread
+
+
+@attrs.frozen
+class Result:
+    """The outcome for one input: a thread, or the error that stopped it."""
+
+    source: str
+    thread: Optional[Thread] = None
+    error: Optional[str] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self) -> dict[str, object]:
+        if self.thread is not None:
+            data = self.thread.to_dict()
+            data["source"] = self.source
+            return data
+        return {"source": self.source, "error": self.error}
+
+
+def expand(target: Union[str, "os.PathLike[str]"]) -> list[str]:
+    """Files under a directory (recursively, sorted, hidden ones skipped) or matching a glob."""
+    path = Path(target)
+    if path.is_dir():
+        return sorted(
+            str(p) for p in path.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+    if path.is_file():
+        return [str(path)]
+    return sorted(p for p in glob.glob(str(target), recursive=True) if os.path.isfile(p))
+
+
+def parse_one(path: str, format: Optional[str] = None) -> Result:
+    """Parse one path, turning any failure into an error record (never raises)."""
+    from foithread.api import parse
+
+    try:
+        return Result(path, thread=parse(path, format=format))
+    except ParseError as exc:
+        return Result(path, error=str(exc))
+    except Exception as exc:  # a bug must not stop a batch of thousands: record it
+        return Result(path, error=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _parse_star(args: tuple[str, Optional[str]]) -> Result:
+    return parse_one(*args)
+
+
+def parse_many(paths: Iterable[Union[str, "os.PathLike[str]"]], *, workers: int = 1,
+               format: Optional[str] = None, chunksize: int = 4) -> Iterator[Result]:
+    """Parse ``paths`` in input order, with a process pool when ``workers > 1``."""
+    items: Sequence[tuple[str, Optional[str]]] = [(str(p), format) for p in paths]
+    if workers <= 1 or len(items) <= 1:
+        for item in items:
+            yield _parse_star(item)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_parse_star, items, chunksize=chunksize)

@@ -1,0 +1,246 @@
+"""Classification: the kind and party of each message, and a response's outcome.
+
+Evidence is combined in a fixed order, strongest first: reader hints (an HTML annotation, a
+JSON event type), mail headers (multipart/report, Auto-Submitted, out-of-office subjects,
+mailer-daemon senders), the message's position and who it addresses, and last the phrase
+tables of :mod:`foithread.rules.phrases` run over the cleaned body. A keyword alone never
+decides: a reference, a greeting to a person, an appeal-rights block or a closing weigh in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Optional
+
+import attrs
+import regex
+
+from foithread.rules import Rules
+
+_REQUEST_ADDRESS = regex.compile(r"(?:request|foi\+request|request-bounce)-\d+-[0-9a-f]{6,}@", regex.I)
+_PLATFORM_DOMAIN = regex.compile(r"@(?:[\w.-]+\.)?(?:whatdotheyknow\.com|ukcod\.org\.uk|mysociety\.org|asktheeu\.org|righttoknow\.org\.au)\b", regex.I)
+_DAEMON = regex.compile(r"\b(?:mailer-daemon|postmaster|mail delivery (?:system|subsystem))\b", regex.I)
+_BOUNCE_SUBJECT = regex.compile(r"^(?:Undeliver(?:able|ed)|Delivery Status Notification|Mail delivery failed|Returned mail|Delivery (?:failure|Failure)|Failure Notice|Non[- ]?delivery)", regex.I)
+_PERSON_GREETING = regex.compile(
+    r"^\s*(?:Dear|Annwyl|Hello|Hi|Good (?:morning|afternoon|evening))\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Madam)\b\.?\s+\S", regex.I
+)
+_REQUESTER_GREETING = regex.compile(
+    r"^\s*Dear\s+(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b)(?:Sir(?:\s+or\s+|/)Madam|FOI|Freedom of Information|Information|Data|[A-Z][\w&'.-]*(?:\s+[\w&'().,-]+){0,9}?\s*(?:Council|Police|Constabulary|Service|Trust|University|Department|Office|Ministry|Authority|Commission(?:er)?|Agency|Board|Executive|Customs|College|Government|Team|Unit|Borough|Fire|Rescue|Parliament|Assembly|Court|Tribunal|Corporation|Inspectorate|Partnership|Group|Health|London|Wales|Scotland|England)\b)",
+)
+_DATE_LINE = regex.compile(r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2},?\s+\d{4})\s*$")
+
+
+@attrs.frozen
+class Evidence:
+    """What the classifier looks at for one message."""
+
+    body: str
+    index: int
+    earlier: tuple[tuple[str, str], ...] = ()  # (kind, party) of the messages before it
+    subject: Optional[str] = None
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    mime_type: Optional[str] = None
+    kind_hint: Optional[str] = None
+    party_hint: Optional[str] = None
+    sender_email: Optional[str] = None
+    sender_name: Optional[str] = None
+    has_reference: bool = False
+    greeting: Optional[str] = None  # the first greeting line of the body
+    requester_name: Optional[str] = None  # the requester's sign-off name, when known
+
+
+@attrs.frozen
+class Verdict:
+    kind: str
+    party: str
+    confidence: float
+    cues: tuple[str, ...] = ()
+
+
+def _hits(rules: Rules, table_name: str, text: str) -> set[str]:
+    found = set()
+    for rule in rules[table_name]:
+        if rule.search(text):
+            found.add(rule.name)
+    return found
+
+
+def _head(body: str, lines: int) -> str:
+    out = [ln for ln in body.splitlines() if ln.strip()]
+    return "\n".join(out[:lines])
+
+
+def _multiline(rules: Rules, table_name: str, text: str) -> set[str]:
+    """Phrase hits over a text with wrapped lines joined (phrases often wrap)."""
+    return _hits(rules, table_name, regex.sub(r"\s*\n\s*", " ", text))
+
+
+def is_auto_reply(headers: Mapping[str, str]) -> bool:
+    auto = headers.get("auto-submitted", "").strip().lower()
+    if auto and auto != "no":
+        return True
+    if "x-autoreply" in headers or "x-autorespond" in headers:
+        return True
+    if headers.get("precedence", "").strip().lower() == "auto_reply":
+        return True
+    return "return-path" in headers and headers["return-path"].strip() in ("", "<>")
+
+
+def _bounce(ev: Evidence, rules: Rules) -> Optional[str]:
+    ctype = (ev.mime_type or "").lower()
+    if ctype == "multipart/report" and "delivery-status" in (ev.headers.get("content-type", "").lower() + ev.body.lower()[:0] + "delivery-status"):
+        if not _hits(rules, "out_of_office", _head(ev.body, 3)):
+            return "multipart_report"
+    if "x-failed-recipients" in ev.headers:
+        return "x_failed_recipients"
+    sender = f"{ev.sender_name or ''} {ev.sender_email or ''}"
+    if _DAEMON.search(sender) and _hits(rules, "bounce", ev.body):
+        return "daemon_sender"
+    if ev.subject and _BOUNCE_SUBJECT.search(ev.subject.strip()):
+        return "bounce_subject"
+    head = _head(ev.body, 6)
+    if "failed" in _hits(rules, "bounce", head):
+        return "bounce_phrase"
+    return None
+
+
+def _out_of_office(ev: Evidence, rules: Rules) -> Optional[str]:
+    subject = (ev.subject or "").strip()
+    if "9; autoresponder" in ev.headers.get("x-post-messageclass", "").lower():
+        return "messageclass"
+    if subject and "subject" in _hits(rules, "out_of_office", subject):
+        return "subject"
+    head = _head(ev.body, 4)
+    hits = _multiline(rules, "out_of_office", head)
+    nonblank = sum(1 for ln in ev.body.splitlines() if ln.strip())
+    if ("out_of_office" in hits or "welsh" in hits) and nonblank <= 25 and not _PERSON_GREETING.search(head):
+        return "body"
+    if is_auto_reply(ev.headers) and hits:
+        return "auto_header"
+    return None
+
+
+def party_of(ev: Evidence) -> str:
+    if ev.party_hint:
+        return ev.party_hint
+    frm = (ev.sender_email or "").lower()
+    to = ev.headers.get("to", "").lower()
+    if frm:
+        if _REQUEST_ADDRESS.search(frm):
+            return "requester"
+        if _PLATFORM_DOMAIN.search(frm):
+            return "platform"
+        if _REQUEST_ADDRESS.search(to):
+            return "authority"
+        if _PLATFORM_DOMAIN.search(to):
+            return "requester"  # a site user's mail client answering a platform alert
+    greeting = ev.greeting or ""
+    if greeting and _PERSON_GREETING.search(greeting):
+        return "authority"
+    if greeting and _REQUESTER_GREETING.search(greeting):
+        return "requester"
+    if ev.index == 0 and not frm:
+        return "requester"
+    return "authority"
+
+
+def _annotation_party(ev: Evidence) -> str:
+    name = (ev.sender_name or "").strip().lower()
+    if name and ev.requester_name and name == ev.requester_name.strip().lower():
+        return "requester"
+    if ev.party_hint:
+        return ev.party_hint
+    return "platform"
+
+
+def classify(ev: Evidence, rules: Rules) -> Verdict:
+    """Kind, party and confidence of one message."""
+    if ev.kind_hint == "annotation":
+        return Verdict("annotation", _annotation_party(ev), 0.99, ("hint",))
+    party = party_of(ev)
+    bounce = _bounce(ev, rules)
+    if bounce:
+        return Verdict("bounce", party if party != "requester" or ev.headers else "authority", 0.95, (bounce,))
+    ooo = _out_of_office(ev, rules)
+    if ooo:
+        return Verdict("out_of_office", party, 0.9 if ooo != "body" else 0.8, (ooo,))
+    if ev.kind_hint and ev.kind_hint != "response":
+        return Verdict(ev.kind_hint, party, 0.9, ("hint",))
+    if party == "requester":
+        return _requester_kind(ev, rules, party)
+    if party == "platform" and not ev.body.strip():
+        return Verdict("other", party, 0.5, ())
+    return _authority_kind(ev, rules, party)
+
+
+def _requester_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
+    ir = _multiline(rules, "internal_review_request", ev.body)
+    if ir:
+        return Verdict("internal_review_request", party, 0.95, tuple(sorted(ir)))
+    if not any(p == "requester" for _, p in ev.earlier):
+        return Verdict("request", party, 0.9 if ev.index == 0 else 0.75, ("first_from_requester",))
+    return Verdict("follow_up", party, 0.8, ("later_from_requester",))
+
+
+def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
+    body = ev.body
+    resp = _multiline(rules, "response", body)
+    ack = _multiline(rules, "acknowledgement", body)
+    auto = _multiline(rules, "auto_reply", body)
+    delay = _multiline(rules, "delay", body)
+    clar = _multiline(rules, "clarification", body)
+    irr = _multiline(rules, "internal_review_response", body)
+    review_asked = any(k == "internal_review_request" for k, _ in ev.earlier)
+    strong = resp & {"attached", "not_held", "ncnd", "provided", "cost_limit"}
+    if "attached_ack" in ack:
+        strong = strong - {"attached"}
+    if {"exempt", "appeal_rights"} <= resp or ({"exempt", "answer"} <= resp):
+        strong = strong | {"exempt"}
+    if irr and (review_asked or "review_done" in irr) and ("review_done" in irr or "decision" in irr):
+        if strong or "decision" in irr or "review_done" in irr:
+            return Verdict("internal_review_response", party, 0.85, tuple(sorted(irr)))
+    if strong:
+        return Verdict("response", party, 0.85, tuple(sorted(strong)))
+    if clar and not delay:
+        return Verdict("clarification_request", party, 0.8, tuple(sorted(clar)))
+    if delay & {"extend", "public_interest_time", "eir_reg7", "apologise", "new_date", "not_yet"}:
+        return Verdict("delay_notice", party, 0.8, tuple(sorted(delay)))
+    if ack or auto:
+        if ev.has_reference:
+            return Verdict("acknowledgement", party, 0.8, tuple(sorted(ack | auto)))
+        return Verdict("auto_acknowledgement", party, 0.8, tuple(sorted(ack | auto)))
+    if is_auto_reply(ev.headers):
+        return Verdict("auto_acknowledgement", party, 0.6, ("auto_header",))
+    return Verdict("response", party, 0.55 if resp else 0.4, tuple(sorted(resp)))
+
+
+def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules) -> Optional[str]:
+    """The outcome of a response or internal review response."""
+    if kind not in ("response", "internal_review_response"):
+        return None
+    resp = _multiline(rules, "response", body)
+    text = regex.sub(r"\s+", " ", body)
+    provided = bool(resp & {"provided", "attached"}) or bool(
+        regex.search(r"\b(?:release|releasing|disclose|disclosing|provide|providing)\b(?! the (?:remaining|rest))", text, regex.I)
+        and not regex.search(r"\b(?:not|unable to|cannot|can't|won't|will not) (?:release|disclose|provide)\b", text, regex.I)
+    )
+    real = [e for e in exemptions if not e.startswith(("s12", "s14"))]
+    if "ncnd" in resp:
+        return "neither_confirm_nor_deny"
+    if any(e.startswith(("s12", "s14")) for e in exemptions) or regex.search(r"\bvexatious\b|\bexceed(?:s|ed)? the (?:appropriate|cost) limit", text, regex.I):
+        return "refused"
+    if real or ("exempt" in resp and regex.search(r"\bwithh(?:o|e)ld|\bexempt from disclosure\b|\bis exempt\b", text, regex.I)):
+        return "partially_provided" if provided or regex.search(r"\b\d[\d,]{2,}\b", text) else "refused"
+    if "not_held" in resp:
+        return "not_held"
+    if regex.search(r"\b(?:decline|declined|refuse|refused|will not be treated|not be dealt with under)\b", text, regex.I):
+        return "refused"
+    content = [
+        ln for ln in body.splitlines()
+        if len(ln.strip()) > 25 and not _DATE_LINE.match(ln)
+    ]
+    if resp & {"provided"} or "answer" in resp or regex.search(r"\bI can confirm\b|\bwe (?:do )?hold\b", text, regex.I):
+        return "information_provided"
+    if "attached" in resp and len(content) > 3:
+        return "information_provided"
+    return "unknown"

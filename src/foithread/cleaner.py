@@ -1,0 +1,332 @@
+"""Cleaning without loss: decide which lines of a message are boilerplate, and why.
+
+Blocks are found from the zone codes and their neighbourhood, never from one keyword:
+
+* a **disclaimer** starts at a disclaimer-start line (or the score line just above it) and runs
+  while its lines carry disclaimer cues or continue a wrapped sentence, up to a closing score
+  line when it opened with one; it must carry enough cues to be taken;
+* a **link footer** is a ``References``/``Visible links`` heading followed by numbered links;
+* a **platform footer** is a run of WhatDoTheyKnow footer lines with their rules and wrapped
+  continuations, or the donate box;
+* **quoted** history runs from a quote header (not at the top) to the end, or is a run of
+  ``>`` lines;
+* **classification** markings and **signature noise** are single lines.
+
+The result is one label per line; :func:`build` turns labels into ``body`` and ``removed``
+such that the raw text is exactly the body and the removed spans interleaved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Optional
+
+import attrs
+
+from foithread.model import Removed
+from foithread.rules import Rules
+from foithread.zoner import Line, Zoned
+
+Label = Optional[tuple[str, str]]  # (removed kind, rule name) or None for kept lines
+
+_SENTENCE_END = (".", "!", "?", ":", ";", ")")
+#: disclaimer starts strong enough to stand alone, without a second cue line
+_STRONG_STARTS = frozenset(
+    {"notice", "not_intended", "gsi", "scanned", "vendor", "environment", "preface", "nhsmail",
+     "statutory_corporation", "this_email", "welsh", "heading"}
+)
+#: how far a score line may open a disclaimer, and the longest disclaimer taken
+_MAX_DISCLAIMER_LINES = 60
+
+
+@attrs.frozen
+class Block:
+    start: int  # line index
+    stop: int  # line index, exclusive
+    kind: str
+    rule: str
+
+
+def _next_nonblank(z: Zoned, i: int) -> int:
+    n = len(z.lines)
+    while i < n and z.lines[i].blank:
+        i += 1
+    return i
+
+
+def _prev_nonblank(z: Zoned, i: int) -> int:
+    while i >= 0 and z.lines[i].blank:
+        i -= 1
+    return i
+
+
+def _cue_count(rules: Rules, text: str) -> int:
+    return rules["disclaimer_cue"].count(text)
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Whether ``line`` continues the sentence of ``prev`` (a wrapped paragraph)."""
+    p = prev.rstrip()
+    s = line.lstrip()
+    if not p or not s:
+        return False
+    if not p.endswith(_SENTENCE_END):
+        return True
+    return not (s[0].isupper() or s[0].isdigit() or s[0] in "[(\"'*•-")
+
+
+def disclaimer_blocks(z: Zoned, rules: Rules, taken: Sequence[Label]) -> list[Block]:
+    """Find disclaimer blocks (see module docstring)."""
+    out: list[Block] = []
+    codes = z.codes
+    n = len(codes)
+    i = 0
+    while i < n:
+        if codes[i] != "d" or taken[i] is not None:
+            i += 1
+            continue
+        start_rule = z.rule_names[i]
+        start = i
+        p = _prev_nonblank(z, i - 1)
+        opened_by_rule = p >= 0 and codes[p] == "r" and i - p <= 2 and taken[p] is None
+        if opened_by_rule:
+            start = p
+        stop = _disclaimer_end(z, rules, i, opened_by_rule, taken)
+        cues = sum(min(2, _cue_count(rules, z.lines[k].text)) for k in range(i, stop))
+        if start_rule in _STRONG_STARTS or cues >= 2 or opened_by_rule:
+            out.append(Block(start, stop, "disclaimer", start_rule))
+            i = stop
+        else:
+            i += 1
+    return out
+
+
+_DISCLAIMER_STOP = "gaohqfmlLk"
+
+
+def _disclaimer_end(z: Zoned, rules: Rules, i: int, opened_by_rule: bool, taken: Sequence[Label]) -> int:
+    codes = z.codes
+    n = len(codes)
+    limit = min(n, i + _MAX_DISCLAIMER_LINES)
+    if opened_by_rule:
+        # take everything up to the closing score line, if one comes before any new message
+        for j in range(i + 1, limit):
+            if codes[j] == "r":
+                return j + 1
+            if codes[j] in "gaqhf" or taken[j] is not None:
+                break
+    j = i + 1
+    last = i
+    while j < limit:
+        code = codes[j]
+        line = z.lines[j]
+        if taken[j] is not None:
+            break
+        if code == "r":
+            return j + 1
+        if code == "b":
+            k = _next_nonblank(z, j)
+            if k >= limit or codes[k] in _DISCLAIMER_STOP:
+                break
+            if codes[k] == "d" or _cue_count(rules, z.lines[k].text) >= 1:
+                j = k
+                continue
+            break
+        if code in _DISCLAIMER_STOP and not (code == "o" and _cue_count(rules, line.text)):
+            break
+        if code == "d" or _cue_count(rules, line.text) or _continues(z.lines[last].text, line.text):
+            last = j
+            j += 1
+            continue
+        break
+    return last + 1
+
+
+def link_footer_blocks(z: Zoned) -> list[Block]:
+    """``References`` / ``Visible links`` headings and their numbered links."""
+    out: list[Block] = []
+    codes = z.codes
+    n = len(codes)
+    i = 0
+    while i < n:
+        if codes[i] == "l":
+            j = i + 1
+            last = i
+            while j < n and codes[j] in "lLb":
+                if codes[j] != "b":
+                    last = j
+                j += 1
+            has_items = any(codes[k] == "L" for k in range(i, last + 1))
+            if has_items:
+                out.append(Block(i, last + 1, "link_footer", "references"))
+                i = last + 1
+                continue
+        elif codes[i] == "L" and i + 1 < n and codes[i + 1] == "L":
+            j = i
+            while j < n and codes[j] == "L":
+                j += 1
+            out.append(Block(i, j, "link_footer", "numbered_links"))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _url_only(text: str) -> bool:
+    s = text.strip()
+    return bool(s) and " " not in s and ("://" in s or s.startswith("www.") or "@" in s)
+
+
+def platform_footer_blocks(z: Zoned) -> list[Block]:
+    """Runs of platform-footer lines with their score lines, URLs and wrapped continuations."""
+    out: list[Block] = []
+    codes = z.codes
+    n = len(codes)
+    i = 0
+    while i < n:
+        if codes[i] != "f":
+            i += 1
+            continue
+        start = i
+        p = _prev_nonblank(z, i - 1)
+        if p >= 0 and codes[p] == "r" and i - p <= 2:
+            start = p
+        j = i + 1
+        last = i
+        while j < n:
+            code = codes[j]
+            text = z.lines[j].text
+            if code == "f":
+                last = j
+            elif code == "b":
+                k = _next_nonblank(z, j)
+                if k < n and codes[k] in "fr" and k - j <= 2:
+                    j = k
+                    continue
+                break
+            elif code == "r":
+                last = j
+                j += 1
+                break
+            elif _url_only(text) or (code in "cL" and _continues(z.lines[last].text, text) and j - last <= 2):
+                last = j
+            else:
+                break
+            j += 1
+        out.append(Block(start, last + 1, "platform_footer", z.rule_names[i]))
+        i = last + 1
+    return out
+
+
+def quoted_blocks(z: Zoned, first_content: int) -> list[Block]:
+    """Quoted history: from the first quote header after some content to the end; ``>`` runs."""
+    codes = z.codes
+    n = len(codes)
+    out: list[Block] = []
+    for i in range(first_content + 1, n):
+        if codes[i] == "h":
+            start = i
+            p = _prev_nonblank(z, i - 1)
+            if p > first_content and codes[p] == "r":
+                start = p
+            out.append(Block(start, n, "quoted", z.rule_names[i]))
+            n = start
+            break
+    i = 0
+    while i < n:
+        if codes[i] != "q":
+            i += 1
+            continue
+        j = i
+        last = i
+        count = 0
+        while j < n and codes[j] in "qb":
+            if codes[j] == "q":
+                last = j
+                count += 1
+            j += 1
+        tail = _next_nonblank(z, last + 1) >= n
+        if count >= 2 or tail:
+            out.append(Block(i, last + 1, "quoted", "quoted_lines"))
+        i = last + 1
+    return out
+
+
+def single_line_blocks(z: Zoned) -> list[Block]:
+    out = []
+    for i, code in enumerate(z.codes):
+        if code == "m":
+            out.append(Block(i, i + 1, "classification", z.rule_names[i]))
+        elif code == "n":
+            out.append(Block(i, i + 1, "signature_noise", z.rule_names[i]))
+    return out
+
+
+def apply(labels: list[Label], blocks: Sequence[Block], *, overwrite: bool = False) -> None:
+    for b in blocks:
+        for k in range(b.start, b.stop):
+            if overwrite or labels[k] is None:
+                labels[k] = (b.kind, b.rule)
+
+
+def structural_labels(z: Zoned, rules: Rules) -> list[Label]:
+    """Labels that do not depend on where messages begin: footers, disclaimers, markings."""
+    labels: list[Label] = [None] * len(z.lines)
+    apply(labels, platform_footer_blocks(z))
+    apply(labels, link_footer_blocks(z))
+    apply(labels, disclaimer_blocks(z, rules, labels))
+    apply(labels, single_line_blocks(z))
+    return labels
+
+
+def message_labels(z: Zoned, rules: Rules, base: Sequence[Label]) -> list[Label]:
+    """Labels for one message: the structural ones plus its quoted history."""
+    labels = list(base)
+    first = next((i for i, c in enumerate(z.codes) if c not in "bm"), 0)
+    apply(labels, quoted_blocks(z, first), overwrite=True)
+    return labels
+
+
+def tail_block(z: Zoned, labels: list[Label], start: int, kind: str, rule: str) -> None:
+    """Label everything from line ``start`` to the end (bounce diagnostics and the like)."""
+    for k in range(start, len(z.lines)):
+        labels[k] = (kind, rule)
+
+
+def build(lines: Sequence[Line], labels: Sequence[Label], source: str, base: int) -> tuple[str, tuple[Removed, ...]]:
+    """Body text and removed blocks. ``source[line.start - base]`` indexes the text.
+
+    Blank lines between two lines of the same removed block join it; all other blank
+    lines stay in the body.
+    """
+    n = len(lines)
+    eff: list[Label] = list(labels)
+    # blank lines sandwiched inside one block belong to it
+    i = 0
+    while i < n:
+        if eff[i] is None and lines[i].blank:
+            j = i
+            while j < n and eff[j] is None and lines[j].blank:
+                j += 1
+            if i > 0 and j < n and eff[i - 1] is not None and eff[i - 1] == eff[j]:
+                for k in range(i, j):
+                    eff[k] = eff[i - 1]
+            i = j
+        else:
+            i += 1
+    body_parts: list[str] = []
+    removed: list[Removed] = []
+    i = 0
+    while i < n:
+        label = eff[i]
+        j = i
+        while j < n and eff[j] == label:
+            j += 1
+        a, b = lines[i].start, lines[j - 1].stop
+        chunk = source[a - base : b - base]
+        if label is None:
+            body_parts.append(chunk)
+        else:
+            removed.append(Removed(label[0], chunk, (a, b), rule=label[1]))
+        i = j
+    return "".join(body_parts), tuple(removed)

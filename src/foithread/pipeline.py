@@ -1,0 +1,242 @@
+"""The pipeline: readers → segmenter → zoner/cleaner → classifier → extractors → Thread.
+
+Every stage is a pure function of its inputs; :func:`build_thread` wires them together for
+one :class:`~foithread.readers.base.Document`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Optional
+
+import attrs
+import regex
+
+from foithread import cleaner, classifier, extract
+from foithread.cleaner import Label
+from foithread.model import Message, Removed, Sender, Thread
+from foithread.readers.base import Document, Part
+from foithread.rules import Rules
+from foithread.segmenter import segment
+from foithread.zoner import Zoned, sub_zoned, zone
+
+_ANNOTATION_HEAD = regex.compile(r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{4,40})\)", regex.M)
+_AUTHORITY_GREETING = regex.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\([A-Z]{2,10}\))?\s*,?\s*$", regex.M)
+_NOT_AUTHORITY = regex.compile(r"^(?:Sir|Madam|Sir or Madam|Sir/Madam|Mr|Mrs|Ms|Miss|Dr|FOI|Freedom of Information|\[)", regex.I)
+_WRONG_ADDRESS = regex.compile(r"requests to (?P<name>[^?\n]{3,90})\?")
+_DATE_ONLY_LINE = regex.compile(
+    r"^\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|(?:Date:?\s*).{6,30})\s*$"
+)
+
+
+@attrs.frozen
+class _Draft:
+    """A message before classification: where it is and what the reader said about it."""
+
+    part: Part
+    zoned: Zoned
+    labels: tuple[Label, ...]
+    title: bool = False
+
+
+def _drafts(doc: Document, rules: Rules) -> Iterator[_Draft]:
+    for part in doc.parts:
+        z = zone(part.text, part.offset, rules)
+        labels = cleaner.structural_labels(z, rules)
+        if not part.segment:
+            yield _Draft(part, z, tuple(labels))
+            continue
+        for seg in segment(z, labels):
+            yield _Draft(part, sub_zoned(z, seg.start, seg.stop), tuple(labels[seg.start : seg.stop]), seg.title)
+
+
+def _first_greeting(z: Zoned, labels: list[Label]) -> Optional[str]:
+    for line, code, label in zip(z.lines, z.codes, labels):
+        if code == "g" and label is None:
+            return line.text.strip()
+    return None
+
+
+def _text_of(z: Zoned, part: Part) -> tuple[str, int]:
+    if not z.lines:
+        return "", part.offset
+    a = z.lines[0].start
+    b = z.lines[-1].stop
+    return part.text[a - part.offset : b - part.offset], a
+
+
+def _labels_for(draft: _Draft, rules: Rules) -> list[Label]:
+    z = draft.zoned
+    labels = cleaner.message_labels(z, rules, draft.labels)
+    if draft.title and z.lines:
+        first = next(i for i, ln in enumerate(z.lines) if not ln.blank)
+        labels[first] = ("platform_footer", "page_title")
+    quoted_from = draft.part.quoted_from
+    if quoted_from is not None:
+        for i, line in enumerate(z.lines):
+            if line.start - draft.part.offset >= quoted_from:
+                cleaner.tail_block(z, labels, i, "quoted", "embedded_message")
+                break
+    return labels
+
+
+def _sent_on(draft: _Draft, body: str, kind: str) -> Optional[str]:
+    if draft.part.sent_on:
+        return draft.part.sent_on
+    if kind == "annotation":
+        m = _ANNOTATION_HEAD.search(body)
+        if m:
+            found = extract.extract_dates(m.group("date"))
+            return found[0].value if found else None
+        return None
+    # a letter's own date line near its top
+    head = [ln for ln in body.splitlines() if ln.strip()][:14]
+    for ln in head:
+        if _DATE_ONLY_LINE.match(ln):
+            found = extract.extract_dates(ln)
+            if found:
+                return found[0].value
+    return None
+
+
+def _message(draft: _Draft, index: int, earlier: list[tuple[str, str]], rules: Rules,
+             requester_name: Optional[str]) -> Message:
+    z = draft.zoned
+    part = draft.part
+    raw, start = _text_of(z, part)
+    labels = _labels_for(draft, rules)
+    body, removed = cleaner.build(z.lines, labels, part.text, part.offset)
+    subject_refs = extract.extract_references("", subject=part.subject) if part.subject else []
+    body_refs = extract.extract_references(body)
+    sender = part.sender or Sender()
+    evidence = classifier.Evidence(
+        body=body,
+        index=index,
+        earlier=tuple(earlier),
+        subject=part.subject,
+        headers=part.headers,
+        mime_type=part.mime_type,
+        kind_hint=part.kind_hint,
+        party_hint=part.party_hint,
+        sender_email=sender.email,
+        sender_name=sender.name or _annotation_author(body),
+        has_reference=bool(body_refs or subject_refs),
+        greeting=_first_greeting(z, labels),
+        requester_name=requester_name,
+    )
+    verdict = classifier.classify(evidence, rules)
+    if verdict.kind == "bounce":
+        labels, body, removed = _strip_bounce_diagnostics(z, labels, part, rules, body, removed)
+    facts = extract.extract_all(body, subject=part.subject)
+    exemptions: tuple[str, ...] = ()
+    if verdict.kind in ("response", "internal_review_response", "delay_notice"):
+        exemptions = tuple(extract.extract_exemptions(body))
+    outcome = classifier.outcome_of(verdict.kind, body, exemptions, rules)
+    if not part.sender and facts.signatories and verdict.kind not in ("annotation",):
+        sender = Sender(name=facts.signatories[0].name)
+    elif verdict.kind == "annotation" and not part.sender:
+        sender = Sender(name=_annotation_author(body))
+    return Message(
+        index=index,
+        kind=verdict.kind,
+        party=verdict.party,
+        raw=raw,
+        span=(start, start + len(raw)),
+        body=body,
+        removed=removed,
+        sent_on=_sent_on(draft, body, verdict.kind),
+        subject=part.subject,
+        sender=sender,
+        outcome=outcome,
+        exemptions=exemptions,
+        references=tuple(facts.references),
+        dates=tuple(facts.dates),
+        signatories=tuple(facts.signatories),
+        addresses=tuple(facts.addresses),
+        confidence=verdict.confidence,
+        attachments=part.attachments,
+    )
+
+
+def _annotation_author(body: str) -> Optional[str]:
+    m = _ANNOTATION_HEAD.search(body)
+    return m.group("name").strip() if m else None
+
+
+def _strip_bounce_diagnostics(z: Zoned, labels: list[Label], part: Part, rules: Rules,
+                              body: str, removed: tuple[Removed, ...]) -> tuple[list[Label], str, tuple[Removed, ...]]:
+    table = rules["bounce_diagnostic"]
+    for i, line in enumerate(z.lines):
+        if i > 0 and labels[i] is None and table.matches(line.text):
+            labels = list(labels)
+            cleaner.tail_block(z, labels, i, "other", "bounce_diagnostic")
+            body, removed = cleaner.build(z.lines, labels, part.text, part.offset)
+            break
+    return labels, body, removed
+
+
+def _authority(doc: Document, messages: list[Message]) -> Optional[str]:
+    if doc.authority:
+        return doc.authority
+    for msg in messages:
+        for text in (msg.raw,):
+            m = _WRONG_ADDRESS.search(text)
+            if m:
+                return m.group("name").strip()
+    for msg in messages:
+        if msg.party != "requester":
+            continue
+        for m in _AUTHORITY_GREETING.finditer(msg.raw):
+            name = m.group("name").strip()
+            if not _NOT_AUTHORITY.match(name):
+                return name
+    for msg in messages:
+        for text in (msg.raw,):
+            for m in _AUTHORITY_GREETING.finditer(text):
+                name = m.group("name").strip()
+                if not _NOT_AUTHORITY.match(name) and len(name.split()) >= 2:
+                    return name
+    return None
+
+
+def _norm_ref(value: str) -> str:
+    return regex.sub(r"\s+", "", value).upper()
+
+
+def build_thread(doc: Document, rules: Rules) -> Thread:
+    messages: list[Message] = []
+    earlier: list[tuple[str, str]] = []
+    requester_name: Optional[str] = doc.requester
+    for index, draft in enumerate(_drafts(doc, rules)):
+        msg = _message(draft, index, earlier, rules, requester_name)
+        if msg.kind == "request" and requester_name is None and msg.signatories:
+            requester_name = msg.signatories[0].name
+        messages.append(msg)
+        earlier.append((msg.kind, msg.party))
+    refs: list[str] = []
+    seen: set[str] = set()
+    for msg in messages:
+        for ref in msg.references:
+            key = _norm_ref(ref.value)
+            if key not in seen:
+                seen.add(key)
+                refs.append(ref.value)
+    return Thread(
+        format=doc.format,
+        messages=tuple(messages),
+        authority=_authority(doc, messages),
+        title=doc.title or _title(messages),
+        references=tuple(refs),
+        warnings=doc.warnings,
+        source=doc.source,
+        status=doc.status,
+        regime=doc.regime,
+    )
+
+
+def _title(messages: list[Message]) -> Optional[str]:
+    if messages:
+        for r in messages[0].removed:
+            if r.rule == "page_title":
+                return r.text.strip()
+    return None

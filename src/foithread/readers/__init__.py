@@ -1,0 +1,160 @@
+"""Readers: turn any supported input into a :class:`~foithread.readers.base.Document`.
+
+:func:`read` accepts a path, bytes or text, detects the format from the content (the file
+name only breaks ties) unless ``format=`` says otherwise, and dispatches to one reader.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+from typing import Optional, Union
+
+import regex
+
+from foithread.errors import ParseError
+from foithread.readers.base import Document, Part
+
+FORMATS = ("text", "eml", "mbox", "html", "wdtk-json", "wdtk-zip")
+Source = Union[str, bytes, "os.PathLike[str]"]
+
+_HEADER_LINE = regex.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]?\S?.*$")
+_KNOWN_HEADERS = {
+    b"from", b"to", b"subject", b"date", b"received", b"mime-version", b"return-path",
+    b"message-id", b"delivered-to", b"content-type", b"x-mailer", b"reply-to", b"cc",
+}
+_HTML_START = regex.compile(rb"^\s*(?:<!DOCTYPE\s+html|<html\b|<head\b|<body\b|<div\b|<p\b)", regex.I)
+_SUFFIX_FORMATS = {
+    ".eml": "eml", ".msg": "eml", ".mbox": "mbox", ".mbx": "mbox", ".html": "html", ".htm": "html",
+    ".json": "wdtk-json", ".zip": "wdtk-zip", ".txt": "text",
+}
+
+
+def _looks_like_email(head: bytes) -> bool:
+    known = 0
+    for raw in head.splitlines()[:60]:
+        line = raw.rstrip(b"\r")
+        if not line.strip():
+            break
+        if line[:1] in (b" ", b"\t"):
+            continue
+        if not _HEADER_LINE.match(line):
+            return False
+        if line.split(b":", 1)[0].lower() in _KNOWN_HEADERS:
+            known += 1
+    return known >= 2
+
+
+def detect_format(data: bytes, name: Optional[str] = None) -> str:
+    """The format of ``data``: from its content first, then from the file name."""
+    head = data[:65536]
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "wdtk-zip"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped[:1] in (b"{", b"["):
+        try:
+            json.loads(data.decode("utf-8-sig"))
+            return "wdtk-json"
+        except (ValueError, UnicodeDecodeError):
+            pass
+    if _HTML_START.match(stripped) or (b"<html" in head[:2048].lower() and b"</" in head):
+        return "html"
+    if stripped.startswith(b"From "):
+        rest = stripped.split(b"\n", 1)[1] if b"\n" in stripped else b""
+        if _looks_like_email(rest):
+            entries = data.count(b"\n\nFrom ") + data.count(b"\r\n\r\nFrom ")
+            suffix = Path(name).suffix.lower() if name else ""
+            return "eml" if entries == 0 and suffix == ".eml" else ("mbox" if entries or suffix != ".eml" else "eml")
+    if _looks_like_email(stripped):
+        return "eml"
+    if name:
+        guess = _SUFFIX_FORMATS.get(Path(name).suffix.lower())
+        if guess in ("text", None):
+            pass
+        elif guess:
+            return guess
+    if b"\x00" in head and head.count(b"\x00") > len(head) // 100:
+        raise ParseError("input looks binary (NUL bytes) and is no known format", source=name, where="byte 0")
+    return "text"
+
+
+def _load(source: Source) -> tuple[Optional[bytes], Optional[str], Optional[str]]:
+    """(bytes or None, text or None, a name for messages)."""
+    if isinstance(source, bytes):
+        return source, None, "<bytes>"
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+    elif isinstance(source, str):
+        single_line = "\n" not in source and len(source) < 4096
+        if single_line and source and os.path.exists(source):
+            path = Path(source)
+        elif single_line and Path(source).suffix.lower() in _SUFFIX_FORMATS and "/" in source.replace("\\", "/"):
+            raise ParseError("file not found", source=source)
+        else:
+            return None, source, "<text>"
+    else:
+        raise ParseError(f"unsupported source type {type(source).__name__}")
+    try:
+        return path.read_bytes(), None, str(path)
+    except FileNotFoundError:
+        raise ParseError("file not found", source=str(path)) from None
+    except IsADirectoryError:
+        raise ParseError("is a directory, not a file", source=str(path)) from None
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}", source=str(path)) from None
+
+
+def read(source: Source, format: Optional[str] = None) -> Document:
+    """Read ``source`` (path, bytes or text) into a Document."""
+    if format is not None and format not in FORMATS:
+        raise ParseError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+    data, text, name = _load(source)
+    if format is None:
+        if text is not None:
+            format = detect_format(text[:65536].encode("utf-8", "replace"))
+        else:
+            assert data is not None
+            format = detect_format(data, name if name and not name.startswith("<") else None)
+    try:
+        return _dispatch(format, data, text, name)
+    except ParseError as exc:
+        raise exc.with_context(source=name, format=format) from None
+    except (ValueError, LookupError, UnicodeError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        raise ParseError(f"cannot parse: {type(exc).__name__}: {exc}", source=name, format=format) from exc
+
+
+def _as_bytes(data: Optional[bytes], text: Optional[str]) -> bytes:
+    return data if data is not None else (text or "").encode("utf-8")
+
+
+def _dispatch(format: str, data: Optional[bytes], text: Optional[str], name: Optional[str]) -> Document:
+    if format == "text":
+        from foithread.readers.text import read_text
+
+        return read_text(data if data is not None else (text or ""), name)
+    if format == "eml":
+        from foithread.readers.email import read_eml
+
+        return read_eml(_as_bytes(data, text), name)
+    if format == "mbox":
+        from foithread.readers.email import read_mbox
+
+        return read_mbox(io.BytesIO(_as_bytes(data, text)), name)
+    if format == "html":
+        from foithread.readers.html import read_html
+
+        return read_html(data if data is not None else (text or ""), name)
+    if format == "wdtk-json":
+        from foithread.readers.wdtk_json import read_wdtk_json
+
+        return read_wdtk_json(data if data is not None else (text or ""), name)
+    if format == "wdtk-zip":
+        from foithread.readers.wdtk_zip import read_wdtk_zip
+
+        return read_wdtk_zip(_as_bytes(data, text), name)
+    raise ParseError(f"unknown format {format!r}")
+
+
+__all__ = ["FORMATS", "Document", "Part", "detect_format", "read"]

@@ -1,0 +1,143 @@
+"""Rules as data.
+
+Each family of line patterns (greetings, closings, disclaimers, quote headers, footers…) is a
+:class:`RuleTable`: an ordered tuple of named :class:`Rule` objects. Tables are immutable;
+``table.disable("name")``, ``table.add(rule)`` and ``table.only(...)`` return new tables, and a
+:class:`Rules` bundle of tables is handed to :func:`foithread.parse` through ``rules=``::
+
+    import foithread
+    from foithread.rules import DEFAULT_RULES, Rule
+
+    mine = DEFAULT_RULES.add("disclaimer_start", Rule("acme", r"^ACME Ltd accepts no liability"))
+    thread = foithread.parse(path, rules=mine.disable("marking", "official"))
+
+Patterns use the ``regex`` module and are matched with a timeout, so no rule can hang.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Optional
+
+import attrs
+import regex
+
+#: seconds any single rule may spend on one line before it is taken as not matching
+MATCH_TIMEOUT = 0.25
+
+_FLAGS = regex.IGNORECASE | regex.VERSION1
+
+
+def _compile(pattern: str, flags: int) -> "regex.Pattern[str]":
+    return regex.compile(pattern, flags)
+
+
+@attrs.frozen
+class Rule:
+    """One named pattern. ``pattern`` is searched in a single line (without its newline)."""
+
+    name: str
+    pattern: str
+    case_sensitive: bool = False
+    enabled: bool = True
+    compiled: "regex.Pattern[str]" = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        flags = regex.VERSION1 if self.case_sensitive else _FLAGS
+        object.__setattr__(self, "compiled", _compile(self.pattern, flags))
+
+    def search(self, line: str) -> Optional["regex.Match[str]"]:
+        try:
+            return self.compiled.search(line, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            return None
+
+
+@attrs.frozen
+class RuleTable:
+    """An ordered, named, immutable list of rules."""
+
+    name: str
+    rules: tuple[Rule, ...]
+
+    def __iter__(self) -> Iterator[Rule]:
+        return (r for r in self.rules if r.enabled)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def names(self) -> list[str]:
+        return [r.name for r in self.rules]
+
+    def first(self, line: str) -> Optional[Rule]:
+        """The first enabled rule that matches ``line``."""
+        for rule in self:
+            if rule.search(line):
+                return rule
+        return None
+
+    def matches(self, line: str) -> bool:
+        return self.first(line) is not None
+
+    def count(self, line: str) -> int:
+        return sum(1 for rule in self if rule.search(line))
+
+    def disable(self, *names: str) -> "RuleTable":
+        unknown = set(names) - set(self.names())
+        if unknown:
+            raise KeyError(f"no rule named {sorted(unknown)} in table {self.name!r}")
+        return attrs.evolve(
+            self, rules=tuple(attrs.evolve(r, enabled=False) if r.name in names else r for r in self.rules)
+        )
+
+    def enable(self, *names: str) -> "RuleTable":
+        return attrs.evolve(
+            self, rules=tuple(attrs.evolve(r, enabled=True) if r.name in names else r for r in self.rules)
+        )
+
+    def add(self, rule: Rule, *, before: Optional[str] = None) -> "RuleTable":
+        rules = list(self.rules)
+        index = self.names().index(before) if before else len(rules)
+        rules.insert(index, rule)
+        return attrs.evolve(self, rules=tuple(rules))
+
+
+def table(name: str, entries: Iterable[tuple[str, str]], *, case_sensitive: bool = False) -> RuleTable:
+    """Build a table from ``(name, pattern)`` pairs."""
+    return RuleTable(name, tuple(Rule(n, p, case_sensitive=case_sensitive) for n, p in entries))
+
+
+@attrs.frozen
+class Rules:
+    """All rule tables the pipeline uses, by table name."""
+
+    tables: tuple[RuleTable, ...]
+
+    def __getitem__(self, name: str) -> RuleTable:
+        for t in self.tables:
+            if t.name == name:
+                return t
+        raise KeyError(name)
+
+    def names(self) -> list[str]:
+        return [t.name for t in self.tables]
+
+    def _replace(self, new: RuleTable) -> "Rules":
+        return Rules(tuple(new if t.name == new.name else t for t in self.tables))
+
+    def disable(self, table_name: str, *rule_names: str) -> "Rules":
+        return self._replace(self[table_name].disable(*rule_names))
+
+    def add(self, table_name: str, rule: Rule, *, before: Optional[str] = None) -> "Rules":
+        return self._replace(self[table_name].add(rule, before=before))
+
+
+def _default() -> Rules:
+    from foithread.rules import lines, phrases
+
+    return Rules(lines.TABLES + phrases.TABLES)
+
+
+DEFAULT_RULES: Rules = _default()
+
+__all__ = ["MATCH_TIMEOUT", "Rule", "RuleTable", "Rules", "DEFAULT_RULES", "table"]
