@@ -22,11 +22,12 @@ _PLATFORM_DOMAIN = regex.compile(r"@(?:[\w.-]+\.)?(?:whatdotheyknow\.com|ukcod\.
 _DAEMON = regex.compile(r"\b(?:mailer-daemon|postmaster|mail delivery (?:system|subsystem))\b", regex.I)
 _BOUNCE_SUBJECT = regex.compile(r"^(?:Undeliver(?:able|ed)|Delivery Status Notification|Mail delivery failed|Returned mail|Delivery (?:failure|Failure)|Failure Notice|Non[- ]?delivery)", regex.I)
 _PERSON_GREETING = regex.compile(
-    r"^\s*(?:Dear|Annwyl|Hello|Hi|Good (?:morning|afternoon|evening))\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Madam)\b\.?\s+\S", regex.I
+    r"^\s*(?:Dear|Annwyl|Hello|Hi|Good (?:morning|afternoon|evening))\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\b\.?\s+\S", regex.I
 )
 _REQUESTER_GREETING = regex.compile(
     r"^\s*Dear\s+(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b)(?:Sir(?:\s+or\s+|/)Madam|FOI|Freedom of Information|Information|Data|[A-Z][\w&'.-]*(?:\s+[\w&'().,-]+){0,9}?\s*(?:Council|Police|Constabulary|Service|Trust|University|Department|Office|Ministry|Authority|Commission(?:er)?|Agency|Board|Executive|Customs|College|Government|Team|Unit|Borough|Fire|Rescue|Parliament|Assembly|Court|Tribunal|Corporation|Inspectorate|Partnership|Group|Health|London|Wales|Scotland|England)\b)",
 )
+_REQUESTER_CLOSING = regex.compile(r"^\s*Yours\s+faithfully", regex.I)
 _DATE_LINE = regex.compile(r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2},?\s+\d{4})\s*$")
 
 
@@ -47,6 +48,10 @@ class Evidence:
     has_reference: bool = False
     greeting: Optional[str] = None  # the first greeting line of the body
     requester_name: Optional[str] = None  # the requester's sign-off name, when known
+    requester_email: Optional[str] = None  # the address the request came from, when known
+    annotation: bool = False  # the message opens with an annotation heading
+    title: bool = False  # the message opens with the page title (first message of page text)
+    closing: Optional[str] = None  # the first closing line of the body
 
 
 @attrs.frozen
@@ -125,6 +130,12 @@ def party_of(ev: Evidence) -> str:
         return ev.party_hint
     frm = (ev.sender_email or "").lower()
     to = ev.headers.get("to", "").lower()
+    if frm and ev.requester_email:
+        mine = ev.requester_email.lower()
+        if frm == mine:
+            return "requester"
+        if mine in to:
+            return "authority"
     if frm:
         if _REQUEST_ADDRESS.search(frm):
             return "requester"
@@ -139,7 +150,9 @@ def party_of(ev: Evidence) -> str:
         return "authority"
     if greeting and _REQUESTER_GREETING.search(greeting):
         return "requester"
-    if ev.index == 0 and not frm:
+    if ev.index == 0 and not frm and (ev.title or _REQUESTER_CLOSING.search(ev.closing or "")):
+        return "requester"
+    if ev.index == 0 and frm and not ev.requester_email and not ev.headers.get("to"):
         return "requester"
     return "authority"
 
@@ -155,7 +168,7 @@ def _annotation_party(ev: Evidence) -> str:
 
 def classify(ev: Evidence, rules: Rules) -> Verdict:
     """Kind, party and confidence of one message."""
-    if ev.kind_hint == "annotation":
+    if ev.kind_hint == "annotation" or ev.annotation:
         return Verdict("annotation", _annotation_party(ev), 0.99, ("hint",))
     party = party_of(ev)
     bounce = _bounce(ev, rules)
@@ -199,11 +212,12 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
     if irr and (review_asked or "review_done" in irr) and ("review_done" in irr or "decision" in irr):
         if strong or "decision" in irr or "review_done" in irr:
             return Verdict("internal_review_response", party, 0.85, tuple(sorted(irr)))
-    if strong:
+    if strong and not (strong <= {"exempt"} and delay & {"extend", "public_interest_time", "eir_reg7", "not_yet"}):
         return Verdict("response", party, 0.85, tuple(sorted(strong)))
     if clar and not delay:
         return Verdict("clarification_request", party, 0.8, tuple(sorted(clar)))
-    if delay & {"extend", "public_interest_time", "eir_reg7", "apologise", "new_date", "not_yet"}:
+    strong_delay = delay & {"extend", "public_interest_time", "eir_reg7", "apologise", "not_yet"}
+    if strong_delay or ("new_date" in delay and not (ack or auto)):
         return Verdict("delay_notice", party, 0.8, tuple(sorted(delay)))
     if ack or auto:
         if ev.has_reference:

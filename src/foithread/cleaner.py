@@ -82,7 +82,16 @@ def disclaimer_blocks(z: Zoned, rules: Rules, taken: Sequence[Label]) -> list[Bl
     n = len(codes)
     i = 0
     while i < n:
-        if codes[i] != "d" or taken[i] is not None:
+        if taken[i] is not None:
+            i += 1
+            continue
+        if codes[i] == "r":
+            found = _ruled_block(z, rules, i, taken)
+            if found is not None:
+                out.append(found)
+                i = found.stop
+                continue
+        if codes[i] != "d":
             i += 1
             continue
         start_rule = z.rule_names[i]
@@ -99,6 +108,50 @@ def disclaimer_blocks(z: Zoned, rules: Rules, taken: Sequence[Label]) -> list[Bl
         else:
             i += 1
     return out
+
+
+_BRACKET_BREAK = "gahqfk"
+_TAIL_OK = "gaorflLmdn"
+_MAX_TAIL_LINES = 15
+
+
+def _ruled_block(z: Zoned, rules: Rules, i: int, taken: Sequence[Label]) -> Optional[Block]:
+    """A notice between two score lines, or after one score line at a message's tail.
+
+    Taken only when its lines carry disclaimer cues: two, or one when nothing but
+    boilerplate or a new message follows it. A rule line with ordinary content below
+    (a table, a list of answers) is never enough.
+    """
+    codes = z.codes
+    n = len(codes)
+    limit = min(n, i + _MAX_DISCLAIMER_LINES)
+    inner: list[int] = []
+    close = -1
+    for j in range(i + 1, limit):
+        if taken[j] is not None or codes[j] in _BRACKET_BREAK:
+            break
+        if codes[j] == "r":
+            close = j
+            break
+        if codes[j] != "b":
+            inner.append(j)
+    if not inner:
+        return None
+    cues = sum(min(2, _cue_count(rules, z.lines[k].text)) for k in inner)
+    cues += 2 * sum(1 for k in inner if codes[k] == "d")
+    if close >= 0:
+        after = _next_nonblank(z, close + 1)
+        tail = after >= n or codes[after] in _TAIL_OK or taken[after] is not None
+        if cues >= 2 or (cues >= 1 and tail):
+            return Block(i, close + 1, "disclaimer", "ruled_notice")
+        return None
+    # no closing rule: the notice runs to the end of the text or the next message
+    end = inner[-1] + 1
+    after = _next_nonblank(z, end)
+    tail = after >= n or codes[after] in "gao" or taken[after] is not None
+    if tail and len(inner) <= _MAX_TAIL_LINES and cues >= 1:
+        return Block(i, end, "disclaimer", "ruled_tail")
+    return None
 
 
 _DISCLAIMER_STOP = "gaohqfmlLk"
@@ -252,6 +305,26 @@ def quoted_blocks(z: Zoned, first_content: int) -> list[Block]:
     return out
 
 
+def attachment_blocks(z: Zoned, rules: Rules) -> list[Block]:
+    """Inline encoded attachments (uuencode ``begin 644 name`` … ``end``)."""
+    out: list[Block] = []
+    starts, ends = rules["attachment_start"], rules["attachment_end"]
+    n = len(z.lines)
+    i = 0
+    while i < n:
+        rule = starts.first(z.lines[i].text)
+        if rule is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not ends.matches(z.lines[j].text):
+            j += 1
+        stop = min(n, j + 1)
+        out.append(Block(i, stop, "other", f"{rule.name}_attachment"))
+        i = stop
+    return out
+
+
 def single_line_blocks(z: Zoned) -> list[Block]:
     out = []
     for i, code in enumerate(z.codes):
@@ -272,6 +345,7 @@ def apply(labels: list[Label], blocks: Sequence[Block], *, overwrite: bool = Fal
 def structural_labels(z: Zoned, rules: Rules) -> list[Label]:
     """Labels that do not depend on where messages begin: footers, disclaimers, markings."""
     labels: list[Label] = [None] * len(z.lines)
+    apply(labels, attachment_blocks(z, rules))
     apply(labels, platform_footer_blocks(z))
     apply(labels, link_footer_blocks(z))
     apply(labels, disclaimer_blocks(z, rules, labels))

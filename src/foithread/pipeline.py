@@ -50,13 +50,6 @@ def _drafts(doc: Document, rules: Rules) -> Iterator[_Draft]:
             yield _Draft(part, sub_zoned(z, seg.start, seg.stop), tuple(labels[seg.start : seg.stop]), seg.title)
 
 
-def _first_greeting(z: Zoned, labels: list[Label]) -> Optional[str]:
-    for line, code, label in zip(z.lines, z.codes, labels):
-        if code == "g" and label is None:
-            return line.text.strip()
-    return None
-
-
 def _text_of(z: Zoned, part: Part) -> tuple[str, int]:
     if not z.lines:
         return "", part.offset
@@ -99,8 +92,15 @@ def _sent_on(draft: _Draft, body: str, kind: str) -> Optional[str]:
     return None
 
 
+def _first_code(z: Zoned, labels: list[Label], codes: str) -> Optional[str]:
+    for line, code, label in zip(z.lines, z.codes, labels):
+        if code in codes and label is None:
+            return line.text.strip()
+    return None
+
+
 def _message(draft: _Draft, index: int, earlier: list[tuple[str, str]], rules: Rules,
-             requester_name: Optional[str]) -> Message:
+             requester_name: Optional[str], requester_email: Optional[str]) -> Message:
     z = draft.zoned
     part = draft.part
     raw, start = _text_of(z, part)
@@ -121,8 +121,12 @@ def _message(draft: _Draft, index: int, earlier: list[tuple[str, str]], rules: R
         sender_email=sender.email,
         sender_name=sender.name or _annotation_author(body),
         has_reference=bool(body_refs or subject_refs),
-        greeting=_first_greeting(z, labels),
+        greeting=_first_code(z, labels, "g"),
         requester_name=requester_name,
+        requester_email=requester_email,
+        annotation=_first_code(z, labels, "abcdgkmox") is not None and z.codes.lstrip("b")[:1] == "a",
+        title=draft.title,
+        closing=_first_code(z, labels, "k"),
     )
     verdict = classifier.classify(evidence, rules)
     if verdict.kind == "bounce":
@@ -207,10 +211,14 @@ def build_thread(doc: Document, rules: Rules) -> Thread:
     messages: list[Message] = []
     earlier: list[tuple[str, str]] = []
     requester_name: Optional[str] = doc.requester
+    requester_email: Optional[str] = None
     for index, draft in enumerate(_drafts(doc, rules)):
-        msg = _message(draft, index, earlier, rules, requester_name)
-        if msg.kind == "request" and requester_name is None and msg.signatories:
-            requester_name = msg.signatories[0].name
+        msg = _message(draft, index, earlier, rules, requester_name, requester_email)
+        if msg.kind == "request":
+            if requester_name is None and msg.signatories:
+                requester_name = msg.signatories[0].name
+            if requester_email is None and draft.part.sender and draft.part.sender.email:
+                requester_email = draft.part.sender.email
         messages.append(msg)
         earlier.append((msg.kind, msg.party))
     refs: list[str] = []

@@ -96,10 +96,11 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
     closed = False
     quoting = False
     in_disclaimer = False
+    signed_off = False  # the last content line looks like a signature line, not a sentence
     first_line = title + 1 if title >= 0 else 0
 
     def begin(at: int, i: int) -> None:
-        nonlocal start, greeting, has_body, closed, quoting, in_disclaimer
+        nonlocal start, greeting, has_body, closed, quoting, in_disclaimer, signed_off
         if at <= start:
             at = i
         starts.append(at)
@@ -109,13 +110,15 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
         closed = codes[i] == "a"
         quoting = False
         in_disclaimer = False
+        signed_off = False
 
     for i in range(first_line, n):
         code = codes[i]
         label = labels[i]
         if label is not None and label[0] == "disclaimer":
-            in_disclaimer = True
-            closed = True
+            if label[1] != "preface" and (has_body or greeting):
+                in_disclaimer = True
+                closed = True
             continue
         if label is not None:
             if label[0] in ("platform_footer", "link_footer"):
@@ -123,6 +126,8 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
                 quoting = False
             continue
         if code == "b":
+            continue
+        if code == "r":
             continue
         after_disclaimer = in_disclaimer
         in_disclaimer = False
@@ -138,7 +143,7 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
             continue
         if code == "g":
             bilingual = greeting in ("annwyl",) and z.rule_names[i] != "annwyl" and not closed
-            if (has_body or closed) and not bilingual and i > first_line:
+            if (closed or (has_body and signed_off)) and not bilingual and i > first_line:
                 begin(_attach_back(z, labels, i, start), i)
             elif not greeting:
                 greeting = z.rule_names[i]
@@ -155,8 +160,8 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
             closed = True
         if code in "ckox" and not (code in "cx" and not greeting and _letterhead_like(z.lines[i].text)):
             has_body = True
-        elif code in "cx":
-            has_body = has_body or False
+        if code in "ckox":
+            signed_off = code in "ck" and _letterhead_like(z.lines[i].text)
     bounds = starts + [n]
     out = []
     for a, b in zip(bounds, bounds[1:]):

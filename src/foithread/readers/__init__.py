@@ -59,7 +59,7 @@ def detect_format(data: bytes, name: Optional[str] = None) -> str:
             return "wdtk-json"
         except (ValueError, UnicodeDecodeError):
             pass
-    if _HTML_START.match(stripped) or (b"<html" in head[:2048].lower() and b"</" in head):
+    if _HTML_START.match(stripped):
         return "html"
     if stripped.startswith(b"From "):
         rest = stripped.split(b"\n", 1)[1] if b"\n" in stripped else b""
@@ -69,6 +69,8 @@ def detect_format(data: bytes, name: Optional[str] = None) -> str:
             return "eml" if entries == 0 and suffix == ".eml" else ("mbox" if entries or suffix != ".eml" else "eml")
     if _looks_like_email(stripped):
         return "eml"
+    if b"<html" in head[:4096].lower() and b"</" in head:
+        return "html"
     if name:
         guess = _SUFFIX_FORMATS.get(Path(name).suffix.lower())
         if guess in ("text", None):

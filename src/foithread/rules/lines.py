@@ -125,11 +125,11 @@ OUTLOOK_HEADER = table(
 DISCLAIMER_START = table(
     "disclaimer_start",
     [
-        ("notice", r"^\s*(?:NOTICE|IMPORTANT NOTICE|CONFIDENTIALITY NOTICE|PRIVACY NOTICE|CAUTION)\s*[-:–]"),
-        ("heading", r"^\s*(?:E-?mail\s+)?Disclaimer\s*:?\s*$"),
+        ("notice", r"^\s*(?:NOTICE\s*[-:–]|(?:IMPORTANT|CONFIDENTIALITY|PRIVACY|LEGAL)\s+NOTICE\b|CAUTION\s*[-:–])"),
+        ("heading", r"^\s*(?:[\w&'.-]+\s+){0,4}Disclaimer\s*:?\s*$"),
         (
             "this_email",
-            r"^\s*(?:\*\s*)?(?:This|The)\s+(?:information|contents?)?\s*(?:in|of)?\s*(?:this|the)?\s*(?:e-?mail|message|communication|transmission)s?\b.{0,80}?\b(?:confidential|intended|privileged|solely|may contain|is for the sole|sensitive)",
+            r"^\s*(?:\*\s*)?(?:This|The)\b.{0,40}?\b(?:e-?mail|message|communication|transmission)s?\b.{0,100}?\b(?:confidential|intended|privileged|solely|may contain|is for the sole|sensitive|meant only)",
         ),
         ("this_email_short", r"^\s*(?:This|The)\s+(?:e-?mail|message)\s+(?:and any|is|may|contains)\b.{0,40}$"),
         ("not_intended", r"^\s*If you (?:are not the (?:intended )?(?:recipient|addressee)|have received this (?:e-?mail|message|communication|transmission) in error|receive this (?:e-?mail|message) in error)"),
@@ -137,7 +137,8 @@ DISCLAIMER_START = table(
         ("scanned", r"^\s*(?:This (?:e-?mail|message)(?: has been| was)? (?:scanned|checked|swept)|The original of this (?:e-?mail|message) was scanned|.{0,40}scanned for (?:all )?viruses)"),
         ("gsi", r"(?:On leaving the GSi|Communications via the GS[ix]|Government Secure Intranet|certified virus free|received from the INTERNET|GCSx)"),
         ("vendor", r"^\s*(?:This email has been scanned by the (?:Symantec|MessageLabs|Mimecast)|Mimecast|MessageLabs|McAfee|Sophos)\b"),
-        ("environment", r"^\s*(?:P\s+)?Please consider the environment before printing"),
+        ("environment", r"^\s*(?:P\s+)?Please (?:consider|think of) the environment\b"),
+        ("language_policy", r"^\s*(?:Rydym yn croesawu gohebiaeth yn Gymraeg|We welcome correspondence in Welsh)"),
         ("preface", r"^\s*Please note:? it is not possible to reply to this e-?mail"),
         ("nhsmail", r"^\s*NHSmail is the secure email"),
         ("statutory_corporation", r"\bis a statutory corporation whose principal office is\b"),
@@ -158,12 +159,14 @@ DISCLAIMER_CUE = table(
         ("liability", r"\bliabilit|\bno responsibility|\bbinding agreements?|\bwarranty\b"),
         ("privilege", r"\bprivileged\b|\blegal professional privilege"),
         ("unauthorised", r"\bunauthori[sz]ed|\bprohibited\b|\bunlawful\b|\bstrictly\b"),
-        ("disclose", r"\b(?:use, )?(?:copy|disclose|distribute|disseminate|forward|print)\b.{0,30}\b(?:copy|disclose|distribute|disseminate|forward|print|information|contents?)"),
+        ("disclose", r"\b(?:disclos\w*|cop(?:y|ied|ying)|distribut\w*|disseminat\w*)\b.{0,60}\b(?:disclos\w*|cop(?:y|ied|ying)|distribut\w*|disseminat\w*|used|use|forward\w*|print\w*|retain\w*|information|contents?)\b"),
+        ("copyright", r"\bcopyright\b|\bData Protection Act\b|\bintegrity of the system\b|\bsecure means of communication\b"),
         ("views", r"\bviews (?:or opinions )?expressed|\bnot necessarily (?:those|represent)"),
         ("platforms", r"\bNHSmail\b|\bnhs\.net\b|\bGSi\b|\bMimecast\b|\bMessageLabs\b|\bSymantec\b|\bsecure email\b"),
         ("corporate", r"\bregistered (?:office|in England)|\bstatutory corporation\b|\bsubsidiary companies\b|\bprincipal office\b"),
         ("switch", r"\bhow you can switch\b|\bjoiningnhsmail\b"),
         ("welsh", r"\bgyfrinachol\b|\bderbynnydd\b|\bfeirysau\b"),
+        ("language", r"\bGymraeg\b|\bddwyieithog\b|\bin Welsh\b|\bbilingually\b"),
         ("law", r"\bpermitted by law\b|\blawful business\b|\bRegulation of Investigatory Powers\b"),
         ("responsibility", r"\byour responsibility to ensure\b|\bcannot be guaranteed\b|\bsecurity\b"),
     ],
@@ -206,11 +209,15 @@ BOUNCE_DIAGNOSTIC = table(
     [
         ("exchange", r"^\s*Diagnostic information for administrators:?\s*$"),
         ("headers", r"^\s*(?:Original message headers|-+\s*Original message\s*-+|The original message was received at|-+\s*The following addresses had permanent fatal errors\s*-+)\s*:?\s*$"),
-        ("copy", r"^\s*-{2,}\s*This is a copy of the message"),
+        ("copy", r"^\s*-{2,}\s*(?:This is a copy of the message|Contents of the undelivered mail)"),
         ("dsn", r"^\s*(?:Reporting-MTA|Final-Recipient|Action|Status|Diagnostic-Code|Remote-MTA|Arrival-Date)\s*:\s*\S"),
         ("rfc822_headers", r"^\s*(?:Received|Return-Path|Message-ID|X-[A-Za-z-]+)\s*:\s*\S"),
     ],
 )
+
+#: encoded attachments inlined in a body: (start, end) line pairs by name
+ATTACHMENT_START = table("attachment_start", [("uuencode", r"^begin [0-7]{3,4} \S")], case_sensitive=True)
+ATTACHMENT_END = table("attachment_end", [("uuencode", r"^end\s*$")], case_sensitive=True)
 
 TABLES: tuple[RuleTable, ...] = (
     GREETING,
@@ -228,4 +235,6 @@ TABLES: tuple[RuleTable, ...] = (
     SIGNATURE_NOISE,
     REF_LINE,
     BOUNCE_DIAGNOSTIC,
+    ATTACHMENT_START,
+    ATTACHMENT_END,
 )
