@@ -113,10 +113,13 @@ def _out_of_office(ev: Evidence, rules: Rules) -> Optional[str]:
     subject = (ev.subject or "").strip()
     if "9; autoresponder" in ev.headers.get("x-post-messageclass", "").lower():
         return "messageclass"
-    if subject and "subject" in _hits(rules, "out_of_office", subject):
+    subject_hits = _hits(rules, "out_of_office", subject) if subject else set()
+    if "subject" in subject_hits:
         return "subject"
     head = _head(ev.body, 4)
-    hits = _multiline(rules, "out_of_office", head)
+    hits = _multiline(rules, "out_of_office", head) - {"subject", "subject_auto"}
+    if "subject_auto" in subject_hits and hits:
+        return "subject_auto"
     nonblank = sum(1 for ln in ev.body.splitlines() if ln.strip())
     if ("out_of_office" in hits or "welsh" in hits) and nonblank <= 25 and not _PERSON_GREETING.search(head):
         return "body"
@@ -212,6 +215,8 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
     if irr and (review_asked or "review_done" in irr) and ("review_done" in irr or "decision" in irr):
         if strong or "decision" in irr or "review_done" in irr:
             return Verdict("internal_review_response", party, 0.85, tuple(sorted(irr)))
+    if "appeal_rights" in resp and not ack & {"logged", "allocated_reference", "within_days", "will_respond", "attached_ack"}:
+        strong = strong | {"appeal_rights"}
     if strong and not (strong <= {"exempt"} and delay & {"extend", "public_interest_time", "eir_reg7", "not_yet"}):
         return Verdict("response", party, 0.85, tuple(sorted(strong)))
     if clar and not delay:

@@ -170,7 +170,13 @@ def _annotation_author(body: str) -> Optional[str]:
 def _strip_bounce_diagnostics(z: Zoned, labels: list[Label], part: Part, rules: Rules,
                               body: str, removed: tuple[Removed, ...]) -> tuple[list[Label], str, tuple[Removed, ...]]:
     table = rules["bounce_diagnostic"]
+    returned = part.part_starts[1] if len(part.part_starts) > 1 else None
     for i, line in enumerate(z.lines):
+        if i > 0 and returned is not None and line.start - part.offset >= returned:
+            labels = list(labels)
+            cleaner.tail_block(z, labels, i, "quoted", "returned_message")
+            body, removed = cleaner.build(z.lines, labels, part.text, part.offset)
+            break
         if i > 0 and labels[i] is None and table.matches(line.text):
             labels = list(labels)
             cleaner.tail_block(z, labels, i, "other", "bounce_diagnostic")

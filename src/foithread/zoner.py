@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from foithread.rules import DEFAULT_RULES, Rules
 
@@ -162,6 +163,25 @@ def _wrapped_on_wrote(lines: Sequence[Line], codes: list[str], names: list[str])
                     names[i] = ""
 
 
+_NAME_ADDR = regex.compile(r"^\s*\S[^<>]{0,80}<[^<>@\s]+@[^<>\s]+>\s*$")
+_LOTUS_DATE = regex.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$", regex.I)
+
+
+def _lotus_blocks(lines: Sequence[Line], codes: list[str], names: list[str]) -> None:
+    """Lotus Notes: ``Name <addr>`` then a ``dd/mm/yy hh:mm`` line (or ``Sent by:``)."""
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if codes[i] not in "c" or not _NAME_ADDR.match(line.text):
+            continue
+        for j in range(i + 1, min(n, i + 3)):
+            if lines[j].blank:
+                continue
+            if _LOTUS_DATE.match(lines[j].text) or names[j] == "lotus_sent_by":
+                codes[i] = "h"
+                names[i] = "lotus_header"
+            break
+
+
 def zone(text: str, offset: int = 0, rules: Rules = DEFAULT_RULES) -> Zoned:
     """Split ``text`` into lines and zone each one."""
     lines = split_lines(text, offset)
@@ -173,6 +193,7 @@ def zone(text: str, offset: int = 0, rules: Rules = DEFAULT_RULES) -> Zoned:
         names.append(name)
     _outlook_blocks(lines, codes, names, rules)
     _wrapped_on_wrote(lines, codes, names)
+    _lotus_blocks(lines, codes, names)
     return Zoned(lines, "".join(codes), tuple(names))
 
 

@@ -40,6 +40,7 @@ class Part:
     party_hint: Optional[str] = None  # "requester" / "authority" / "platform"
     attachments: tuple[str, ...] = ()
     mime_type: Optional[str] = None  # content type of the whole email, e.g. multipart/report
+    part_starts: tuple[int, ...] = ()  # offsets in ``text`` where each MIME text part begins
     quoted_from: Optional[int] = None  # offset in ``text`` where an embedded/returned message begins
 
 

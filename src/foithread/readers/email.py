@@ -92,11 +92,13 @@ def parse_email_bytes(data: bytes, source: Optional[str] = None) -> tuple[Part, 
     )
     text = ""
     quoted_from: Optional[int] = None
+    starts: list[int] = []
     for index, chunk in enumerate(chunks):
         if index:
             text += _PART_SEPARATOR
             if has_embedded and quoted_from is None:
                 quoted_from = len(text)
+        starts.append(len(text))
         text += chunk.strip("\n") + "\n"
     if mail.has_defects:
         warnings.extend(f"MIME defect: {d}" for d in sorted(mail.defects_categories))
@@ -116,6 +118,7 @@ def parse_email_bytes(data: bytes, source: Optional[str] = None) -> tuple[Part, 
         sent_on=_sent_on(msg.get("date")),
         attachments=attachments,
         mime_type=content_type,
+        part_starts=tuple(starts),
         quoted_from=quoted_from,
     )
     return part, warnings

@@ -98,7 +98,8 @@ OUT_OF_OFFICE = table(
         ("returning", r"\b(?:return(?:ing)?|back) (?:on|to the office|in the office|until)\b|\buntil \w+day\b|\bwill not return\b|\blimited access to (?:my )?e-?mail"),
         ("urgent", r"\bfor (?:urgent|immediate) (?:matters|enquiries|queries|assistance|FOI matters)\b|\bif (?:your (?:e-?mail|matter) is|it is) urgent\b"),
         ("welsh", r"\bar wyliau\b|\ballan o'r swyddfa\b"),
-        ("subject", r"^(?:Out of (?:the )?Office|Automatic reply|Auto(?:matic)?[- ]?reply|AUTO:|Abwesenheitsnotiz|Automatische Antwort|R[ée]ponse automatique|Absence)\b|is out of the office$"),
+        ("subject", r"^(?:Out of (?:the )?Office|AUTO:|Abwesenheitsnotiz|Absence)\b|is out of the office$"),
+        ("subject_auto", r"^(?:Automatic reply|Auto(?:matic)?[- ]?(?:reply|response)|Automatische Antwort|R[ée]ponse automatique)\b"),
     ],
 )
 

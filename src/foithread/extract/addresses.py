@@ -1,0 +1,129 @@
+"""Addresses written in a message: postal, e-mail, URL and phone (DOMAIN 4.5, CONTRACT).
+
+:func:`extract_addresses` returns postal addresses first (see :mod:`.postal`), then e-mail
+addresses, URLs and phone numbers, each kind in order of appearance and de-duplicated.
+
+* E-mails are real addresses only: placeholders (``[email address]``, ``xxxx@xxxx.xxx``)
+  never count, trailing punctuation is stripped, ``mailto:`` links give e-mails, not URLs.
+  WhatDoTheyKnow request addresses count when literally written.
+* URLs are ``http(s)://...`` or ``www....`` (normalised to ``http://www....``), without elinks
+  markers glued in front (``[2]www.met.police.uk``), trailing punctuation or unbalanced
+  closing brackets; a URL truncated with ``...`` keeps the text before the dots.
+* Phones follow ``Tel:``/``Telephone:``/``Phone:``/``Fax:``/``Mobile:`` or have a UK shape
+  (``0303 123 1113``, ``+44 (0) 116 2222222``); ``101`` and ``999`` never count. The value is
+  the number as printed, trimmed. References and dates are never read as phones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from foithread.extract.patterns import (
+    EMAIL,
+    PHONE_LABEL,
+    PHONE_SHAPE,
+    URL,
+    Span,
+    finditer,
+    overlaps,
+    phone_digits,
+)
+from foithread.extract.placeholders import placeholder_spans
+from foithread.extract.postal import extract_postal
+from foithread.extract.references import mask_spans
+from foithread.model import Address
+
+_TRAILING = ".,;:!?'\"»›’”*"
+_PAIRS = {")": "(", "]": "[", "}": "{", ">": "<"}
+
+
+def _trim_url(url: str) -> str:
+    for dots in ("...", "\u2026"):
+        if dots in url:
+            url = url.split(dots, 1)[0]
+    while url:
+        last = url[-1]
+        if last in _TRAILING:
+            url = url[:-1]
+        elif last in _PAIRS and url.count(last) > url.count(_PAIRS[last]):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def _urls(text: str, blocked: list[Span]) -> list[tuple[Span, str]]:
+    out = []
+    for m in finditer(URL, text):
+        if overlaps(m.span(), blocked):
+            continue
+        url = _trim_url(m.group(0))
+        if url.lower().startswith("www."):
+            url = "http://" + url
+        host = url.split("://", 1)[-1].split("/", 1)[0]
+        if "." not in host or host.endswith("."):
+            continue
+        out.append((m.span(), url))
+    return out
+
+
+def _emails(text: str, blocked: list[Span]) -> list[tuple[Span, str]]:
+    out = []
+    for m in finditer(EMAIL, text):
+        if overlaps(m.span(), blocked):
+            continue
+        value = m.group(0).rstrip(_TRAILING + "-")
+        if "." not in value.split("@", 1)[1]:
+            continue
+        out.append((m.span(), value))
+    return out
+
+
+def _phones(text: str, blocked: list[Span]) -> list[tuple[Span, str]]:
+    out: list[tuple[Span, str]] = []
+    taken: list[Span] = []
+    for pattern in (PHONE_LABEL, PHONE_SHAPE):
+        for m in finditer(pattern, text):
+            span = m.span("number")
+            number = m.group("number").strip()
+            if overlaps(span, blocked) or overlaps(span, taken):
+                continue
+            if not 10 <= phone_digits(number) <= 13:
+                continue
+            taken.append(span)
+            out.append((span, number))
+    return sorted(out)
+
+
+def _unique(kind: str, found: Iterable[tuple[Span, str]]) -> list[Address]:
+    seen: set[str] = set()
+    out = []
+    for _span, value in sorted(found):
+        key = value.rstrip("/").casefold() if kind == "url" else "".join(value.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(Address(kind=kind, value=value))
+    return out
+
+
+def extract_addresses(text: str) -> list[Address]:
+    """Postal addresses, then e-mails, URLs and phones written in ``text`` (see module doc)."""
+    text = text or ""
+    masks = placeholder_spans(text)
+    url_found = _urls(text, masks)
+    email_found = _emails(text, masks + [s for s, u in url_found if "@" not in u.split("://", 1)[-1]])
+    contact_spans = masks + [s for s, _ in url_found] + [s for s, _ in email_found]
+    refs = mask_spans(text)
+    phone_found = _phones(text, contact_spans + refs)
+    skip = contact_spans + refs + [s for s, _ in phone_found]
+    out: list[Address] = []
+    seen_postal: set[str] = set()
+    for postal in extract_postal(text, skip):
+        key = "".join(ch for ch in postal.value.casefold().replace("p.o.", "po") if ch.isalnum())
+        if key not in seen_postal:
+            seen_postal.add(key)
+            out.append(Address(kind="postal", value=postal.value, postcode=postal.postcode))
+    out.extend(_unique("email", email_found))
+    out.extend(_unique("url", url_found))
+    out.extend(_unique("phone", phone_found))
+    return out

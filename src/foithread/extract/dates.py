@@ -1,0 +1,139 @@
+"""Full calendar dates written in a message (DOMAIN 4.4).
+
+Procedure: (1) mask references (they parse as dates), phone numbers, postcodes, URLs,
+e-mail addresses and placeholders; (2) strict ISO ``2021-09-22``; (3) numeric day-first
+``dd/mm/yyyy``, ``dd.mm.yyyy``, ``dd-mm-yyyy`` and two-digit years ``dd.mm.yy``;
+(4) written months: ``22 September 2021``, ``22nd Sept 2021``, ``3rd of March 2020``,
+``Wednesday, 22 September 2021``, ``September 22, 2021``, ``Sept 22nd, 2021``, in English,
+Welsh (with mutations: ``Fedi``, ``Orffennaf``) and German (``3. März 2021``).
+
+Only full dates count: ``September 2021``, ``12th February`` and the literal ``dd/mm/yyyy``
+are skipped, as are impossible dates (``31/02/2021``) and digits glued to file names
+(``report_20080408.pdf``). The day/month/year assembly uses :class:`datetime.date`; no
+fuzzy parser runs on free text. The date in a WhatDoTheyKnow annotation header
+(``Jane left an annotation (20 October 2021)``) is that message's ``sent_on`` metadata,
+not a date written in it, so it is skipped too.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Optional
+
+import regex
+
+from foithread.extract.patterns import (
+    EMAIL,
+    PHONE_LABEL,
+    PHONE_SHAPE,
+    POSTCODE,
+    URL,
+    Span,
+    compile_pattern,
+    finditer,
+    overlaps,
+)
+from foithread.extract.placeholders import placeholder_spans
+from foithread.extract.references import mask_spans
+from foithread.model import DateMention
+
+#: Month names and abbreviations (English, Welsh with mutated forms, German) -> month number.
+MONTHS: dict[str, int] = {
+    **{m: i for i, m in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"), start=1)},
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Welsh, with the soft/nasal/aspirate mutations met after "o", "ym", "ar" and so on.
+    "ionawr": 1, "chwefror": 2, "mawrth": 3, "fawrth": 3, "ebrill": 4, "mai": 5, "fai": 5,
+    "mehefin": 6, "fehefin": 6, "gorffennaf": 7, "orffennaf": 7, "awst": 8, "medi": 9, "fedi": 9,
+    "hydref": 10, "tachwedd": 11, "dachwedd": 11, "nhachwedd": 11, "thachwedd": 11,
+    "rhagfyr": 12, "ragfyr": 12,
+    # German.
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12,
+}
+
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = (
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+"
+    r"|(?:Dydd\s+)?(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul),?\s+)?"
+)
+_FILE_EXT = r"\.(?:pdf|docx?|xlsx?|csv|txt|tiff?|jpe?g|png|zip|msg|odt|ods|rtf)\b"
+_NUM_B = r"(?<![\w/.:+\-]|\d[.,])"  # a number not glued to another token
+_NUM_E = rf"(?![\w/\-]|[.,:]\d|{_FILE_EXT})"
+
+_ISO = compile_pattern(rf"{_NUM_B}(?P<year>(?:19|20)\d{{2}})-(?P<month>\d{{2}})-(?P<day>\d{{2}}){_NUM_E}")
+_NUMERIC = compile_pattern(
+    rf"{_NUM_B}(?P<day>\d{{1,2}})(?P<sep>[/.\-])(?P<month>\d{{1,2}})(?P=sep)(?P<year>(?:19|20)\d{{2}}|\d{{2}}){_NUM_E}"
+)
+_DAY_MONTH_YEAR = compile_pattern(
+    rf"(?<![\w/.\-]){_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+of|\s+o)?\s+{_MONTH},?\s+"
+    rf"(?P<year>(?:19|20)\d{{2}})(?![\w/]|[.,]\d)",
+    regex.IGNORECASE,
+)
+_MONTH_DAY_YEAR = compile_pattern(
+    rf"(?<![\w/.\-]){_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d),?\s+"
+    rf"(?P<year>(?:19|20)\d{{2}})(?![\w/]|[.,]\d)",
+    regex.IGNORECASE,
+)
+_ANNOTATION_HEADER = compile_pattern(r"(?m)^[^\n]{1,120}?\bleft an annotation \([^)\n]{1,40}\)")
+_PATTERNS = (_ISO, _NUMERIC, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR)
+
+
+def _two_digit_year(year: int) -> int:
+    """Fixed pivot (no clock): 00-69 are 2000s, 70-99 are 1900s."""
+    return 2000 + year if year < 70 else 1900 + year
+
+
+def _assemble(m: regex.Match[str]) -> Optional[datetime.date]:
+    raw_month = m.group("month")
+    month = int(raw_month) if raw_month.isdigit() else MONTHS.get(raw_month.lower().rstrip("."))
+    if month is None:
+        return None
+    year_text = m.group("year")
+    year = int(year_text)
+    if len(year_text) == 2:
+        year = _two_digit_year(year)
+    try:
+        return datetime.date(year, month, int(m.group("day")))
+    except ValueError:
+        return None
+
+
+def _masked(text: str) -> list[Span]:
+    spans = list(mask_spans(text))
+    spans.extend(placeholder_spans(text))
+    for pattern in (EMAIL, URL, POSTCODE, PHONE_LABEL, PHONE_SHAPE, _ANNOTATION_HEADER):
+        spans.extend(m.span() for m in finditer(pattern, text))
+    return spans
+
+
+def date_candidates(text: str, skip: Sequence[Span] = ()) -> list[tuple[Span, datetime.date, str]]:
+    """Every full date in ``text`` as ``(span, date, text as written)``, in order, repeats kept."""
+    masked = list(skip) if skip else []
+    masked.extend(_masked(text))
+    taken: list[tuple[Span, datetime.date, str]] = []
+    for pattern in _PATTERNS:
+        for m in finditer(pattern, text):
+            span = m.span()
+            if overlaps(span, masked) or overlaps(span, [t[0] for t in taken]):
+                continue
+            value = _assemble(m)
+            if value is not None:
+                taken.append((span, value, " ".join(m.group(0).split())))
+    return sorted(taken, key=lambda t: t[0])
+
+
+def extract_dates(text: str, skip: Sequence[Span] = ()) -> list[DateMention]:
+    """Full calendar dates written in ``text``, in order, one per ISO value (first spelling kept).
+
+    ``skip`` lists spans not to read (reference spans from :func:`mask_spans`); references,
+    phones, postcodes, URLs, e-mails and placeholders are masked in any case.
+    """
+    out: dict[str, DateMention] = {}
+    for _span, value, written in date_candidates(text or "", skip):
+        iso = value.isoformat()
+        out.setdefault(iso, DateMention(value=iso, text=written))
+    return list(out.values())

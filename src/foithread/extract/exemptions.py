@@ -1,0 +1,164 @@
+"""Exemptions and exceptions cited in a message (DOMAIN 4.2), in normalised form.
+
+Citations are parsed, expanded and filtered:
+
+* FOIA/FOISA sections: ``section 40(2)``, ``s.40(2)``, ``S. 36(2)(b)(i)``, ``s36 (2) (b)``,
+  dotted ``5.1.a``; EIR regulations: ``regulation 12(4)(b)``, ``reg. 13``, ``EIR 12(5)(e)``.
+* Lists expand: ``section 31(1)(a) and (b)`` -> ``s31(1)(a)``, ``s31(1)(b)``;
+  ``31(1)(a)(b)`` -> two; ``36(2)(b)(i) and (ii) and (c)`` -> three; ``5.1.a&b`` -> two;
+  ``sections 40 and 41`` -> ``s40``, ``s41``.
+* Output forms: ``s40(2)``, ``s31(1)(a)``, ``s36(2)(b)(i)``, ``reg12(4)(b)``, ``reg13``.
+* Kept: FOIA/FOISA exemptions (sections 21-44, 22A) and the refusal grounds s12 (cost) and
+  s14 (vexatious), which the contract lists; EIR regulations 12 and 13. Dropped: procedural
+  sections (1, 10, 16, 17, 50 and anything else outside the list) and EIR regulations such
+  as 7 (extension) or 14 (refusal notice). Section 25 is an exemption only under FOISA
+  (``regime="foisa"``); under FOIA it is supplementary and dropped. Scottish EIR regulations
+  10 and 11 are kept under ``regime="eisr"`` or ``"foisa"``.
+* A citation counts only when its sentence talks about exemption, withholding, refusal,
+  engaging or applying (:func:`is_exemption_context`), and never when it cites another Act
+  (``section 20 of the Children Act 1989``).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from foithread.extract.patterns import compile_pattern, finditer, match, search
+
+_PART = r"\(\s?[0-9a-zA-Z]{1,4}\s?\)"
+_CITE = compile_pattern(
+    r"(?<![\w.'\u2019])(?P<kw>sections?|ss?\.?|§|regulations?|regs?\.?|EIR)\s*(?P<num>\d{1,2}[A-Z]?)(?![\d])"
+    rf"(?P<chain>\.\d{{1,2}}(?:\.[a-z]{{1,4}})?|(?:\s?{_PART})*)"
+    rf"(?P<alts>(?:\s*(?:,|and|&|or)\s*(?:\(\s?[0-9a-z]{{1,4}}\s?\))+(?:\s?{_PART})*|&[a-z]{{1,4}}\b)*)",
+    regex.IGNORECASE,
+)
+_MORE = compile_pattern(
+    rf"\s*(?:,|and|&|or)\s*(?:(?:section|s\.?|regulation|reg\.?)\s*)?(?P<num>\d{{1,2}}[A-Z]?)(?!\d)(?P<chain>(?:\s?{_PART})*)"
+    r"(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?|hours?|%|per\b|of\s+which))",
+    regex.IGNORECASE,
+)
+_TOKEN = compile_pattern(r"[0-9a-zA-Z]{1,4}")
+_OTHER_ACT = compile_pattern(
+    r"\s*(?:\([^)]{0,12}\)\s*)*of\s+the\s+(?P<act>(?:[A-Z][\w']*\s+(?:and\s+|of\s+)?){1,6})Act\b"
+)
+_CONTEXT = compile_pattern(
+    r"exempt|exemption|exception|withh[eo]ld|withholding|refus|engag|appl(?:y|ies|ied|ying)|rel(?:y|ies|ied|ying)\s+on|"
+    r"cited|prejudice|neither\s+confirm|confirm\s+(?:n|or\s+deny)|cost\s+limit|appropriate\s+limit|exceed|"
+    r"vexatious|repeated|manifestly\s+unreasonable|not\s+obliged|under\s+which|redact|public\s+interest\s+test",
+    regex.IGNORECASE,
+)
+_SENTENCE_END = compile_pattern(r"(?<!\b(?:s|ss|reg|regs|no|para|e\.g|i\.e|cf))[.!?](?=\s+[A-Z(]|\s*\n\s*\n|\s*$)")
+_ROMAN = frozenset("i ii iii iv v vi vii viii ix x".split())
+
+_FOIA_KEEP = frozenset([str(n) for n in range(21, 45) if n != 25] + ["22A", "12", "14"])
+_EIR_KEEP = frozenset({"12", "13"})
+
+
+def _depth(token: str, previous: int) -> int:
+    if token.isdigit():
+        return 1
+    if token.lower() in _ROMAN and previous >= 2:
+        return 3
+    return 2
+
+
+def _expand(chain_text: str, alts_text: str) -> list[tuple[str, ...]]:
+    """Subsection chains: ``(1)(a)`` + ``and (b)`` -> [("1", "a"), ("1", "b")]."""
+    if chain_text.startswith("."):
+        tokens = [t for t in chain_text.split(".") if t]
+    else:
+        tokens = _TOKEN.findall(chain_text)
+    results: list[tuple[str, ...]] = []
+    current: list[tuple[int, str]] = []
+    for token in tokens:
+        depth = _depth(token, current[-1][0] if current else 0)
+        if current and depth <= current[-1][0]:
+            results.append(tuple(t for _d, t in current))
+            current = [c for c in current if c[0] < depth]
+        current.append((depth, token.lower() if not token.isdigit() else token))
+    results.append(tuple(t for _d, t in current))
+    for alt in regex.split(r"\s*(?:,|and|&|or)\s*", alts_text.strip(), flags=regex.IGNORECASE):
+        alt_tokens = _TOKEN.findall(alt)
+        if not alt_tokens or not current:
+            continue
+        base = list(current)
+        depth = _depth(alt_tokens[0], base[-1][0])
+        if depth == 3 and not any(d == 3 for d, _t in base):
+            depth = 2  # "(a) and (i)": letters, not roman numerals
+        new = [c for c in base if c[0] < depth]
+        for k, token in enumerate(alt_tokens):
+            d = depth if k == 0 else _depth(token, new[-1][0] if new else 0)
+            new.append((d, token.lower()))
+        results.append(tuple(t for _d, t in new))
+        current = new
+    return [r for r in dict.fromkeys(results)]
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = 0
+    for m in finditer(_SENTENCE_END, text, max(0, start - 400), start):
+        left = m.end()
+    right_m = search(_SENTENCE_END, text, end, min(len(text), end + 400))
+    right = right_m.end() if right_m else min(len(text), end + 400)
+    return text[left:right]
+
+
+def is_exemption_context(text: str, start: int, end: int) -> bool:
+    """True when the sentence around ``text[start:end]`` speaks of exemption or refusal."""
+    return search(_CONTEXT, _sentence(text, start, end)) is not None
+
+
+def _cites_other_act(text: str, end: int) -> bool:
+    m = match(_OTHER_ACT, text, end)
+    if m is None:
+        return False
+    act = m.group("act").lower()
+    return "freedom of information" not in act and "information" not in act.split()[:1]
+
+
+def _keep(kind: str, num: str, regime: Optional[str]) -> bool:
+    if kind == "reg":
+        return num in _EIR_KEEP or (num in {"10", "11"} and regime in {"eisr", "foisa"})
+    return num in _FOIA_KEEP or (num == "25" and regime == "foisa")
+
+
+def _format(kind: str, num: str, chain: tuple[str, ...]) -> str:
+    return ("reg" if kind == "reg" else "s") + num.upper() + "".join(f"({t})" for t in chain if t)
+
+
+def parse_citations(text: str) -> list[tuple[str, str, tuple[str, ...], int, int]]:
+    """Every section/regulation citation in ``text`` as ``(kind, number, chain, start, end)``, expanded."""
+    out: list[tuple[str, str, tuple[str, ...], int, int]] = []
+    for m in finditer(_CITE, text):
+        kw = m.group("kw").lower()
+        kind = "reg" if kw.startswith(("reg", "eir")) else "s"
+        for chain in _expand(m.group("chain") or "", m.group("alts") or ""):
+            out.append((kind, m.group("num"), chain, m.start(), m.end()))
+        pos = m.end()
+        while True:
+            more = match(_MORE, text, pos)
+            if more is None:
+                break
+            for chain in _expand(more.group("chain") or "", ""):
+                out.append((kind, more.group("num"), chain, more.start("num"), more.end()))
+            pos = more.end()
+    return out
+
+
+def extract_exemptions(text: str, regime: Optional[str] = None) -> list[str]:
+    """Exemptions cited in ``text`` in their normalised most specific form, in order, de-duplicated.
+
+    ``regime`` (``"foi"``, ``"eir"``, ``"foisa"``, ``"eisr"`` or None) only decides whether
+    FOISA section 25 and Scottish EIR regulations 10 and 11 count.
+    """
+    out: dict[str, None] = {}
+    text = text or ""
+    for kind, num, chain, start, end in parse_citations(text):
+        if not _keep(kind, num, regime):
+            continue
+        if _cites_other_act(text, end) or not is_exemption_context(text, start, end):
+            continue
+        out.setdefault(_format(kind, num, chain), None)
+    return list(out)

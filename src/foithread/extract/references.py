@@ -1,0 +1,199 @@
+"""Case reference numbers (DOMAIN 4.1).
+
+Two tables drive the extractor:
+
+* :data:`REFERENCE_SHAPES` - the distinctive shapes issuers use (``01/FOI/21/021127``,
+  ``FOI-120-2024``, ``IC-255369-Y7X2`` ...). A shape counts wherever it stands.
+* :data:`REFERENCE_LABELS` - the labels that introduce a reference (``Our ref:``,
+  ``Reference No:``, ``logged as`` ...). After a label, free-form values (``T3241/8``,
+  ``DE00000642471``, ``FOI 21-1043``) and bare numbers of 5-13 digits count too; a bare
+  number never counts without a label. The value must stand on the label's own line:
+  an empty ``Your ref:`` yields nothing.
+
+Placeholders, e-mail addresses and URLs are masked first, so ``[FOI #123 email]`` and
+WhatDoTheyKnow request addresses never yield references. Values are kept exactly as printed
+(``IR 2022/0157`` keeps its space) and de-duplicated on their whitespace-free, case-folded form.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import attrs
+import regex
+
+from foithread.extract.patterns import (
+    EMAIL,
+    POSTCODE,
+    URL,
+    Span,
+    compile_pattern,
+    finditer,
+    fullmatch,
+    match,
+    overlaps,
+)
+from foithread.extract.placeholders import placeholder_spans
+from foithread.model import Reference
+
+_PREFIX = r"(?:FOI|EIR|IR|SAR|FOIR)"
+
+#: Ordered ``(name, pattern source)`` table of reference shapes; earlier entries win at a position.
+REFERENCE_SHAPES: tuple[tuple[str, str], ...] = (
+    ("met", r"(?:\d{2}|[A-Z]{2,4})[/.]FOI[/.]\d{2}[/.]\d{4,6}"),  # 01/FOI/21/021127, PD/FOI/22/00412
+    ("foi_yy_serial", r"FOI/\d{2}/\d{4,6}"),  # FOI/21/021127
+    ("police_scotland", r"IM-FOI-\d{4}-\d{3,5}"),  # IM-FOI-2021-0942
+    ("ico_case", r"IC-\d{5,6}-[A-Z0-9]{4}"),  # IC-255369-Y7X2
+    ("ico_fs", r"FS5\d{7}"),  # FS50441818
+    ("tribunal", r"(?:FT/)?EA/(?:19|20)\d{2}/\d{4}"),  # EA/2022/0049
+    ("tribunal_citation", r"\[(?:19|20)\d{2}\][ ]UKFTT[ ]\d{1,4}[ ]\(GRC\)"),  # [2022] UKFTT 263 (GRC)
+    ("prefixed_dash", rf"(?:[A-Z]{{2,4}}-)?{_PREFIX}-\d{{2,4}}-\d{{2,6}}(?:/[A-Z]{{1,3}})?"),  # FOI-0934-2122, BH-FOI-22-0113
+    ("prefixed_serial", rf"(?:{_PREFIX}|F)-\d{{5,8}}"),  # FOI-1530259, IR-1451821, F-013412
+    ("gmp", r"GSA/?\d{4}/\d{2}"),  # GSA/4762/12, GSA4850/11
+    ("year_slash", rf"(?:{_PREFIX}|RFI)[ ]?(?:19|20)\d{{2}}/\d{{3,6}}"),  # FOI2023/93842, IR 2022/0157
+    ("prefix_year_serial", rf"{_PREFIX}/(?:19|20)\d{{2}}/\d{{3,6}}"),  # FOI/2021/0456
+    ("foi_long", r"FOI/\d{5,12}"),  # FOI/00013725, FOI/202300371292
+    ("short_year_slash", rf"{_PREFIX}[ ]?\d{{2}}/\d{{2,6}}"),  # EIR 21/123, EIR22/0456
+    ("short_year_dash", rf"{_PREFIX}[ ]\d{{2}}-\d{{3,6}}"),  # FOI 21-1043
+    ("bbc_rfi", r"RFI(?:19|20)\d{2}-?\d{3,4}"),  # RFI20240191, RFI2022-0593
+    ("bbc_ir", r"IR(?:19|20)\d{5}"),  # IR2013022
+    ("foi_number", r"(?:FOI|EIR)[ ]?\d{5,9}"),  # FOI 70915, FOI18234, FOI 221101046
+    ("atisn", r"ATISN[ ]?\d{4,6}"),  # ATISN 16301
+    ("welsh_gov", r"[A-Z]{2}/\d{5}/\d{2}"),  # KS/03829/17
+    ("scottish_decision", r"Decision[ ]\d{3}/(?:19|20)\d{2}"),  # Decision 268/2024
+    ("dfe", r"(?:19|20)\d{2}[-/]\d{7}"),  # 2017-0046908, 2012/0072758
+    ("met_legacy", r"20[01]\d(?:0[1-9]|1[0-2])\d{7}"),  # 2010080000104
+)
+
+#: Ordered ``(name, pattern source)`` table of labels; longer forms come first.
+REFERENCE_LABELS: tuple[tuple[str, str], ...] = (
+    ("foi_request_reference_no", r"Freedom\s+of\s+Information\s+Request\s+Reference\s+(?:No|Number)\.?"),
+    ("cyf_our_ref", r"Cyf(?:eirnod)?\s*/\s*(?:(?:Our|Your)\s+)?Ref(?:erence)?"),
+    ("ein_cyf", r"(?:Ein|Eich)\s+cyf(?:eirnod)?"),
+    ("our_ref", r"(?:Our|Your|My)\s+ref(?:erence)?(?:\s+(?:No\.?|Number))?"),
+    ("foi_reference", r"(?:FOI|FOIA|EIR|Request|Case|TfL|Complaint|Review)\s+(?:Reference|Ref)(?:\s+(?:No\.?|Number))?"),
+    ("reference_no", r"Ref(?:erence)?\s*(?:No\.?|Number|\#)"),
+    ("case_number", r"Case\s+(?:Number|No\.?)"),
+    ("request_id", r"Request\s+(?:ID|Number|No\.?)"),
+    ("tracking_number", r"Tracking\s+Number"),
+    ("logged_as", r"(?:logged|registered|recorded)\s+(?:as|under|with)(?:\s+(?:reference|ref)(?:\s+number)?)?"),
+    ("with_reference", r"(?:with|under|allocated(?:\s+the)?|given(?:\s+the)?|quoting(?:\s+the)?)\s+reference(?:\s+number)?"),
+    ("reference", r"Reference|Ref"),
+    ("aktenzeichen", r"Aktenzeichen|Gesch[äa]ftszeichen|Unser\s+Zeichen|Anfragenr\.?"),
+    ("re", r"Re|Fwd?|AW|WG"),  # subject prefixes: shapes only in a body, free-form in a subject
+)
+_WEAK_LABELS = frozenset({"re"})
+
+_B = r"(?<![\w/.@#-])"  # nothing glued in front
+_E = r"(?![\w/@-]|[.-]\w)"  # nothing glued behind (a full stop ending the sentence is fine)
+
+_SHAPES = compile_pattern(_B + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in REFERENCE_SHAPES) + ")" + _E)
+_SHAPE_AT = compile_pattern("(?:" + "|".join(f"(?:{p})" for _n, p in REFERENCE_SHAPES) + ")" + _E)
+_LABELS = compile_pattern(
+    r"(?<![\w])(?:" + "|".join(f"(?P<{n}>{p})" for n, p in REFERENCE_LABELS) + r")(?![\w])"
+    r"(?P<sep>[ \t]*(?:[:#.\-\u2013]|is)?[ \t]*)",
+    regex.IGNORECASE,
+)
+_FREE_FORM = compile_pattern(
+    r"(?:(?:FOI|EIR|IR|SAR|RFI|ATISN|Decision)[ ]\d[\d/\-]*\d"
+    r"|[A-Z0-9][A-Za-z0-9]*(?:[/\-.][A-Za-z0-9]+)*)" + _E
+)
+_SUBJECT_TAG = compile_pattern(r"\[#(?P<value>\d{3,9})\]")
+_DATE_LIKE = compile_pattern(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|(?:19|20)\d{2}")
+_PHONE_LIKE = compile_pattern(r"0\d{9,10}")
+
+
+@attrs.frozen
+class _Found:
+    start: int
+    end: int
+    value: str
+    label: Optional[str]
+
+
+def _norm(value: str) -> str:
+    return "".join(value.split()).casefold()
+
+
+def _blocked(text: str) -> list[Span]:
+    spans = list(placeholder_spans(text))
+    spans.extend(m.span() for m in finditer(EMAIL, text))
+    spans.extend(m.span() for m in finditer(URL, text))
+    return spans
+
+
+def _label_name(m: regex.Match[str]) -> str:
+    for name, _p in REFERENCE_LABELS:
+        if m.group(name) is not None:
+            return name
+    return "reference"
+
+
+def _free_form_ok(value: str) -> bool:
+    digits = sum(ch.isdigit() for ch in value)
+    if digits == 0 or len(value) < 4:
+        return False
+    if value.isdigit():
+        return 5 <= len(value) <= 13 and not fullmatch(_PHONE_LIKE, value)
+    if digits < 2 or fullmatch(_DATE_LIKE, value) or fullmatch(POSTCODE, value):
+        return False
+    return True
+
+
+def _scan(text: str, subject_mode: bool) -> list[_Found]:
+    blocked = _blocked(text)
+    found: dict[int, _Found] = {}
+    for m in finditer(_SHAPES, text):
+        if not overlaps(m.span(), blocked):
+            found[m.start()] = _Found(m.start(), m.end(), m.group(0), None)
+    for lm in finditer(_LABELS, text):
+        pos = lm.end()
+        label = " ".join(text[lm.start() : lm.end("sep")].split()).rstrip(":#.-\u2013 ")
+        label = label[:-3].rstrip() if label.lower().endswith(" is") else label
+        name = _label_name(lm)
+        shape = match(_SHAPE_AT, text, pos)
+        if shape is not None and not overlaps(shape.span(), blocked):
+            prior = found.get(shape.start())
+            if prior is not None and prior.label is None:
+                found[shape.start()] = attrs.evolve(prior, label=label)
+            elif prior is None:
+                found[shape.start()] = _Found(shape.start(), shape.end(), shape.group(0), label)
+            continue
+        if name in _WEAK_LABELS and not subject_mode:
+            continue
+        free = match(_FREE_FORM, text, pos)
+        if free is None or overlaps(free.span(), blocked) or free.start() in found:
+            continue
+        value = free.group(0).rstrip(".-/")
+        if _free_form_ok(value):
+            found[free.start()] = _Found(free.start(), free.start() + len(value), value, label)
+    if subject_mode:
+        for tm in finditer(_SUBJECT_TAG, text):
+            found.setdefault(tm.start(), _Found(tm.start("value"), tm.end("value"), tm.group("value"), None))
+    return [found[k] for k in sorted(found)]
+
+
+def _dedupe(items: list[_Found]) -> list[_Found]:
+    out: dict[str, _Found] = {}
+    for item in items:
+        key = _norm(item.value)
+        prior = out.get(key)
+        if prior is None:
+            out[key] = item
+        elif prior.label is None and item.label is not None:
+            out[key] = attrs.evolve(prior, label=item.label)
+    return list(out.values())
+
+
+def extract_references(text: str, subject: Optional[str] = None) -> list[Reference]:
+    """References in ``subject`` (if given) then ``text``, in order, de-duplicated by value."""
+    items: list[_Found] = []
+    if subject:
+        items.extend(_scan(subject, subject_mode=True))
+    items.extend(_scan(text or "", subject_mode=False))
+    return [Reference(value=i.value, label=i.label) for i in _dedupe(items)]
+
+
+def mask_spans(text: str) -> list[Span]:
+    """The spans of every reference found in ``text`` (repeats included), for other extractors to skip."""
+    return [(i.start, i.end) for i in _scan(text or "", subject_mode=False)]

@@ -1,0 +1,221 @@
+"""Who signs a message (DOMAIN 4.6).
+
+A signature block reads top to bottom: a closing from :data:`CLOSINGS` (``Yours sincerely``,
+``Kind regards``, ``Yn gywir``, ``Mit freundlichen Grüßen`` ...), the signatory's name (blank
+lines skipped; ``On behalf of James Hall`` gives ``James Hall``), then a role line
+(``Freedom of Information Officer``) and an organisation line. A team line straight after the
+closing (``Data Office Triage Team``) is the signatory, and requesters' sign-offs count
+(``Yours Faithfully,`` / ``Index on Censorship``). Pipe one-liners (``Name | Role | Org``)
+are split.
+
+When no closing yields a name, the last short person or team line that starts a paragraph
+(``...We will respond by 3 November 2021.`` / ``FOI Case Management Team``) is taken.
+
+A name is never a placeholder, an e-mail address, a URL, a phone line, a postcode, a
+classification marking or a sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from foithread.extract.patterns import compile_pattern, fullmatch, search
+from foithread.extract.placeholders import is_placeholder
+from foithread.model import Signatory
+
+#: Closing phrases that open a signature block (matched case-insensitively, whole line).
+CLOSINGS: tuple[str, ...] = (
+    "Yours sincerely", "Yours faithfully", "Yours truly", "Yours ever", "Yours respectfully", "Yours",
+    "With kind regards", "With best regards", "With best wishes", "With many thanks", "With thanks",
+    "Kind regards", "Kindest regards", "Best regards", "Warm regards", "Warmest regards", "Many regards",
+    "Regards", "Best wishes", "All the best", "Many thanks", "Thanks very much", "Thank you very much",
+    "Thanks again", "Thanks", "Thank you", "Cheers", "Respectfully", "Sincerely",
+    "Yn gywir", "Yn ddiffuant", "Cofion gorau", "Cofion cynnes", "Cofion", "Diolch yn fawr", "Diolch",
+    "Mit freundlichen Grüßen", "Mit freundlichem Gruß", "Freundliche Grüße", "Viele Grüße", "Beste Grüße",
+    "Im Auftrag", "i. A.", "Cordialement", "Met vriendelijke groet",
+)
+
+_CLOSING_ALT = "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in sorted(CLOSINGS, key=len, reverse=True))
+_CLOSING_LINE = compile_pattern(
+    rf"(?:{_CLOSING_ALT})(?:\s*/\s*(?:{_CLOSING_ALT}))*\s*[,.!:;\-\u2013]*", regex.IGNORECASE
+)
+_CLOSING_WITH_NAME = compile_pattern(rf"(?:{_CLOSING_ALT})\s*[,\-\u2013]\s*(?P<rest>\S.*)", regex.IGNORECASE)
+_ON_BEHALF = compile_pattern(
+    r"^(?:(?:sent\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|p\.?\s?p\.?|signed|ar\s+ran|per)\s*[:,]?\s+", regex.IGNORECASE
+)
+_MARKING = compile_pattern(
+    r"(?:OFFICIAL|Official)(?:[\s\-\u2013:]+(?:SENSITIVE|Sensitive))?(?:[\s\-\u2013:]+\w+)?|UNCLASSIFIED|RESTRICTED|"
+    r"PROTECT|NOT\s+PROTECTIVELY\s+MARKED|SWYDDOGOL(?:[\s\-]+SENSITIF)?|CONFIDENTIAL|PRIVATE"
+)
+_BAD = compile_pattern(r"@|https?:|www\.|\d|[\[\]<>:;?!=*_#\\{}]|^[^\w]|\bDear\b|\bHi\b|\bHello\b|\bwrote\b", regex.IGNORECASE)
+_CONNECTORS = frozenset("of on and & for the de del der den van von y yr a le la da di du bin al ap".split())
+_TEAM_END = compile_pattern(
+    r"(?:Team|Unit|Office|Desk|Section|Branch|Directorate|Service|Centre|Department|Tîm(?:\s+\w+)*|Caseworkers?)\s*$"
+)
+_ROLE = compile_pattern(
+    r"(?<!\w)(?:Officer|Manager|Adviser|Advisor|Assistant|Director|Head|Co-?ordinator|Analyst|Caseworker|Lead|"
+    r"Clerk|Executive|Decision\s+Maker|Practitioner|Specialist|Administrator|Secretary|Chief|Partner|Swyddog|"
+    r"Rheolwr|Cynghorydd|Team|Unit|Solicitor|Counsel)(?!\w)",
+    regex.IGNORECASE,
+)
+# Words that start headings and sentences, never people's names (for the no-closing fallback).
+_NOT_NAMES = frozenset(
+    "your our the this that these thank thanks please request response reference regards dear "
+    "official sensitive summary background annex appendix attachment attachments question questions "
+    "answer note notes information freedom act internal review section regulation subject date "
+    "email e-mail telephone tel phone fax mobile address website council police trust service "
+    "department ltd limited plc office team unit government ministry university".split()
+)
+_MAX_BLANKS = 4
+
+
+def _is_closing(line: str) -> bool:
+    return bool(line) and fullmatch(_CLOSING_LINE, line) is not None
+
+
+def _words(line: str) -> list[str]:
+    return [w for w in line.replace("/", " / ").split() if w not in {"/", "|", "-", "\u2013"}]
+
+
+def valid_name(line: str) -> bool:
+    """A short capitalised line that can be a person's or team's name (not a sentence or contact line)."""
+    line = line.strip()
+    if not line or len(line) > 70 or search(_BAD, line) or is_placeholder(line):
+        return False
+    if fullmatch(_MARKING, line) or _is_closing(line) or not line[0].isupper():
+        return False
+    words = _words(line)
+    if not 1 <= len(words) <= 8:
+        return False
+    if line.endswith(".") and len(words[-1].rstrip(".")) > 2:
+        return False
+    for word in words:
+        lead = word.lstrip("(\"'")[:1]
+        if lead and not lead.isupper() and word.lower() not in _CONNECTORS:
+            return False
+    return True
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.strip().strip(",;").split())
+
+
+def _split_name(line: str) -> tuple[str, Optional[str], Optional[str]]:
+    """Split ``On behalf of X, Role`` and ``Name | Role | Org`` into name, role, organisation."""
+    line = _ON_BEHALF.sub("", line.strip())
+    if "|" in line:
+        parts = [_clean(p) for p in line.split("|")] + ["", ""]
+        return parts[0], parts[1] or None, parts[2] or None
+    if "," in line:
+        head, tail = line.split(",", 1)
+        if valid_name(head) and tail.strip():
+            return _clean(head), _clean(tail), None
+    return _clean(line), None, None
+
+
+def _following(lines: list[str], index: int, limit: int = 2) -> list[str]:
+    """Up to ``limit`` lines after ``index`` in the same block (one blank line allowed)."""
+    out: list[str] = []
+    blanks = 0
+    for line in lines[index + 1 :]:
+        if not line:
+            blanks += 1
+            if blanks > 1:
+                break
+            continue
+        out.append(line)
+        if len(out) == limit:
+            break
+    return out
+
+
+def _role_and_org(lines: list[str], index: int, role: Optional[str], org: Optional[str], team: bool) -> tuple[Optional[str], Optional[str]]:
+    for line in _following(lines, index):
+        if not valid_name(line) or fullmatch(_MARKING, line):
+            break
+        if role is None and not team and search(_ROLE, line):
+            role = _clean(line)
+        elif org is None:
+            org = _clean(line)
+            break
+    return role, org
+
+
+def _signatory(lines: list[str], index: int) -> Optional[tuple[str, Optional[str], Optional[str]]]:
+    """The signatory named on ``lines[index]`` with role and organisation from the lines below."""
+    name, role, org = _split_name(lines[index])
+    if not valid_name(name) or "|" in name:
+        return None
+    team = search(_TEAM_END, name) is not None
+    if role is None or org is None:
+        role, org = _role_and_org(lines, index, role, org, team)
+    return name, role, org
+
+
+def _after_closing(lines: list[str], index: int) -> Optional[tuple[str, Optional[str], Optional[str]]]:
+    blanks = 0
+    for j in range(index + 1, len(lines)):
+        line = lines[j]
+        if not line or set(line) <= set("-_ ") or _is_closing(line):
+            blanks += not line
+            if blanks > _MAX_BLANKS:
+                return None
+            continue
+        return _signatory(lines, j)
+    return None
+
+
+def _person_or_team(line: str, last: bool) -> bool:
+    if not valid_name(line) or line.endswith(","):
+        return False
+    if "|" in line:
+        return valid_name(line.split("|", 1)[0])
+    if search(_TEAM_END, line) or line.startswith("Tîm "):
+        return True
+    words = _words(line)
+    if any(w.lower().strip(".,") in _NOT_NAMES for w in words):
+        return False
+    if len(words) == 1:
+        return last and words[0][:1].isupper() and words[0][1:].islower() and len(words[0]) > 1
+    return len(words) <= 4 and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words)
+
+
+def _fallback(lines: list[str]) -> Optional[tuple[str, Optional[str], Optional[str]]]:
+    filled = [i for i, line in enumerate(lines) if line]
+    chosen: Optional[int] = None
+    for pos, i in enumerate(filled[1:], start=1):
+        prev = filled[pos - 1]
+        starts_block = prev < i - 1 or lines[prev].endswith((".", "!", "?", ":", ")", ">"))
+        nxt = filled[pos + 1] if pos + 1 < len(filled) else None
+        wrapped = nxt is not None and nxt == i + 1 and lines[nxt][:1].islower()
+        if starts_block and not wrapped and _person_or_team(lines[i], last=nxt is None):
+            chosen = i
+    return _signatory(lines, chosen) if chosen is not None else None
+
+
+def extract_signatories(text: str) -> list[Signatory]:
+    """The people or teams who sign ``text``, in order, de-duplicated by name."""
+    lines = [line.strip() for line in (text or "").splitlines()]
+    found: list[tuple[str, Optional[str], Optional[str]]] = []
+    for i, line in enumerate(lines):
+        if _is_closing(line):
+            if i > 0 and _is_closing(lines[i - 1]):
+                continue
+            sig = _after_closing(lines, i)
+        else:
+            inline = fullmatch(_CLOSING_WITH_NAME, line) if line else None
+            sig = None
+            if inline is not None and valid_name(inline.group("rest")):
+                sig = _signatory([inline.group("rest")] + lines[i + 1 :], 0)
+        if sig is not None:
+            found.append(sig)
+    if not found:
+        sig = _fallback(lines)
+        if sig is not None:
+            found.append(sig)
+    out: dict[str, Signatory] = {}
+    for name, role, org in found:
+        out.setdefault(name.casefold(), Signatory(name=name, role=role, organisation=org))
+    return list(out.values())
