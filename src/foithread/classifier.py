@@ -233,6 +233,21 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
     return Verdict("response", party, 0.55 if resp else 0.4, tuple(sorted(resp)))
 
 
+_NOT_DATA_LINE = regex.compile(
+    r"(?:\b(?:Tel|Telephone|Fax|Phone|Mobile|Extn?|Ref|Reference|Our ref|Your ref|Cyf)\b|<<|@|://|\bwww\.|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)",
+    regex.I,
+)
+_DATA = regex.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\.\d+\b|\b\d+(?:\.\d+)?\s?%|^\s*(?:\d{4}|[A-Za-z ]{2,30})\s*:\s*\d|\b\d+\s+(?:of|out of)\s+\d+\b")
+
+
+def has_data(body: str) -> bool:
+    """Whether the body states figures (counts, amounts, percentages): an answer, not a cover note."""
+    for line in body.splitlines():
+        if line.strip() and not _NOT_DATA_LINE.search(line) and _DATA.search(line):
+            return True
+    return False
+
+
 def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules) -> Optional[str]:
     """The outcome of a response or internal review response."""
     if kind not in ("response", "internal_review_response"):
@@ -254,12 +269,8 @@ def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules) ->
         return "not_held"
     if regex.search(r"\b(?:decline|declined|refuse|refused|will not be treated|not be dealt with under)\b", text, regex.I):
         return "refused"
-    content = [
-        ln for ln in body.splitlines()
-        if len(ln.strip()) > 25 and not _DATE_LINE.match(ln)
-    ]
-    if resp & {"provided"} or "answer" in resp or regex.search(r"\bI can confirm\b|\bwe (?:do )?hold\b", text, regex.I):
-        return "information_provided"
-    if "attached" in resp and len(content) > 3:
+    if resp & {"provided"} or "answer" in resp or has_data(body) or regex.search(
+        r"\bI can confirm\b|\bwe (?:do )?hold\b", text, regex.I
+    ):
         return "information_provided"
     return "unknown"
