@@ -30,11 +30,9 @@ from foithread.zoner import Line, Zoned
 Label = Optional[tuple[str, str]]  # (removed kind, rule name) or None for kept lines
 
 _SENTENCE_END = (".", "!", "?", ":", ";", ")")
-#: disclaimer starts strong enough to stand alone, without a second cue line
-_STRONG_STARTS = frozenset(
-    {"notice", "not_intended", "gsi", "scanned", "vendor", "environment", "preface", "nhsmail",
-     "statutory_corporation", "this_email", "welsh", "heading"}
-)
+#: disclaimer starts too weak to stand alone: they need a second cue (every other start,
+#: including rules a user adds, stands alone)
+_WEAK_STARTS = frozenset({"this_email_short", "views", "monitored"})
 #: how far a score line may open a disclaimer, and the longest disclaimer taken
 _MAX_DISCLAIMER_LINES = 60
 
@@ -102,7 +100,7 @@ def disclaimer_blocks(z: Zoned, rules: Rules, taken: Sequence[Label]) -> list[Bl
             start = p
         stop = _disclaimer_end(z, rules, i, opened_by_rule, taken)
         cues = sum(min(2, _cue_count(rules, z.lines[k].text)) for k in range(i, stop))
-        if start_rule in _STRONG_STARTS or cues >= 2 or opened_by_rule:
+        if start_rule not in _WEAK_STARTS or cues >= 2 or opened_by_rule:
             out.append(Block(start, stop, "disclaimer", start_rule))
             i = stop
         else:

@@ -47,7 +47,7 @@ def find_title(z: Zoned) -> int:
     if i < 0 or codes[i] != "c":
         return -1
     text = z.lines[i].text.strip()
-    if len(text) > 200 or text.endswith((".", ",", ":", ";")):
+    if len(text) > 200 or len(text.split()) < 2 or text.endswith((".", ",", ":", ";")):
         return -1
     j = next((k for k in range(i + 1, min(len(codes), i + 4)) if codes[k] != "b"), -1)
     return i if j >= 0 and codes[j] in "gx" else -1

@@ -65,8 +65,12 @@ _NUM_B = r"(?<![\w/.:+\-]|\d[.,])"  # a number not glued to another token
 _NUM_E = rf"(?![\w/\-]|[.,:]\d|{_FILE_EXT})"
 
 _ISO = compile_pattern(rf"{_NUM_B}(?P<year>(?:19|20)\d{{2}})-(?P<month>\d{{2}})-(?P<day>\d{{2}}){_NUM_E}")
+# Two-digit years: any day/month width with slashes (17/4/08), but dotted or dashed forms need
+# two-digit day and month (22.09.21), so that status codes such as "5.1.10" are not dates.
 _NUMERIC = compile_pattern(
-    rf"{_NUM_B}(?P<day>\d{{1,2}})(?P<sep>[/.\-])(?P<month>\d{{1,2}})(?P=sep)(?P<year>(?:19|20)\d{{2}}|\d{{2}}){_NUM_E}"
+    rf"{_NUM_B}(?:(?P<day>\d{{1,2}})(?P<sep>[/.\-])(?P<month>\d{{1,2}})(?P=sep)(?P<year>(?:19|20)\d{{2}})"
+    rf"|(?P<day>\d{{1,2}})(?P<sep>/)(?P<month>\d{{1,2}})/(?P<year>\d{{2}})"
+    rf"|(?P<day>\d{{2}})(?P<sep>[.\-])(?P<month>\d{{2}})(?P=sep)(?P<year>\d{{2}})){_NUM_E}"
 )
 _DAY_MONTH_YEAR = compile_pattern(
     rf"(?<![\w/.\-]){_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+of|\s+o)?\s+{_MONTH},?\s+"

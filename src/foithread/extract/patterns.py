@@ -96,6 +96,7 @@ def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
 
 # UK postcode (DOMAIN 4.5): outward code shapes AN, ANN, AAN, AANN, ANA, AANA with the letter
 # rules; inward code NAA never using C, I, K, M, O, V. One optional space between the halves.
+# It must stand alone: only whitespace or ( [ , ; : before it, whitespace or , . ; : ) ] after.
 _OUTWARD = (
     r"(?:[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]"  # AANA
     r"|[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]"  # ANA
@@ -104,7 +105,8 @@ _OUTWARD = (
 )
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 POSTCODE = compile_pattern(
-    rf"(?<![\w/@.-])(?:(?P<out>{_OUTWARD})(?P<sep>[ \t]?)(?P<in>{_INWARD})|(?P<out>GIR)(?P<sep>[ \t]?)(?P<in>0AA))(?![\w/@-])",
+    rf"(?<![^\s(\[,;:])(?:(?P<out>{_OUTWARD})(?P<sep>[ \t]?)(?P<in>{_INWARD})|(?P<out>GIR)(?P<sep>[ \t]?)(?P<in>0AA))"
+    r"(?=[\s,.;:)\]]|$)",
     regex.IGNORECASE,
 )
 

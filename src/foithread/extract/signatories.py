@@ -66,8 +66,16 @@ _NOT_NAMES = frozenset(
     "official sensitive summary background annex appendix attachment attachments question questions "
     "answer note notes information freedom act internal review section regulation subject date "
     "email e-mail telephone tel phone fax mobile address website council police trust service "
-    "department ltd limited plc office team unit government ministry university".split()
+    "department ltd limited plc office team unit government ministry university donate help click "
+    "here visit more download view now".split()
 )
+# Where quoted history starts: nobody signs the current message below these lines.
+_QUOTE_START = compile_pattern(
+    r"-{2,}\s*(?:Original|Forwarded)\s+Message\s*-{2,}|_{10,}|>.*|On\s.{5,120}\swrote:|"
+    r"(?:From|Gesendet|Von):\s.+(?:\[mailto:|<\S+@\S+>|@).*",
+    regex.IGNORECASE,
+)
+_CONTACT = compile_pattern(r"^(?:Tel|Telephone|Phone|Fax|Mobile|E-?mail|Web|www\.|https?:|Direct)\b", regex.IGNORECASE)
 _MAX_BLANKS = 4
 
 
@@ -110,7 +118,7 @@ def _split_name(line: str) -> tuple[str, Optional[str], Optional[str]]:
         return parts[0], parts[1] or None, parts[2] or None
     if "," in line:
         head, tail = line.split(",", 1)
-        if valid_name(head) and tail.strip():
+        if valid_name(head) and valid_name(tail):
             return _clean(head), _clean(tail), None
     return _clean(line), None, None
 
@@ -187,17 +195,25 @@ def _fallback(lines: list[str]) -> Optional[tuple[str, Optional[str], Optional[s
     chosen: Optional[int] = None
     for pos, i in enumerate(filled[1:], start=1):
         prev = filled[pos - 1]
-        starts_block = prev < i - 1 or lines[prev].endswith((".", "!", "?", ":", ")", ">"))
+        starts_block = prev < i - 1 or lines[prev].endswith((".", "!", "?", ":", ")"))
         nxt = filled[pos + 1] if pos + 1 < len(filled) else None
-        wrapped = nxt is not None and nxt == i + 1 and lines[nxt][:1].islower()
-        if starts_block and not wrapped and _person_or_team(lines[i], last=nxt is None):
+        if not starts_block or not _person_or_team(lines[i], last=nxt is None):
+            continue
+        if nxt is None or search(_TEAM_END, lines[i]) and not (nxt == i + 1 and lines[nxt][:1].islower()):
             chosen = i
+        elif nxt == i + 1 and (search(_ROLE, lines[nxt]) or search(_CONTACT, lines[nxt])):
+            chosen = i  # a person's name needs a role or contact line under it
     return _signatory(lines, chosen) if chosen is not None else None
 
 
 def extract_signatories(text: str) -> list[Signatory]:
     """The people or teams who sign ``text``, in order, de-duplicated by name."""
     lines = [line.strip() for line in (text or "").splitlines()]
+    for i, line in enumerate(lines):
+        wrapped_on = line.startswith("On ") and i + 1 < len(lines) and lines[i + 1].endswith("wrote:")
+        if i > 0 and line and (wrapped_on or fullmatch(_QUOTE_START, line)):
+            lines = lines[:i]
+            break
     found: list[tuple[str, Optional[str], Optional[str]]] = []
     for i, line in enumerate(lines):
         if _is_closing(line):
