@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from foithread.cleaner import Label
 from foithread.zoner import Zoned
@@ -32,6 +33,7 @@ class Segment:
 
 
 _LETTERHEAD_MAX = 70
+_ANNOUNCES = regex.compile(r"(?:\b(?:below|as follows|the following)\b[^.]{0,40}[.:]?|:)\s*$", regex.I)
 _REMOVABLE = "brmflLdn"
 
 
@@ -96,11 +98,11 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
     closed = False
     quoting = False
     in_disclaimer = False
-    signed_off = False  # the last content line looks like a signature line, not a sentence
+    announces = False  # the last content line announces what follows ("… below", "as follows:")
     first_line = title + 1 if title >= 0 else 0
 
     def begin(at: int, i: int) -> None:
-        nonlocal start, greeting, has_body, closed, quoting, in_disclaimer, signed_off
+        nonlocal start, greeting, has_body, closed, quoting, in_disclaimer, announces
         if at <= start:
             at = i
         starts.append(at)
@@ -110,7 +112,7 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
         closed = codes[i] == "a"
         quoting = False
         in_disclaimer = False
-        signed_off = False
+        announces = False
 
     for i in range(first_line, n):
         code = codes[i]
@@ -143,7 +145,7 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
             continue
         if code == "g":
             bilingual = greeting in ("annwyl",) and z.rule_names[i] != "annwyl" and not closed
-            if (closed or (has_body and signed_off)) and not bilingual and i > first_line:
+            if (closed or (has_body and not announces)) and not bilingual and i > first_line:
                 begin(_attach_back(z, labels, i, start), i)
             elif not greeting:
                 greeting = z.rule_names[i]
@@ -160,8 +162,8 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
             closed = True
         if code in "ckox" and not (code in "cx" and not greeting and _letterhead_like(z.lines[i].text)):
             has_body = True
-        if code in "ckox":
-            signed_off = code in "ck" and _letterhead_like(z.lines[i].text)
+        if code in "cko":
+            announces = bool(_ANNOUNCES.search(z.lines[i].text))
     bounds = starts + [n]
     out = []
     for a, b in zip(bounds, bounds[1:]):
