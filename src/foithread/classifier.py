@@ -240,10 +240,20 @@ _NOT_DATA_LINE = regex.compile(
 _DATA = regex.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\.\d+\b|\b\d+(?:\.\d+)?\s?%|^\s*(?:\d{4}|[A-Za-z ]{2,30})\s*:\s*\d|\b\d+\s+(?:of|out of)\s+\d+\b")
 
 
+_NUMBER = regex.compile(r"(?<![\d/.-])\d{2,}(?![\d/.-])")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_DATE_WORDS = regex.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|working days)\b", regex.I)
+
+
 def has_data(body: str) -> bool:
     """Whether the body states figures (counts, amounts, percentages): an answer, not a cover note."""
     for line in body.splitlines():
-        if line.strip() and not _NOT_DATA_LINE.search(line) and _DATA.search(line):
+        if not line.strip() or _NOT_DATA_LINE.search(line):
+            continue
+        if _DATA.search(line):
+            return True
+        counts = [n for n in _NUMBER.findall(line) if not _YEAR.fullmatch(n)]
+        if len(counts) >= 2 and not _DATE_WORDS.search(line):
             return True
     return False
 

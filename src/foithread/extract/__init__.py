@@ -65,11 +65,10 @@ def extract_all(body: str, subject: Optional[str] = None) -> Extracted:
     found in the body are masked before dates are read.
     """
     body = body or ""
-    references = extract_references(body, subject)
-    dates = extract_dates(body, skip=mask_spans(body))
+    spans = mask_spans(body)
     return Extracted(
-        references=tuple(references),
-        dates=tuple(dates),
+        references=tuple(extract_references(body, subject)),
+        dates=tuple(extract_dates(body, skip=spans)),
         signatories=tuple(extract_signatories(body)),
-        addresses=tuple(extract_addresses(body)),
+        addresses=tuple(extract_addresses(body, references=spans)),
     )

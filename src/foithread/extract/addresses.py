@@ -16,7 +16,8 @@ addresses, URLs and phone numbers, each kind in order of appearance and de-dupli
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Optional
 
 from foithread.extract.patterns import (
     EMAIL,
@@ -106,14 +107,18 @@ def _unique(kind: str, found: Iterable[tuple[Span, str]]) -> list[Address]:
     return out
 
 
-def extract_addresses(text: str) -> list[Address]:
-    """Postal addresses, then e-mails, URLs and phones written in ``text`` (see module doc)."""
+def extract_addresses(text: str, references: Optional[Sequence[Span]] = None) -> list[Address]:
+    """Postal addresses, then e-mails, URLs and phones written in ``text`` (see module doc).
+
+    ``references`` are the reference spans from :func:`mask_spans` if the caller has them;
+    otherwise the reference extractor runs here.
+    """
     text = text or ""
     masks = placeholder_spans(text)
     url_found = _urls(text, masks)
     email_found = _emails(text, masks + [s for s, u in url_found if "@" not in u.split("://", 1)[-1]])
     contact_spans = masks + [s for s, _ in url_found] + [s for s, _ in email_found]
-    refs = mask_spans(text)
+    refs = list(references) if references is not None else mask_spans(text)
     phone_found = _phones(text, contact_spans + refs)
     skip = contact_spans + refs + [s for s, _ in phone_found]
     out: list[Address] = []

@@ -83,7 +83,8 @@ _MONTH_DAY_YEAR = compile_pattern(
     regex.IGNORECASE,
 )
 _ANNOTATION_HEADER = compile_pattern(r"(?m)^[^\n]{1,120}?\bleft an annotation \([^)\n]{1,40}\)")
-_PATTERNS = (_ISO, _NUMERIC, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR)
+_YEAR = compile_pattern(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_WINDOW = 60  # a written date ends at its year and starts at most this many characters before it
 
 
 def _two_digit_year(year: int) -> int:
@@ -107,34 +108,47 @@ def _assemble(m: regex.Match[str]) -> Optional[datetime.date]:
 
 
 def _masked(text: str) -> list[Span]:
-    spans = list(mask_spans(text))
-    spans.extend(placeholder_spans(text))
+    spans = list(placeholder_spans(text))
     for pattern in (EMAIL, URL, POSTCODE, PHONE_LABEL, PHONE_SHAPE, _ANNOTATION_HEADER):
         spans.extend(m.span() for m in finditer(pattern, text))
     return spans
 
 
+def _matches(text: str) -> list[regex.Match[str]]:
+    """Numeric candidates from a scan; written-month candidates from a window before each year
+    (scanning only there keeps the month-name alternation off most of the text)."""
+    found = finditer(_ISO, text) + finditer(_NUMERIC, text)
+    for year in finditer(_YEAR, text):
+        low, high = max(0, year.start() - _WINDOW), min(len(text), year.end() + 3)
+        for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+            found.extend(m for m in finditer(pattern, text, low, high) if m.end() == year.end())
+    return found
+
+
 def date_candidates(text: str, skip: Sequence[Span] = ()) -> list[tuple[Span, datetime.date, str]]:
-    """Every full date in ``text`` as ``(span, date, text as written)``, in order, repeats kept."""
-    masked = list(skip) if skip else []
+    """Every full date in ``text`` as ``(span, date, text as written)``, in order, repeats kept.
+
+    ``skip`` lists spans not to read; when it is empty the references are found here.
+    """
+    masked = list(skip) if skip else list(mask_spans(text))
     masked.extend(_masked(text))
     taken: list[tuple[Span, datetime.date, str]] = []
-    for pattern in _PATTERNS:
-        for m in finditer(pattern, text):
-            span = m.span()
-            if overlaps(span, masked) or overlaps(span, [t[0] for t in taken]):
-                continue
-            value = _assemble(m)
-            if value is not None:
-                taken.append((span, value, " ".join(m.group(0).split())))
+    for m in _matches(text):
+        span = m.span()
+        if overlaps(span, masked) or overlaps(span, [t[0] for t in taken]):
+            continue
+        value = _assemble(m)
+        if value is not None:
+            taken.append((span, value, " ".join(m.group(0).split())))
     return sorted(taken, key=lambda t: t[0])
 
 
 def extract_dates(text: str, skip: Sequence[Span] = ()) -> list[DateMention]:
     """Full calendar dates written in ``text``, in order, one per ISO value (first spelling kept).
 
-    ``skip`` lists spans not to read (reference spans from :func:`mask_spans`); references,
-    phones, postcodes, URLs, e-mails and placeholders are masked in any case.
+    ``skip`` lists spans not to read, normally the reference spans from :func:`mask_spans`;
+    when it is empty the reference extractor runs here. Phones, postcodes, URLs, e-mails and
+    placeholders are masked in any case.
     """
     out: dict[str, DateMention] = {}
     for _span, value, written in date_candidates(text or "", skip):

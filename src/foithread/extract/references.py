@@ -87,10 +87,15 @@ _WEAK_LABELS = frozenset({"re"})
 _B = r"(?<![\w/.@#-])"  # nothing glued in front
 _E = r"(?![\w/@-]|[.-]\w)"  # nothing glued behind (a full stop ending the sentence is fine)
 
-_SHAPES = compile_pattern(_B + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in REFERENCE_SHAPES) + ")" + _E)
+# The look-aheads only let the engine skip quickly to plausible starting characters.
+_SHAPES = compile_pattern(r"(?=[\dA-Z\[])" + _B + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in REFERENCE_SHAPES) + ")" + _E)
 _SHAPE_AT = compile_pattern("(?:" + "|".join(f"(?:{p})" for _n, p in REFERENCE_SHAPES) + ")" + _E)
+_LABEL_STARTS = (
+    r"(?=fre|cyf|ein|eic|our|you|my\s|foi|eir|req|cas|tfl|com|rev|ref|tra|log|reg|rec|wit|und|all|giv|quo|"
+    r"akt|ges|uns|anf|re\b|fwd?\b|aw\b|wg\b)"
+)
 _LABELS = compile_pattern(
-    r"(?<![\w])(?:" + "|".join(f"(?P<{n}>{p})" for n, p in REFERENCE_LABELS) + r")(?![\w])"
+    r"\b" + _LABEL_STARTS + r"(?:" + "|".join(f"(?P<{n}>{p})" for n, p in REFERENCE_LABELS) + r")(?![\w])"
     r"(?P<sep>[ \t]*(?:[:#.\-\u2013]|is)?[ \t]*)",
     regex.IGNORECASE,
 )
