@@ -189,6 +189,12 @@ def _disclaimer_end(z: Zoned, rules: Rules, i: int, opened_by_rule: bool, taken:
             last = j
             j += 1
             continue
+        # a sentence whose cue words wrap onto the next line
+        k = j + 1
+        if k < limit and codes[k] == "c" and taken[k] is None and _continues(line.text, z.lines[k].text) and _cue_count(rules, z.lines[k].text):
+            last = k
+            j = k + 1
+            continue
         break
     return last + 1
 

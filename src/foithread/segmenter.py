@@ -17,6 +17,7 @@ is the page title when a greeting follows it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Optional
 
 import attrs
 import regex
@@ -40,6 +41,17 @@ _REMOVABLE = "brmflLdn"
 def _letterhead_like(text: str) -> bool:
     s = text.strip()
     return 0 < len(s) <= _LETTERHEAD_MAX and not s.endswith((".", ",", "?", "!", ";"))
+
+
+_SALUTATION = regex.compile(r"^\s*(?:Annwyl|Dear)\s+(?P<rest>[^,:/]+)")
+
+
+def _other_language_half(first: str, line: str) -> bool:
+    """``Annwyl Mr Prys,`` … ``Dear Mr Prys,``: the English half of one bilingual letter."""
+    a, b = _SALUTATION.match(first), _SALUTATION.match(line)
+    if not a or not b or first.split()[0].lower() == line.split()[0].lower():
+        return False
+    return a.group("rest").strip().lower() == b.group("rest").strip().lower()
 
 
 def find_title(z: Zoned) -> int:
@@ -94,6 +106,7 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
     starts: list[int] = [0]
     start = 0
     greeting = ""  # rule name of the current message's first greeting
+    greeting_line: Optional[str] = None
     has_body = False
     closed = False
     quoting = False
@@ -102,12 +115,13 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
     first_line = title + 1 if title >= 0 else 0
 
     def begin(at: int, i: int) -> None:
-        nonlocal start, greeting, has_body, closed, quoting, in_disclaimer, announces
+        nonlocal start, greeting, greeting_line, has_body, closed, quoting, in_disclaimer, announces
         if at <= start:
             at = i
         starts.append(at)
         start = at
         greeting = z.rule_names[i] if codes[i] == "g" else ""
+        greeting_line = z.lines[i].text if codes[i] == "g" else None
         has_body = False
         closed = codes[i] == "a"
         quoting = False
@@ -144,11 +158,14 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
         if quoting:
             continue
         if code == "g":
-            bilingual = greeting in ("annwyl",) and z.rule_names[i] != "annwyl" and not closed
-            if (closed or (has_body and not announces)) and not bilingual and i > first_line:
+            bilingual = greeting_line is not None and _other_language_half(greeting_line, z.lines[i].text)
+            if bilingual:
+                closed = has_body = False  # the second-language half of the same letter
+            elif (closed or (has_body and not announces)) and i > first_line:
                 begin(_attach_back(z, labels, i, start), i)
             elif not greeting:
                 greeting = z.rule_names[i]
+                greeting_line = z.lines[i].text
             continue
         if after_disclaimer and has_body:
             begin(_attach_back(z, labels, i, start), i)
