@@ -52,6 +52,7 @@ class Evidence:
     annotation: bool = False  # the message opens with an annotation heading
     title: bool = False  # the message opens with the page title (first message of page text)
     closing: Optional[str] = None  # the first closing line of the body
+    signatory: Optional[str] = None  # the first signatory's name
 
 
 @attrs.frozen
@@ -103,8 +104,11 @@ def _bounce(ev: Evidence, rules: Rules) -> Optional[str]:
         return "daemon_sender"
     if ev.subject and _BOUNCE_SUBJECT.search(ev.subject.strip()):
         return "bounce_subject"
-    head = _head(ev.body, 6)
-    if "failed" in _hits(rules, "bounce", head):
+    head = _head(ev.body, 3)
+    opener = rules["opener"]
+    if any(r is not None and r.name == "bounce" for r in map(opener.first, head.splitlines())):
+        return "bounce_opener"
+    if {"failed", "smtp"} <= _hits(rules, "bounce", ev.body):
         return "bounce_phrase"
     return None
 
@@ -148,6 +152,8 @@ def party_of(ev: Evidence) -> str:
             return "authority"
         if _PLATFORM_DOMAIN.search(to):
             return "requester"  # a site user's mail client answering a platform alert
+    if ev.signatory and ev.requester_name and ev.signatory.strip().lower() == ev.requester_name.strip().lower():
+        return "requester"
     greeting = ev.greeting or ""
     if greeting and _PERSON_GREETING.search(greeting):
         return "authority"
@@ -212,9 +218,10 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
         strong = strong - {"attached"}
     if {"exempt", "appeal_rights"} <= resp or ({"exempt", "answer"} <= resp):
         strong = strong | {"exempt"}
-    if irr and (review_asked or "review_done" in irr) and ("review_done" in irr or "decision" in irr):
-        if strong or "decision" in irr or "review_done" in irr:
-            return Verdict("internal_review_response", party, 0.85, tuple(sorted(irr)))
+    if (review_asked and irr & {"review_done", "decision"}) or (
+        "review_done" in irr and irr & {"decision", "review_heading"}
+    ):
+        return Verdict("internal_review_response", party, 0.85, tuple(sorted(irr)))
     if "appeal_rights" in resp and not ack & {"logged", "allocated_reference", "within_days", "will_respond", "attached_ack"}:
         strong = strong | {"appeal_rights"}
     if strong and not (strong <= {"exempt"} and delay & {"extend", "public_interest_time", "eir_reg7", "not_yet"}):
@@ -222,7 +229,8 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
     if clar and not delay:
         return Verdict("clarification_request", party, 0.8, tuple(sorted(clar)))
     strong_delay = delay & {"extend", "public_interest_time", "eir_reg7", "apologise", "not_yet"}
-    if strong_delay or ("new_date" in delay and not (ack or auto)):
+    delay_score = len(strong_delay) + ("new_date" in delay)
+    if (strong_delay and delay_score >= len(ack)) or ("new_date" in delay and not (ack or auto)):
         return Verdict("delay_notice", party, 0.8, tuple(sorted(delay)))
     if ack or auto:
         if ev.has_reference:

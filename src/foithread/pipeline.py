@@ -109,6 +109,7 @@ def _message(draft: _Draft, index: int, earlier: list[tuple[str, str]], rules: R
     subject_refs = extract.extract_references("", subject=part.subject) if part.subject else []
     body_refs = extract.extract_references(body)
     sender = part.sender or Sender()
+    signatories = extract.extract_signatories(body)
     evidence = classifier.Evidence(
         body=body,
         index=index,
@@ -127,6 +128,7 @@ def _message(draft: _Draft, index: int, earlier: list[tuple[str, str]], rules: R
         annotation=_first_code(z, labels, "abcdgkmox") is not None and z.codes.lstrip("b")[:1] == "a",
         title=draft.title,
         closing=_first_code(z, labels, "k"),
+        signatory=signatories[0].name if signatories else None,
     )
     verdict = classifier.classify(evidence, rules)
     if verdict.kind == "bounce":
