@@ -242,15 +242,25 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
 
 
 _NOT_DATA_LINE = regex.compile(
-    r"(?:\b(?:Tel|Telephone|Fax|Phone|Mobile|Extn?|Ref|Reference|Our ref|Your ref|Cyf)\b|<<|@|://|\bwww\.|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)",
+    r"^\s*(?:Tel|Telephone|Fax|Phone|Mobile|Extn?|Ref|Reference|Our ref|Your ref|Cyf)\b|<<|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",
     regex.I,
 )
-_DATA = regex.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\.\d+\b|\b\d+(?:\.\d+)?\s?%|^\s*(?:\d{4}|[A-Za-z ]{2,30})\s*:\s*\d|\b\d+\s+(?:of|out of)\s+\d+\b")
-
-
+#: what looks like a number but is not a figure: dates, section numbers, references, URLs, list labels
+_NOT_FIGURES = regex.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Ion|Chw|Maw|Ebr|Meh|Gor|Aws|Med|Hyd|Tach|Rhag)[a-z]*\.?(?:\s+\d{4})?"
+    r"|\b\d+\s+(?:working\s+|calendar\s+)?(?:days?|weeks?|months?)\b"
+    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
+    r"|\b(?:sections?|s\.|regulations?|reg\.|questions?|parts?|paragraphs?|articles?)\s*\d+[\w()]*(?:\s*(?:and|or|,|&)\s*\d+[\w()]*)*"
+    r"|\S*\d\S*[/-]\S*\d\S*|\S*://\S+|\bwww\.\S+|^\s*\d{1,2}[.)]\s",
+    regex.I | regex.M,
+)
+_DATA = regex.compile(
+    r"£\s?\d|\b\d{1,3}(?:,\d{3})+\b|\b\d+\.\d+\b|\b\d+(?:\.\d+)?\s?%|^\s*(?:\d{4}|[A-Za-z ]{2,30})\s*[:–-]\s*\d"
+    r"|\b\d+\s+(?:of|out of)\s+\d+\b",
+    regex.M,
+)
 _NUMBER = regex.compile(r"(?<![\d/.-])\d{2,}(?![\d/.-])")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
-_DATE_WORDS = regex.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|working days)\b", regex.I)
 
 
 def has_data(body: str) -> bool:
@@ -258,12 +268,19 @@ def has_data(body: str) -> bool:
     for line in body.splitlines():
         if not line.strip() or _NOT_DATA_LINE.search(line):
             continue
+        line = _NOT_FIGURES.sub(" ", line)
         if _DATA.search(line):
             return True
-        counts = [n for n in _NUMBER.findall(line) if not _YEAR.fullmatch(n)]
-        if len(counts) >= 2 and not _DATE_WORDS.search(line):
+        if sum(1 for n in _NUMBER.findall(line) if not _YEAR.fullmatch(n)) >= 1 and len(line.split()) >= 4:
             return True
     return False
+
+
+_DECLINED = regex.compile(
+    r"\b(?:I|we|the \w+(?: \w+)?) (?:have |has )?(?:decided to )?(?:decline[ds]?|refuse[ds]?) (?:to |your |this )"
+    r"|\bnot (?:been )?(?:considered|treated|dealt with) (?:your|this) (?:correspondence|request|e-?mail) (?:under|as)",
+    regex.I,
+)
 
 
 def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules) -> Optional[str]:
@@ -272,22 +289,19 @@ def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules) ->
         return None
     resp = _multiline(rules, "response", body)
     text = regex.sub(r"\s+", " ", body)
-    provided = bool(resp & {"provided", "attached"}) or bool(
-        regex.search(r"\b(?:release|releasing|disclose|disclosing|provide|providing)\b(?! the (?:remaining|rest))", text, regex.I)
-        and not regex.search(r"\b(?:not|unable to|cannot|can't|won't|will not) (?:release|disclose|provide)\b", text, regex.I)
-    )
+    provided = bool(resp & {"provided", "attached"}) or has_data(body)
     real = [e for e in exemptions if not e.startswith(("s12", "s14"))]
     if "ncnd" in resp:
         return "neither_confirm_nor_deny"
     if any(e.startswith(("s12", "s14")) for e in exemptions) or regex.search(r"\bvexatious\b|\bexceed(?:s|ed)? the (?:appropriate|cost) limit", text, regex.I):
         return "refused"
     if real or ("exempt" in resp and regex.search(r"\bwithh(?:o|e)ld|\bexempt from disclosure\b|\bis exempt\b", text, regex.I)):
-        return "partially_provided" if provided or regex.search(r"\b\d[\d,]{2,}\b", text) else "refused"
+        return "partially_provided" if provided else "refused"
     if "not_held" in resp:
         return "not_held"
-    if regex.search(r"\b(?:decline|declined|refuse|refused|will not be treated|not be dealt with under)\b", text, regex.I):
+    if _DECLINED.search(text):
         return "refused"
-    if resp & {"provided"} or "answer" in resp or has_data(body) or regex.search(
+    if resp & {"provided"} or has_data(body) or regex.search(
         r"\bI can confirm\b|\bwe (?:do )?hold\b", text, regex.I
     ):
         return "information_provided"

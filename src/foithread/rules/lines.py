@@ -161,6 +161,7 @@ DISCLAIMER_CUE = table(
         ("privilege", r"\bprivileged\b|\blegal professional privilege"),
         ("unauthorised", r"\bunauthori[sz]ed|\bprohibited\b|\bunlawful\b|\bstrictly\b"),
         ("disclose", r"\b(?:disclos\w*|cop(?:y|ied|ying)|distribut\w*|disseminat\w*)\b.{0,60}\b(?:disclos\w*|cop(?:y|ied|ying)|distribut\w*|disseminat\w*|used|use|forward\w*|print\w*|retain\w*|information|contents?)\b"),
+        ("no_reply", r"\bdo not reply to this e-?mail\b|\bnot possible to reply\b|\bmailbox is not monitored\b"),
         ("copyright", r"\bcopyright\b|\bData Protection Act\b|\bintegrity of the system\b|\bsecure means of communication\b"),
         ("views", r"\bviews (?:or opinions )?expressed|\bnot necessarily (?:those|represent)"),
         ("platforms", r"\bNHSmail\b|\bnhs\.net\b|\bGSi\b|\bMimecast\b|\bMessageLabs\b|\bSymantec\b|\bsecure email\b"),

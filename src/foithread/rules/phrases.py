@@ -70,7 +70,7 @@ RESPONSE = table(
         ("answer", r"\b(?:in response to|I am writing (?:in response|to respond)|our response|your request\b.{0,40}\b(?:has been considered|answer)|the information (?:you )?requested|I can confirm|we can confirm|please see (?:below|our response)|as follows)\b"),
         ("appeal_rights", r"\b(?:internal review|right to (?:appeal|complain)|if you are (?:dis|un|not )satisfied|Information Commissioner|Wycliffe House|Scottish Information Commissioner)\b"),
         ("cost_limit", r"\b(?:appropriate|cost) limit\b|\bsection 12\b|\bexceed (?:the )?(?:cost|appropriate)\b"),
-        ("provided", r"\b(?:is|are|has been|have been) (?:provided|released|disclosed|enclosed|set out)\b|\bplease find (?:below|enclosed)\b"),
+        ("provided", r"\b(?:is|are|has been|have been) (?:provided|released|disclosed|enclosed|set out)\b|\bplease find (?:below|enclosed)\b|\b(?:decided to|will|now|are|have|am|we|I) (?:release|releasing|released|disclose|disclosing|provide|providing)\b(?! (?:any|the remaining))"),
     ],
 )
 
