@@ -21,183 +21,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Optional
 
-import attrs
-
+from foithread.blocks import Block, Label, continues, next_nonblank, prev_nonblank
+from foithread.disclaimers import disclaimer_blocks
 from foithread.model import Removed
 from foithread.rules import Rules
 from foithread.zoner import Line, Zoned
 
-Label = Optional[tuple[str, str]]  # (removed kind, rule name) or None for kept lines
-
-_SENTENCE_END = (".", "!", "?", ":", ";", ")")
-#: disclaimer starts too weak to stand alone: they need a second cue (every other start,
-#: including rules a user adds, stands alone)
-_WEAK_STARTS = frozenset({"this_email_short", "views", "monitored"})
-#: how far a score line may open a disclaimer, and the longest disclaimer taken
-_MAX_DISCLAIMER_LINES = 60
-
-
-@attrs.frozen
-class Block:
-    start: int  # line index
-    stop: int  # line index, exclusive
-    kind: str
-    rule: str
-
-
-def _next_nonblank(z: Zoned, i: int) -> int:
-    n = len(z.lines)
-    while i < n and z.lines[i].blank:
-        i += 1
-    return i
-
-
-def _prev_nonblank(z: Zoned, i: int) -> int:
-    while i >= 0 and z.lines[i].blank:
-        i -= 1
-    return i
-
-
-def _cue_count(rules: Rules, text: str) -> int:
-    return rules["disclaimer_cue"].count(text)
-
-
-def _continues(prev: str, line: str) -> bool:
-    """Whether ``line`` continues the sentence of ``prev`` (a wrapped paragraph)."""
-    p = prev.rstrip()
-    s = line.lstrip()
-    if not p or not s:
-        return False
-    if not p.endswith(_SENTENCE_END):
-        return True
-    return not (s[0].isupper() or s[0].isdigit() or s[0] in "[(\"'*•-")
-
-
-def disclaimer_blocks(z: Zoned, rules: Rules, taken: Sequence[Label]) -> list[Block]:
-    """Find disclaimer blocks (see module docstring)."""
-    out: list[Block] = []
-    codes = z.codes
-    n = len(codes)
-    i = 0
-    while i < n:
-        if taken[i] is not None:
-            i += 1
-            continue
-        if codes[i] == "r":
-            found = _ruled_block(z, rules, i, taken)
-            if found is not None:
-                out.append(found)
-                i = found.stop
-                continue
-        if codes[i] != "d":
-            i += 1
-            continue
-        start_rule = z.rule_names[i]
-        start = i
-        p = _prev_nonblank(z, i - 1)
-        opened_by_rule = p >= 0 and codes[p] == "r" and i - p <= 2 and taken[p] is None
-        if opened_by_rule:
-            start = p
-        stop = _disclaimer_end(z, rules, i, opened_by_rule, taken)
-        cues = sum(min(2, _cue_count(rules, z.lines[k].text)) for k in range(i, stop))
-        if start_rule not in _WEAK_STARTS or cues >= 2 or opened_by_rule:
-            out.append(Block(start, stop, "disclaimer", start_rule))
-            i = stop
-        else:
-            i += 1
-    return out
-
-
-_BRACKET_BREAK = "gahqfk"
-_TAIL_OK = "gaorflLmdn"
-_MAX_TAIL_LINES = 15
-
-
-def _ruled_block(z: Zoned, rules: Rules, i: int, taken: Sequence[Label]) -> Optional[Block]:
-    """A notice between two score lines, or after one score line at a message's tail.
-
-    Taken only when its lines carry disclaimer cues: two, or one when nothing but
-    boilerplate or a new message follows it. A rule line with ordinary content below
-    (a table, a list of answers) is never enough.
-    """
-    codes = z.codes
-    n = len(codes)
-    limit = min(n, i + _MAX_DISCLAIMER_LINES)
-    inner: list[int] = []
-    close = -1
-    for j in range(i + 1, limit):
-        if taken[j] is not None or codes[j] in _BRACKET_BREAK:
-            break
-        if codes[j] == "r":
-            close = j
-            break
-        if codes[j] != "b":
-            inner.append(j)
-    if not inner:
-        return None
-    cues = sum(min(2, _cue_count(rules, z.lines[k].text)) for k in inner)
-    cues += 2 * sum(1 for k in inner if codes[k] == "d")
-    if close >= 0:
-        after = _next_nonblank(z, close + 1)
-        tail = after >= n or codes[after] in _TAIL_OK or taken[after] is not None
-        if cues >= 2 or (cues >= 1 and tail):
-            return Block(i, close + 1, "disclaimer", "ruled_notice")
-        return None
-    # no closing rule: the notice runs to the end of the text or the next message
-    end = inner[-1] + 1
-    after = _next_nonblank(z, end)
-    tail = after >= n or codes[after] in "gao" or taken[after] is not None
-    if tail and len(inner) <= _MAX_TAIL_LINES and cues >= 1:
-        return Block(i, end, "disclaimer", "ruled_tail")
-    return None
-
-
-_DISCLAIMER_STOP = "gaohqfmlLk"
-
-
-def _disclaimer_end(z: Zoned, rules: Rules, i: int, opened_by_rule: bool, taken: Sequence[Label]) -> int:
-    codes = z.codes
-    n = len(codes)
-    limit = min(n, i + _MAX_DISCLAIMER_LINES)
-    if opened_by_rule:
-        # take everything up to the closing score line, if one comes before any new message
-        for j in range(i + 1, limit):
-            if codes[j] == "r":
-                return j + 1
-            if codes[j] in "gaqhf" or taken[j] is not None:
-                break
-    j = i + 1
-    last = i
-    while j < limit:
-        code = codes[j]
-        line = z.lines[j]
-        if taken[j] is not None:
-            break
-        if code == "r":
-            return j + 1
-        if code == "b":
-            k = _next_nonblank(z, j)
-            if k >= limit or codes[k] in _DISCLAIMER_STOP:
-                break
-            if codes[k] == "d" or _cue_count(rules, z.lines[k].text) >= 1:
-                j = k
-                continue
-            break
-        if code in _DISCLAIMER_STOP and not (code == "o" and _cue_count(rules, line.text)):
-            break
-        if code == "d" or _cue_count(rules, line.text) or _continues(z.lines[last].text, line.text):
-            last = j
-            j += 1
-            continue
-        # a sentence whose cue words wrap onto the next line
-        k = j + 1
-        if k < limit and codes[k] == "c" and taken[k] is None and _continues(line.text, z.lines[k].text) and _cue_count(rules, z.lines[k].text):
-            last = k
-            j = k + 1
-            continue
-        break
-    return last + 1
-
+__all__ = ["Block", "Label", "build", "disclaimer_blocks", "message_labels", "structural_labels", "tail_block"]
 
 def link_footer_blocks(z: Zoned) -> list[Block]:
     """``References`` / ``Visible links`` headings and their numbered links."""
@@ -245,7 +75,7 @@ def platform_footer_blocks(z: Zoned) -> list[Block]:
             i += 1
             continue
         start = i
-        p = _prev_nonblank(z, i - 1)
+        p = prev_nonblank(z, i - 1)
         if p >= 0 and codes[p] == "r" and i - p <= 2:
             start = p
         j = i + 1
@@ -256,7 +86,7 @@ def platform_footer_blocks(z: Zoned) -> list[Block]:
             if code == "f":
                 last = j
             elif code == "b":
-                k = _next_nonblank(z, j)
+                k = next_nonblank(z, j)
                 if k < n and codes[k] in "fr" and k - j <= 2:
                     j = k
                     continue
@@ -265,7 +95,7 @@ def platform_footer_blocks(z: Zoned) -> list[Block]:
                 last = j
                 j += 1
                 break
-            elif _url_only(text) or (code in "cL" and _continues(z.lines[last].text, text) and j - last <= 2):
+            elif _url_only(text) or (code in "cL" and continues(z.lines[last].text, text) and j - last <= 2):
                 last = j
             else:
                 break
@@ -283,7 +113,7 @@ def quoted_blocks(z: Zoned, first_content: int) -> list[Block]:
     for i in range(first_content + 1, n):
         if codes[i] == "h":
             start = i
-            p = _prev_nonblank(z, i - 1)
+            p = prev_nonblank(z, i - 1)
             if p > first_content and codes[p] == "r":
                 start = p
             out.append(Block(start, n, "quoted", z.rule_names[i]))
@@ -302,7 +132,7 @@ def quoted_blocks(z: Zoned, first_content: int) -> list[Block]:
                 last = j
                 count += 1
             j += 1
-        tail = _next_nonblank(z, last + 1) >= n
+        tail = next_nonblank(z, last + 1) >= n
         if count >= 2 or tail:
             out.append(Block(i, last + 1, "quoted", "quoted_lines"))
         i = last + 1

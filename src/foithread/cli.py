@@ -125,12 +125,12 @@ def _cmd_batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def sample_text() -> str:
     """The bundled sample thread (a constructed WhatDoTheyKnow page-text dump)."""
-    return resources.files("foithread").joinpath("data/sample_thread.txt").read_text(encoding="utf-8")
+    return resources.files("foithread").joinpath("data/demo_thread.txt").read_text(encoding="utf-8")
 
 
 def _cmd_demo(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     thread = parse(sample_text(), format="text")
-    thread = attrs.evolve(thread, source="sample_thread.txt")
+    thread = attrs.evolve(thread, source="demo_thread.txt")
     _emit([thread], args.format, out)
     return 0
 
