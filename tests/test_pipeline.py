@@ -233,3 +233,23 @@ def test_mbox_is_split_into_messages_with_parties() -> None:
         ("response", "authority", "2021-10-05"),
     ]
     assert t.messages[1].outcome == "not_held"
+
+
+def test_mbox_path_is_streamed_entry_by_entry(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    entry = (
+        b"From foi@norbury.gov.uk Tue Oct  5 10:00:00 2021\nFrom: FOI <foi@norbury.gov.uk>\nTo: ruth@example.org\n"
+        b"Subject: RE: FOI request\n\nDear Ms Okafor\n\nWe do not hold this information.\n\nKind regards\nFOI Team\n\n"
+    )
+    path = tmp_path / "big.mbox"
+    path.write_bytes(entry * 50)
+
+    def no_whole_read(self):  # type: ignore[no-untyped-def]
+        raise AssertionError("an mbox path must not be read whole")
+
+    monkeypatch.setattr(type(path), "read_bytes", no_whole_read)
+    t = foithread.parse(path)
+    assert t.format == "mbox" and len(t.messages) == 50
+
+
+def test_text_starting_with_a_placeholder_is_not_json() -> None:
+    assert foithread.detect_format(b"[name removed] wrote to the council.\nDear Council,\n") == "text"

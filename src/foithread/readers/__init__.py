@@ -7,7 +7,6 @@ name only breaks ties) unless ``format=`` says otherwise, and dispatches to one 
 from __future__ import annotations
 
 import io
-import json
 import os
 from pathlib import Path
 from typing import Optional, Union
@@ -53,12 +52,9 @@ def detect_format(data: bytes, name: Optional[str] = None) -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "wdtk-zip"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped[:1] in (b"{", b"["):
-        try:
-            json.loads(data.decode("utf-8-sig"))
-            return "wdtk-json"
-        except (ValueError, UnicodeDecodeError):
-            pass
+    if stripped[:1] == b"{" or (stripped[:1] == b"[" and stripped[1:].lstrip()[:1] == b"{"):
+        # the JSON reader says precisely what is wrong when this is not an Alaveteli request
+        return "wdtk-json"
     if _HTML_START.match(stripped):
         return "html"
     if stripped.startswith(b"From "):
@@ -108,10 +104,40 @@ def _load(source: Source) -> tuple[Optional[bytes], Optional[str], Optional[str]
         raise ParseError(f"cannot read file: {exc.strerror or exc}", source=str(path)) from None
 
 
+_HEAD_BYTES = 65536
+
+
+def _path_of(source: Source) -> Optional[Path]:
+    if isinstance(source, os.PathLike):
+        return Path(source)
+    if isinstance(source, str) and "\n" not in source and 0 < len(source) < 4096 and os.path.isfile(source):
+        return Path(source)
+    return None
+
+
 def read(source: Source, format: Optional[str] = None) -> Document:
-    """Read ``source`` (path, bytes or text) into a Document."""
+    """Read ``source`` (path, bytes or text) into a Document.
+
+    An mbox file given by path is read entry by entry, never whole.
+    """
     if format is not None and format not in FORMATS:
         raise ParseError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+    path = _path_of(source)
+    if path is not None and format in (None, "mbox"):
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(_HEAD_BYTES)
+                fmt = format or detect_format(head, str(path))
+                if fmt == "mbox":
+                    from foithread.readers.email import read_mbox
+
+                    fh.seek(0)
+                    try:
+                        return read_mbox(fh, str(path))
+                    except ParseError as exc:
+                        raise exc.with_context(source=str(path), format="mbox") from None
+        except OSError as exc:
+            raise ParseError(f"cannot read file: {exc.strerror or exc}", source=str(path)) from None
     data, text, name = _load(source)
     if format is None:
         if text is not None:
