@@ -108,3 +108,12 @@ def test_fixture_fields_in_aggregate(field: str) -> None:
             fn += len(want - pred)
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else float(fp == fn == 0)
     assert f1 >= 0.9, f"{field}: F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
+
+
+def test_fixture_labels_are_consistent() -> None:
+    """The fixture checker (every first line, phrase and date really is in its case) passes."""
+    import subprocess
+    import sys
+
+    res = subprocess.run([sys.executable, str(FIXTURES / "check_fixtures.py")], capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
