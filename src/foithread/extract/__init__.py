@@ -9,22 +9,32 @@ patterns matched with a timeout (see :mod:`.patterns`):
 * :func:`extract_signatories` - who signs the message (DOMAIN 4.6)
 * :func:`extract_exemptions` - FOIA/FOISA sections and EIR regulations relied on (DOMAIN 4.2)
 
-:func:`extract_all` runs the first four on one body; exemptions depend on the message kind
-and regime, so the pipeline calls :func:`extract_exemptions` itself.
+:func:`extract_all` runs the first four on one body, scanning for references once
+(:func:`scan_references`) and passing their spans on so that dates and phones never read them;
+exemptions depend on the message kind and regime, so the pipeline calls
+:func:`extract_exemptions` itself.
 """
 
 from __future__ import annotations
-
-from typing import Optional
 
 import attrs
 
 from foithread.extract.addresses import extract_addresses
 from foithread.extract.dates import extract_dates
 from foithread.extract.exemptions import extract_exemptions, is_exemption_context
-from foithread.extract.placeholders import PLACEHOLDER_PATTERNS, is_placeholder, placeholder_spans
+from foithread.extract.placeholders import (
+    PLACEHOLDER_PATTERNS,
+    is_placeholder,
+    placeholder_spans,
+)
 from foithread.extract.postal import normalise_postcode
-from foithread.extract.references import REFERENCE_LABELS, REFERENCE_SHAPES, extract_references, mask_spans
+from foithread.extract.references import (
+    REFERENCE_LABELS,
+    REFERENCE_SHAPES,
+    extract_references,
+    mask_spans,
+    scan_references,
+)
 from foithread.extract.signatories import CLOSINGS, extract_signatories
 from foithread.model import Address, DateMention, Reference, Signatory
 
@@ -45,6 +55,7 @@ __all__ = [
     "mask_spans",
     "normalise_postcode",
     "placeholder_spans",
+    "scan_references",
 ]
 
 
@@ -58,16 +69,16 @@ class Extracted:
     addresses: tuple[Address, ...] = ()
 
 
-def extract_all(body: str, subject: Optional[str] = None) -> Extracted:
+def extract_all(body: str, subject: str | None = None) -> Extracted:
     """Run the reference, date, signatory and address extractors on ``body``.
 
     ``subject`` (an e-mail's Subject header) is searched for references only; reference spans
     found in the body are masked before dates are read.
     """
     body = body or ""
-    spans = mask_spans(body)
+    references, spans = scan_references(body, subject)
     return Extracted(
-        references=tuple(extract_references(body, subject)),
+        references=tuple(references),
         dates=tuple(extract_dates(body, skip=spans)),
         signatories=tuple(extract_signatories(body)),
         addresses=tuple(extract_addresses(body, references=spans)),

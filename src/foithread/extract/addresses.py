@@ -17,7 +17,6 @@ addresses, URLs and phone numbers, each kind in order of appearance and de-dupli
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Optional
 
 from foithread.extract.patterns import (
     EMAIL,
@@ -25,8 +24,8 @@ from foithread.extract.patterns import (
     PHONE_SHAPE,
     URL,
     Span,
+    SpanIndex,
     finditer,
-    overlaps,
     phone_digits,
 )
 from foithread.extract.placeholders import placeholder_spans
@@ -44,19 +43,17 @@ def _trim_url(url: str) -> str:
             url = url.split(dots, 1)[0]
     while url:
         last = url[-1]
-        if last in _TRAILING:
-            url = url[:-1]
-        elif last in _PAIRS and url.count(last) > url.count(_PAIRS[last]):
+        if last in _TRAILING or last in _PAIRS and url.count(last) > url.count(_PAIRS[last]):
             url = url[:-1]
         else:
             break
     return url
 
 
-def _urls(text: str, blocked: list[Span]) -> list[tuple[Span, str]]:
+def _urls(text: str, blocked: SpanIndex) -> list[tuple[Span, str]]:
     out = []
     for m in finditer(URL, text):
-        if overlaps(m.span(), blocked):
+        if blocked.hits(m.span()):
             continue
         url = _trim_url(m.group(0))
         if url.lower().startswith("www."):
@@ -68,10 +65,10 @@ def _urls(text: str, blocked: list[Span]) -> list[tuple[Span, str]]:
     return out
 
 
-def _emails(text: str, blocked: list[Span]) -> list[tuple[Span, str]]:
+def _emails(text: str, blocked: SpanIndex) -> list[tuple[Span, str]]:
     out = []
     for m in finditer(EMAIL, text):
-        if overlaps(m.span(), blocked):
+        if blocked.hits(m.span()):
             continue
         value = m.group(0).rstrip(_TRAILING + "-")
         if "." not in value.split("@", 1)[1]:
@@ -80,18 +77,18 @@ def _emails(text: str, blocked: list[Span]) -> list[tuple[Span, str]]:
     return out
 
 
-def _phones(text: str, blocked: list[Span]) -> list[tuple[Span, str]]:
+def _phones(text: str, blocked: SpanIndex) -> list[tuple[Span, str]]:
     out: list[tuple[Span, str]] = []
-    taken: list[Span] = []
+    taken = SpanIndex()
     for pattern in (PHONE_LABEL, PHONE_SHAPE):
         for m in finditer(pattern, text):
             span = m.span("number")
             number = m.group("number").strip()
-            if overlaps(span, blocked) or overlaps(span, taken):
+            if blocked.hits(span) or taken.hits(span):
                 continue
             if not 10 <= phone_digits(number) <= 13:
                 continue
-            taken.append(span)
+            taken.add(span)
             out.append((span, number))
     return sorted(out)
 
@@ -107,7 +104,7 @@ def _unique(kind: str, found: Iterable[tuple[Span, str]]) -> list[Address]:
     return out
 
 
-def extract_addresses(text: str, references: Optional[Sequence[Span]] = None) -> list[Address]:
+def extract_addresses(text: str, references: Sequence[Span] | None = None) -> list[Address]:
     """Postal addresses, then e-mails, URLs and phones written in ``text`` (see module doc).
 
     ``references`` are the reference spans from :func:`mask_spans` if the caller has them;
@@ -115,11 +112,11 @@ def extract_addresses(text: str, references: Optional[Sequence[Span]] = None) ->
     """
     text = text or ""
     masks = placeholder_spans(text)
-    url_found = _urls(text, masks)
-    email_found = _emails(text, masks + [s for s, u in url_found if "@" not in u.split("://", 1)[-1]])
+    url_found = _urls(text, SpanIndex(masks))
+    email_found = _emails(text, SpanIndex(masks + [s for s, u in url_found if "@" not in u.split("://", 1)[-1]]))
     contact_spans = masks + [s for s, _ in url_found] + [s for s, _ in email_found]
     refs = list(references) if references is not None else mask_spans(text)
-    phone_found = _phones(text, contact_spans + refs)
+    phone_found = _phones(text, SpanIndex(contact_spans + refs))
     skip = contact_spans + refs + [s for s, _ in phone_found]
     out: list[Address] = []
     seen_postal: set[str] = set()

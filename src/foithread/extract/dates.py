@@ -18,8 +18,8 @@ not a date written in it, so it is skipped too.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
-from typing import Optional
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 import regex
 
@@ -30,16 +30,16 @@ from foithread.extract.patterns import (
     POSTCODE,
     URL,
     Span,
+    SpanIndex,
     compile_pattern,
     finditer,
-    overlaps,
 )
 from foithread.extract.placeholders import placeholder_spans
 from foithread.extract.references import mask_spans
 from foithread.model import DateMention
 
 #: Month names and abbreviations (English, Welsh with mutated forms, German) -> month number.
-MONTHS: dict[str, int] = {
+MONTHS: Mapping[str, int] = MappingProxyType({
     **{m: i for i, m in enumerate(
         ("january", "february", "march", "april", "may", "june", "july", "august",
          "september", "october", "november", "december"), start=1)},
@@ -53,7 +53,7 @@ MONTHS: dict[str, int] = {
     # German.
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
     "oktober": 10, "dezember": 12,
-}
+})
 
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = (
@@ -92,7 +92,7 @@ def _two_digit_year(year: int) -> int:
     return 2000 + year if year < 70 else 1900 + year
 
 
-def _assemble(m: regex.Match[str]) -> Optional[datetime.date]:
+def _assemble(m: regex.Match[str]) -> datetime.date | None:
     raw_month = m.group("month")
     month = int(raw_month) if raw_month.isdigit() else MONTHS.get(raw_month.lower().rstrip("."))
     if month is None:
@@ -101,8 +101,11 @@ def _assemble(m: regex.Match[str]) -> Optional[datetime.date]:
     year = int(year_text)
     if len(year_text) == 2:
         year = _two_digit_year(year)
+    day = int(m.group("day"))
+    if raw_month.isdigit() and month > 12 and day <= 12:
+        day, month = month, day  # 09/22/2021 can only be month-first
     try:
-        return datetime.date(year, month, int(m.group("day")))
+        return datetime.date(year, month, day)
     except ValueError:
         return None
 
@@ -130,15 +133,16 @@ def date_candidates(text: str, skip: Sequence[Span] = ()) -> list[tuple[Span, da
 
     ``skip`` lists spans not to read; when it is empty the references are found here.
     """
-    masked = list(skip) if skip else list(mask_spans(text))
-    masked.extend(_masked(text))
+    masked = SpanIndex(list(skip or mask_spans(text)) + _masked(text))
+    used = SpanIndex()
     taken: list[tuple[Span, datetime.date, str]] = []
     for m in _matches(text):
         span = m.span()
-        if overlaps(span, masked) or overlaps(span, [t[0] for t in taken]):
+        if masked.hits(span) or used.hits(span):
             continue
         value = _assemble(m)
         if value is not None:
+            used.add(span)
             taken.append((span, value, " ".join(m.group(0).split())))
     return sorted(taken, key=lambda t: t[0])
 

@@ -21,25 +21,33 @@ Citations are parsed, expanded and filtered:
 
 from __future__ import annotations
 
-from typing import Optional
-
 import regex
 
-from foithread.extract.patterns import compile_pattern, finditer, match, search
+from foithread.extract.patterns import (
+    compile_pattern,
+    findall,
+    finditer,
+    match,
+    search,
+    split,
+)
 
-_PART = r"\(\s?[0-9a-zA-Z]{1,4}\s?\)"
+_SUB = r"(?:\d{1,2}[A-Z]?|[ivx]{2,4}|[a-z])"  # (2), (3A), (ii), (b)
+_PART = rf"\(\s?{_SUB}\s?\)"
 _CITE = compile_pattern(
     r"(?<![\w.'\u2019])(?P<kw>sections?|ss?\.?|§|regulations?|regs?\.?|EIR)\s*(?P<num>\d{1,2}[A-Z]?)(?![\d])"
     rf"(?P<chain>\.\d{{1,2}}(?:\.[a-z]{{1,4}})?|(?:\s?{_PART})*)"
-    rf"(?P<alts>(?:\s*(?:,|and|&|or)\s*(?:\(\s?[0-9a-z]{{1,4}}\s?\))+(?:\s?{_PART})*|&[a-z]{{1,4}}\b)*)",
+    rf"(?P<alts>(?:\s*(?:,|and|&|or)\s*(?:{_PART})+|&[a-z]{{1,4}}\b)*)",
     regex.IGNORECASE,
 )
 _MORE = compile_pattern(
-    rf"\s*(?:,|and|&|or)\s*(?:(?:section|s\.?|regulation|reg\.?)\s*)?(?P<num>\d{{1,2}}[A-Z]?)(?!\d)(?P<chain>(?:\s?{_PART})*)"
+    r"\s*(?:,|and|&|or)\s*(?:(?:section|s\.?|regulation|reg\.?)\s*)?"
+    rf"(?P<num>\d{{1,2}}[A-Z]?)(?!\d)(?P<chain>(?:\s?{_PART})*)"
     r"(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?|hours?|%|per\b|of\s+which))",
     regex.IGNORECASE,
 )
 _TOKEN = compile_pattern(r"[0-9a-zA-Z]{1,4}")
+_ALT_SEP = compile_pattern(r"\s*(?:,|and|&|or)\s*", regex.IGNORECASE)
 _OTHER_ACT = compile_pattern(
     r"\s*(?:\([^)]{0,12}\)\s*)*of\s+the\s+(?P<act>(?:[A-Z][\w']*\s+(?:and\s+|of\s+)?){1,6})Act\b"
 )
@@ -49,15 +57,19 @@ _CONTEXT = compile_pattern(
     r"vexatious|repeated|manifestly\s+unreasonable|not\s+obliged|under\s+which|redact|public\s+interest\s+test",
     regex.IGNORECASE,
 )
+_QUALIFIER = compile_pattern(
+    r"(?:by\s+virtue\s+of|read\s+with|as\s+defined\s+(?:in|by)|in\s+accordance\s+with)\s+$", regex.IGNORECASE
+)
 _SENTENCE_END = compile_pattern(r"(?<!\b(?:s|ss|reg|regs|no|para|e\.g|i\.e|cf))[.!?](?=\s+[A-Z(]|\s*\n\s*\n|\s*$)")
-_ROMAN = frozenset("i ii iii iv v vi vii viii ix x".split())
+_FOI_ACT_WORDS = frozenset({"freedom", "information", "foi", "foia", "foisa"})
+_ROMAN = frozenset(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"])
 
 _FOIA_KEEP = frozenset([str(n) for n in range(21, 45) if n != 25] + ["22A", "12", "14"])
 _EIR_KEEP = frozenset({"12", "13"})
 
 
 def _depth(token: str, previous: int) -> int:
-    if token.isdigit():
+    if token[:1].isdigit():
         return 1
     if token.lower() in _ROMAN and previous >= 2:
         return 3
@@ -69,7 +81,7 @@ def _expand(chain_text: str, alts_text: str) -> list[tuple[str, ...]]:
     if chain_text.startswith("."):
         tokens = [t for t in chain_text.split(".") if t]
     else:
-        tokens = _TOKEN.findall(chain_text)
+        tokens = findall(_TOKEN, chain_text)
     results: list[tuple[str, ...]] = []
     current: list[tuple[int, str]] = []
     for token in tokens:
@@ -77,10 +89,10 @@ def _expand(chain_text: str, alts_text: str) -> list[tuple[str, ...]]:
         if current and depth <= current[-1][0]:
             results.append(tuple(t for _d, t in current))
             current = [c for c in current if c[0] < depth]
-        current.append((depth, token.lower() if not token.isdigit() else token))
+        current.append((depth, token if token[:1].isdigit() else token.lower()))
     results.append(tuple(t for _d, t in current))
-    for alt in regex.split(r"\s*(?:,|and|&|or)\s*", alts_text.strip(), flags=regex.IGNORECASE):
-        alt_tokens = _TOKEN.findall(alt)
+    for alt in split(_ALT_SEP, alts_text.strip()):
+        alt_tokens = findall(_TOKEN, alt)
         if not alt_tokens or not current:
             continue
         base = list(current)
@@ -90,7 +102,7 @@ def _expand(chain_text: str, alts_text: str) -> list[tuple[str, ...]]:
         new = [c for c in base if c[0] < depth]
         for k, token in enumerate(alt_tokens):
             d = depth if k == 0 else _depth(token, new[-1][0] if new else 0)
-            new.append((d, token.lower()))
+            new.append((d, token if token[:1].isdigit() else token.lower()))
         results.append(tuple(t for _d, t in new))
         current = new
     return [r for r in dict.fromkeys(results)]
@@ -114,11 +126,11 @@ def _cites_other_act(text: str, end: int) -> bool:
     m = match(_OTHER_ACT, text, end)
     if m is None:
         return False
-    act = m.group("act").lower()
-    return "freedom of information" not in act and "information" not in act.split()[:1]
+    act = m.group("act").lower().split()
+    return not any(word in _FOI_ACT_WORDS for word in act)
 
 
-def _keep(kind: str, num: str, regime: Optional[str]) -> bool:
+def _keep(kind: str, num: str, regime: str | None) -> bool:
     if kind == "reg":
         return num in _EIR_KEEP or (num in {"10", "11"} and regime in {"eisr", "foisa"})
     return num in _FOIA_KEEP or (num == "25" and regime == "foisa")
@@ -147,18 +159,23 @@ def parse_citations(text: str) -> list[tuple[str, str, tuple[str, ...], int, int
     return out
 
 
-def extract_exemptions(text: str, regime: Optional[str] = None) -> list[str]:
+def extract_exemptions(text: str, regime: str | None = None) -> list[str]:
     """Exemptions cited in ``text`` in their normalised most specific form, in order, de-duplicated.
 
     ``regime`` (``"foi"``, ``"eir"``, ``"foisa"``, ``"eisr"`` or None) only decides whether
     FOISA section 25 and Scottish EIR regulations 10 and 11 count.
     """
     out: dict[str, None] = {}
+    numbers: set[tuple[str, str]] = set()
     text = text or ""
     for kind, num, chain, start, end in parse_citations(text):
         if not _keep(kind, num, regime):
             continue
         if _cites_other_act(text, end) or not is_exemption_context(text, start, end):
             continue
+        if (kind, num) in numbers and search(_QUALIFIER, text, max(0, start - 20), start):
+            continue  # "section 40(2) by virtue of section 40(3A)(a)": the condition, not a second exemption
+        numbers.add((kind, num))
         out.setdefault(_format(kind, num, chain), None)
-    return list(out)
+    # Most specific form only: "section 35(1)(d)" then "Section 35 is a qualified exemption" is s35(1)(d).
+    return [c for c in out if not any(other.startswith(c + "(") for other in out)]

@@ -12,8 +12,8 @@ masks them, the address extractor reports them).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Optional
+import bisect
+from collections.abc import Iterable
 
 import regex
 
@@ -21,15 +21,14 @@ import regex
 TIMEOUT = 1.0
 
 Span = tuple[int, int]
-FLAGS = regex.VERSION0
 
 
 def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
     """Compile ``source`` once (call at import time only)."""
-    return regex.compile(source, flags | FLAGS)
+    return regex.compile(source, flags)
 
 
-def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None) -> list[regex.Match[str]]:
+def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match[str]]:
     """All non-overlapping matches of ``pattern`` in ``text``; empty on timeout."""
     try:
         if endpos is None:
@@ -39,7 +38,7 @@ def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: Optio
         return []
 
 
-def search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None) -> Optional[regex.Match[str]]:
+def search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
     """The first match of ``pattern`` in ``text`` (or None, also on timeout)."""
     try:
         if endpos is None:
@@ -49,7 +48,7 @@ def search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: Optiona
         return None
 
 
-def match(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: Optional[int] = None) -> Optional[regex.Match[str]]:
+def match(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
     """``pattern`` anchored at ``pos`` (or None, also on timeout)."""
     try:
         if endpos is None:
@@ -59,7 +58,7 @@ def match(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: Optional
         return None
 
 
-def fullmatch(pattern: regex.Pattern[str], text: str) -> Optional[regex.Match[str]]:
+def fullmatch(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
     """``pattern`` matching the whole of ``text`` (or None, also on timeout)."""
     try:
         return pattern.fullmatch(text, timeout=TIMEOUT)
@@ -67,10 +66,43 @@ def fullmatch(pattern: regex.Pattern[str], text: str) -> Optional[regex.Match[st
         return None
 
 
-def overlaps(span: Span, spans: Iterable[Span]) -> bool:
-    """True when ``span`` shares at least one character with any of ``spans``."""
-    start, end = span
-    return any(start < e and s < end for s, e in spans)
+def findall(pattern: regex.Pattern[str], text: str) -> list[str]:
+    """Every match of ``pattern`` in ``text`` as a string (the whole match); empty on timeout."""
+    return [m.group(0) for m in finditer(pattern, text)]
+
+
+def split(pattern: regex.Pattern[str], text: str) -> list[str]:
+    """``text`` split at every match of ``pattern``; ``[text]`` on timeout."""
+    try:
+        return pattern.split(text, timeout=TIMEOUT)
+    except TimeoutError:
+        return [text]
+
+
+class SpanIndex:
+    """Disjoint sorted spans answering "does this span overlap any of them?" in O(log n).
+
+    Built per call (never shared), so that masking stays linear on long inputs.
+    """
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        merged = merge_spans(spans)
+        self._starts = [s for s, _e in merged]
+        self._ends = [e for _s, e in merged]
+
+    def hits(self, span: Span) -> bool:
+        """True when ``span`` shares at least one character with an indexed span."""
+        start, end = span
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0 and self._ends[i] > start:
+            return True
+        return i + 1 < len(self._starts) and self._starts[i + 1] < end
+
+    def add(self, span: Span) -> None:
+        """Index ``span``; it must not overlap what is already indexed (check :meth:`hits` first)."""
+        i = bisect.bisect_right(self._starts, span[0])
+        self._starts.insert(i, span[0])
+        self._ends.insert(i, span[1])
 
 
 def merge_spans(spans: Iterable[Span]) -> list[Span]:
@@ -82,14 +114,6 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
         else:
             out.append((start, end))
     return out
-
-
-def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
-    """Yield ``(offset, line)`` for every line of ``text`` (without the line break)."""
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        yield pos, line.rstrip("\r\n")
-        pos += len(line)
 
 
 # --- patterns shared by several extractors -------------------------------------------------
@@ -105,7 +129,9 @@ _OUTWARD = (
 )
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 POSTCODE = compile_pattern(
-    rf"(?<![^\s(\[,;:])(?:(?P<out>{_OUTWARD})(?P<sep>[ \t]?)(?P<in>{_INWARD})|(?P<out>GIR)(?P<sep>[ \t]?)(?P<in>0AA))"
+    r"\b(?=[A-Za-z][A-Za-z0-9]{1,3}[ \t]?[0-9])"  # cheap pre-check so most positions fail fast
+    r"(?<![^\s(\[,;:])"
+    rf"(?:(?P<out>{_OUTWARD})(?P<sep>[ \t]?)(?P<in>{_INWARD})|(?P<out>GIR)(?P<sep>[ \t]?)(?P<in>0AA))"
     r"(?=[\s,.;:)\]]|$)",
     regex.IGNORECASE,
 )
@@ -124,7 +150,7 @@ URL = compile_pattern(r"(?:https?://|(?<![\w./@-])www\.)[^\s<>\"\[\]{}|\\^`]+", 
 PHONE_LABEL = compile_pattern(
     r"(?<![\w])(?P<label>Tel(?:ephone)?|Phone|Fax|Mobile|Mob|Direct\s+(?:line|dial)|DDI|Ff[ôo]n|Ffacs)"
     r"(?:\s*(?:no|number)\.?)?[ \t]*[:.]?[ \t]*"
-    r"(?P<number>\+?[ \t]?\d[\d \t()\-]{6,22}\d)",
+    r"(?P<number>\(?\+?[ \t]?\d[\d \t\-]{0,5}\)?(?:[ \t]?\(0\))?[\d \t\-]{5,18}\d)",
     regex.IGNORECASE,
 )
 PHONE_SHAPE = compile_pattern(

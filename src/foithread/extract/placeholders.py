@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import regex
 
-from foithread.extract.patterns import Span, compile_pattern, finditer, fullmatch, merge_spans
+from foithread.extract.patterns import (
+    Span,
+    compile_pattern,
+    finditer,
+    fullmatch,
+    merge_spans,
+)
 
 _MASK_WORDS = r"(?:e-?mail|mobile|removed|login\s+link|redacted|withheld|password|phone\s+number|telephone\s+number)"
 
@@ -18,10 +24,11 @@ _MASK_WORDS = r"(?:e-?mail|mobile|removed|login\s+link|redacted|withheld|passwor
 PLACEHOLDER_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # Any bracketed phrase that mentions email/mobile/removed/login link (WDTK masks and censor
     # rules), optionally preceded by an elinks marker ("[1][the Met request email]") or mailto:.
+    # elinks may wrap it over a line break: "[Devon and Cornwall\nPolice request email]".
     (
         "bracketed_mask",
         compile_pattern(
-            rf"(?:\[\d{{1,3}}\])?(?:mailto:)?\[[^\[\]\n]{{0,80}}?\b{_MASK_WORDS}\b[^\[\]\n]{{0,80}}?\]",
+            rf"(?:\[\d{{1,3}}\])?(?:mailto:)?\[[^\[\]]{{0,80}}?\b{_MASK_WORDS}\b[^\[\]\n]{{0,80}}?\]",
             regex.IGNORECASE,
         ),
     ),

@@ -10,28 +10,27 @@ Two tables drive the extractor:
   number never counts without a label. The value must stand on the label's own line:
   an empty ``Your ref:`` yields nothing.
 
-Placeholders, e-mail addresses and URLs are masked first, so ``[FOI #123 email]`` and
-WhatDoTheyKnow request addresses never yield references. Values are kept exactly as printed
+Placeholders, e-mail addresses, URLs and UK phone numbers are masked first, so
+``[FOI #123 email]`` and WhatDoTheyKnow request addresses never yield references. Values are kept exactly as printed
 (``IR 2022/0157`` keeps its space) and de-duplicated on their whitespace-free, case-folded form.
 """
 
 from __future__ import annotations
-
-from typing import Optional
 
 import attrs
 import regex
 
 from foithread.extract.patterns import (
     EMAIL,
+    PHONE_SHAPE,
     POSTCODE,
     URL,
     Span,
+    SpanIndex,
     compile_pattern,
     finditer,
     fullmatch,
     match,
-    overlaps,
 )
 from foithread.extract.placeholders import placeholder_spans
 from foithread.model import Reference
@@ -47,7 +46,8 @@ REFERENCE_SHAPES: tuple[tuple[str, str], ...] = (
     ("ico_fs", r"FS5\d{7}"),  # FS50441818
     ("tribunal", r"(?:FT/)?EA/(?:19|20)\d{2}/\d{4}"),  # EA/2022/0049
     ("tribunal_citation", r"\[(?:19|20)\d{2}\][ ]UKFTT[ ]\d{1,4}[ ]\(GRC\)"),  # [2022] UKFTT 263 (GRC)
-    ("prefixed_dash", rf"(?:[A-Z]{{2,4}}-)?{_PREFIX}-\d{{2,4}}-\d{{2,6}}(?:/[A-Z]{{1,3}})?"),  # FOI-0934-2122, BH-FOI-22-0113
+    # FOI-0934-2122, FOI-2170-1819/GH, BH-FOI-22-0113, FOI-21-0934
+    ("prefixed_dash", rf"(?:[A-Z]{{2,4}}-)?{_PREFIX}-\d{{2,4}}-\d{{2,6}}(?:/[A-Z]{{1,3}})?"),
     ("prefixed_serial", rf"(?:{_PREFIX}|F)-\d{{5,8}}"),  # FOI-1530259, IR-1451821, F-013412
     ("gmp", r"GSA/?\d{4}/\d{2}"),  # GSA/4762/12, GSA4850/11
     ("year_slash", rf"(?:{_PREFIX}|RFI)[ ]?(?:19|20)\d{{2}}/\d{{3,6}}"),  # FOI2023/93842, IR 2022/0157
@@ -71,13 +71,19 @@ REFERENCE_LABELS: tuple[tuple[str, str], ...] = (
     ("cyf_our_ref", r"Cyf(?:eirnod)?\s*/\s*(?:(?:Our|Your)\s+)?Ref(?:erence)?"),
     ("ein_cyf", r"(?:Ein|Eich)\s+cyf(?:eirnod)?"),
     ("our_ref", r"(?:Our|Your|My)\s+ref(?:erence)?(?:\s+(?:No\.?|Number))?"),
-    ("foi_reference", r"(?:FOI|FOIA|EIR|Request|Case|TfL|Complaint|Review)\s+(?:Reference|Ref)(?:\s+(?:No\.?|Number))?"),
+    (
+        "foi_reference",
+        r"(?:FOI|FOIA|EIR|Request|Case|TfL|Complaint|Review)\s+(?:Reference|Ref)(?:\s+(?:No\.?|Number))?",
+    ),
     ("reference_no", r"Ref(?:erence)?\s*(?:No\.?|Number|\#)"),
     ("case_number", r"Case\s+(?:Number|No\.?)"),
     ("request_id", r"Request\s+(?:ID|Number|No\.?)"),
     ("tracking_number", r"Tracking\s+Number"),
     ("logged_as", r"(?:logged|registered|recorded)\s+(?:as|under|with)(?:\s+(?:reference|ref)(?:\s+number)?)?"),
-    ("with_reference", r"(?:with|under|allocated(?:\s+the)?|given(?:\s+the)?|quoting(?:\s+the)?)\s+reference(?:\s+number)?"),
+    (
+        "with_reference",
+        r"(?:with|under|allocated(?:\s+the)?|given(?:\s+the)?|quoting(?:\s+the)?)\s+reference(?:\s+number)?",
+    ),
     ("reference", r"Reference|Ref"),
     ("aktenzeichen", r"Aktenzeichen|Gesch[äa]ftszeichen|Unser\s+Zeichen|Anfragenr\.?"),
     ("re", r"Re|Fwd?|AW|WG"),  # subject prefixes: shapes only in a body, free-form in a subject
@@ -88,7 +94,8 @@ _B = r"(?<![\w/.@#-])"  # nothing glued in front
 _E = r"(?![\w/@-]|[.-]\w)"  # nothing glued behind (a full stop ending the sentence is fine)
 
 # The look-aheads only let the engine skip quickly to plausible starting characters.
-_SHAPES = compile_pattern(r"(?=[\dA-Z\[])" + _B + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in REFERENCE_SHAPES) + ")" + _E)
+_SHAPE_ALTERNATIVES = "|".join(f"(?P<{n}>{p})" for n, p in REFERENCE_SHAPES)
+_SHAPES = compile_pattern(r"(?=[\dA-Z\[])" + _B + "(?:" + _SHAPE_ALTERNATIVES + ")" + _E)
 _SHAPE_AT = compile_pattern("(?:" + "|".join(f"(?:{p})" for _n, p in REFERENCE_SHAPES) + ")" + _E)
 _LABEL_STARTS = (
     r"(?=fre|cyf|ein|eic|our|you|my\s|foi|eir|req|cas|tfl|com|rev|ref|tra|log|reg|rec|wit|und|all|giv|quo|"
@@ -113,18 +120,19 @@ class _Found:
     start: int
     end: int
     value: str
-    label: Optional[str]
+    label: str | None
 
 
 def _norm(value: str) -> str:
     return "".join(value.split()).casefold()
 
 
-def _blocked(text: str) -> list[Span]:
+def _blocked(text: str) -> SpanIndex:
     spans = list(placeholder_spans(text))
     spans.extend(m.span() for m in finditer(EMAIL, text))
     spans.extend(m.span() for m in finditer(URL, text))
-    return spans
+    spans.extend(m.span("number") for m in finditer(PHONE_SHAPE, text))
+    return SpanIndex(spans)
 
 
 def _label_name(m: regex.Match[str]) -> str:
@@ -140,16 +148,14 @@ def _free_form_ok(value: str) -> bool:
         return False
     if value.isdigit():
         return 5 <= len(value) <= 13 and not fullmatch(_PHONE_LIKE, value)
-    if digits < 2 or fullmatch(_DATE_LIKE, value) or fullmatch(POSTCODE, value):
-        return False
-    return True
+    return not (digits < 2 or fullmatch(_DATE_LIKE, value) or fullmatch(POSTCODE, value))
 
 
 def _scan(text: str, subject_mode: bool) -> list[_Found]:
     blocked = _blocked(text)
     found: dict[int, _Found] = {}
     for m in finditer(_SHAPES, text):
-        if not overlaps(m.span(), blocked):
+        if not blocked.hits(m.span()):
             found[m.start()] = _Found(m.start(), m.end(), m.group(0), None)
     for lm in finditer(_LABELS, text):
         pos = lm.end()
@@ -157,7 +163,7 @@ def _scan(text: str, subject_mode: bool) -> list[_Found]:
         label = label[:-3].rstrip() if label.lower().endswith(" is") else label
         name = _label_name(lm)
         shape = match(_SHAPE_AT, text, pos)
-        if shape is not None and not overlaps(shape.span(), blocked):
+        if shape is not None and not blocked.hits(shape.span()):
             prior = found.get(shape.start())
             if prior is not None and prior.label is None:
                 found[shape.start()] = attrs.evolve(prior, label=label)
@@ -167,7 +173,7 @@ def _scan(text: str, subject_mode: bool) -> list[_Found]:
         if name in _WEAK_LABELS and not subject_mode:
             continue
         free = match(_FREE_FORM, text, pos)
-        if free is None or overlaps(free.span(), blocked) or free.start() in found:
+        if free is None or blocked.hits(free.span()) or free.start() in found:
             continue
         value = free.group(0).rstrip(".-/")
         if _free_form_ok(value):
@@ -190,13 +196,17 @@ def _dedupe(items: list[_Found]) -> list[_Found]:
     return list(out.values())
 
 
-def extract_references(text: str, subject: Optional[str] = None) -> list[Reference]:
+def scan_references(text: str, subject: str | None = None) -> tuple[list[Reference], list[Span]]:
+    """:func:`extract_references` and :func:`mask_spans` from one scan of ``text``."""
+    body = _scan(text or "", subject_mode=False)
+    items = _scan(subject, subject_mode=True) if subject else []
+    refs = [Reference(value=i.value, label=i.label) for i in _dedupe(items + body)]
+    return refs, [(i.start, i.end) for i in body]
+
+
+def extract_references(text: str, subject: str | None = None) -> list[Reference]:
     """References in ``subject`` (if given) then ``text``, in order, de-duplicated by value."""
-    items: list[_Found] = []
-    if subject:
-        items.extend(_scan(subject, subject_mode=True))
-    items.extend(_scan(text or "", subject_mode=False))
-    return [Reference(value=i.value, label=i.label) for i in _dedupe(items)]
+    return scan_references(text, subject)[0]
 
 
 def mask_spans(text: str) -> list[Span]:

@@ -17,11 +17,9 @@ classification marking or a sentence.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import regex
 
-from foithread.extract.patterns import compile_pattern, fullmatch, search
+from foithread.extract.patterns import compile_pattern, fullmatch, match, search
 from foithread.extract.placeholders import is_placeholder
 from foithread.model import Signatory
 
@@ -43,16 +41,32 @@ _CLOSING_LINE = compile_pattern(
 )
 _CLOSING_WITH_NAME = compile_pattern(rf"(?:{_CLOSING_ALT})\s*[,\-\u2013]\s*(?P<rest>\S.*)", regex.IGNORECASE)
 _ON_BEHALF = compile_pattern(
-    r"^(?:(?:sent\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|p\.?\s?p\.?|signed|ar\s+ran|per)\s*[:,]?\s+", regex.IGNORECASE
+    r"^(?:(?:sent\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|p\.?\s?p\.?|signed|ar\s+ran|per|i\.\s?A\.|"
+    r"im\s+Auftrag)\s*[:,]?\s+",
+    regex.IGNORECASE,
 )
 _MARKING = compile_pattern(
     r"(?:OFFICIAL|Official)(?:[\s\-\u2013:]+(?:SENSITIVE|Sensitive))?(?:[\s\-\u2013:]+\w+)?|UNCLASSIFIED|RESTRICTED|"
     r"PROTECT|NOT\s+PROTECTIVELY\s+MARKED|SWYDDOGOL(?:[\s\-]+SENSITIF)?|CONFIDENTIAL|PRIVATE"
 )
-_BAD = compile_pattern(r"@|https?:|www\.|\d|[\[\]<>:;?!=*_#\\{}]|^[^\w]|\bDear\b|\bHi\b|\bHello\b|\bwrote\b", regex.IGNORECASE)
-_CONNECTORS = frozenset("of on and & for the de del der den van von y yr a le la da di du bin al ap".split())
+# Never in a name: contact details, digits, brackets, greetings, quote headers.
+_BAD = compile_pattern(
+    r"@|https?:|www\.|\d|[\[\]<>:;?!=*_#\\{}]|^[^\w]|\bDear\b|\bHi\b|\bHello\b|\bwrote\b",
+    regex.IGNORECASE,
+)
+_CONNECTORS = frozenset(
+    {
+        "of", "on", "and", "&", "for", "the", "de", "del", "der", "den", "van", "von", "y", "yr", "a",
+        "le", "la", "da", "di", "du", "bin", "al", "ap"
+    }
+)
 _TEAM_END = compile_pattern(
     r"(?:Team|Unit|Office|Desk|Section|Branch|Directorate|Service|Centre|Department|Tîm(?:\s+\w+)*|Caseworkers?)\s*$"
+)
+# Words that make a line a team or unit even when they are not its last word.
+_UNIT_WORD = compile_pattern(
+    r"(?<!\w)(?:Team|Unit|Tîm|Governance|Management|Compliance|Disclosure|Transparency|Secretariat|"
+    r"Rights|Directorate|Department|Branch|Desk)(?!\w)"
 )
 _ROLE = compile_pattern(
     r"(?<!\w)(?:Officer|Manager|Adviser|Advisor|Assistant|Director|Head|Co-?ordinator|Analyst|Caseworker|Lead|"
@@ -62,12 +76,16 @@ _ROLE = compile_pattern(
 )
 # Words that start headings and sentences, never people's names (for the no-closing fallback).
 _NOT_NAMES = frozenset(
-    "your our the this that these thank thanks please request response reference regards dear "
-    "official sensitive summary background annex appendix attachment attachments question questions "
-    "answer note notes information freedom act internal review section regulation subject date "
-    "email e-mail telephone tel phone fax mobile address website council police trust service "
-    "department ltd limited plc office team unit government ministry university donate help click "
-    "here visit more download view now".split()
+    {
+        "your", "our", "the", "this", "that", "these", "thank", "thanks", "please", "request",
+        "response", "reference", "regards", "dear", "official", "sensitive", "summary", "background",
+        "annex", "appendix", "attachment", "attachments", "question", "questions", "answer", "note",
+        "notes", "information", "freedom", "act", "internal", "review", "section", "regulation",
+        "subject", "date", "email", "e-mail", "telephone", "tel", "phone", "fax", "mobile", "address",
+        "website", "council", "police", "trust", "service", "department", "ltd", "limited", "plc",
+        "office", "team", "unit", "government", "ministry", "university", "donate", "help", "click",
+        "here", "visit", "more", "download", "view", "now"
+    }
 )
 # Where quoted history starts: nobody signs the current message below these lines.
 _QUOTE_START = compile_pattern(
@@ -75,12 +93,17 @@ _QUOTE_START = compile_pattern(
     r"(?:From|Gesendet|Von):\s.+(?:\[mailto:|<\S+@\S+>|@).*",
     regex.IGNORECASE,
 )
-_CONTACT = compile_pattern(r"^(?:Tel|Telephone|Phone|Fax|Mobile|E-?mail|Web|www\.|https?:|Direct)\b", regex.IGNORECASE)
+_QUOTE_FIRST = frozenset("-_>OoFfGgVv")  # first characters of the _QUOTE_START forms (a cheap pre-check)
+_CONTACT = compile_pattern(
+    r"^(?:Tel|Telephone|Phone|Fax|Mobile|E-?mail|Web|www\.|https?:|Direct|Please\s+ask\s+for|Contact)\b",
+    regex.IGNORECASE,
+)
 _MAX_BLANKS = 4
+_CLOSING_MAX = 60  # longer lines are never a closing (even "Yn gywir / Yours sincerely,")
 
 
 def _is_closing(line: str) -> bool:
-    return bool(line) and fullmatch(_CLOSING_LINE, line) is not None
+    return 0 < len(line) <= _CLOSING_MAX and fullmatch(_CLOSING_LINE, line) is not None
 
 
 def _words(line: str) -> list[str]:
@@ -110,9 +133,11 @@ def _clean(name: str) -> str:
     return " ".join(name.strip().strip(",;").split())
 
 
-def _split_name(line: str) -> tuple[str, Optional[str], Optional[str]]:
+def _split_name(line: str) -> tuple[str, str | None, str | None]:
     """Split ``On behalf of X, Role`` and ``Name | Role | Org`` into name, role, organisation."""
-    line = _ON_BEHALF.sub("", line.strip())
+    line = line.strip()
+    prefix = match(_ON_BEHALF, line)
+    line = line[prefix.end() :] if prefix else line
     if "|" in line:
         parts = [_clean(p) for p in line.split("|")] + ["", ""]
         return parts[0], parts[1] or None, parts[2] or None
@@ -139,7 +164,9 @@ def _following(lines: list[str], index: int, limit: int = 2) -> list[str]:
     return out
 
 
-def _role_and_org(lines: list[str], index: int, role: Optional[str], org: Optional[str], team: bool) -> tuple[Optional[str], Optional[str]]:
+def _role_and_org(
+    lines: list[str], index: int, role: str | None, org: str | None, team: bool
+) -> tuple[str | None, str | None]:
     for line in _following(lines, index):
         if not valid_name(line) or fullmatch(_MARKING, line):
             break
@@ -151,7 +178,7 @@ def _role_and_org(lines: list[str], index: int, role: Optional[str], org: Option
     return role, org
 
 
-def _signatory(lines: list[str], index: int) -> Optional[tuple[str, Optional[str], Optional[str]]]:
+def _signatory(lines: list[str], index: int) -> tuple[str, str | None, str | None] | None:
     """The signatory named on ``lines[index]`` with role and organisation from the lines below."""
     name, role, org = _split_name(lines[index])
     if not valid_name(name) or "|" in name:
@@ -162,7 +189,8 @@ def _signatory(lines: list[str], index: int) -> Optional[tuple[str, Optional[str
     return name, role, org
 
 
-def _after_closing(lines: list[str], index: int) -> Optional[tuple[str, Optional[str], Optional[str]]]:
+def _name_line_after(lines: list[str], index: int) -> int | None:
+    """The first line after the closing on ``lines[index]`` that can hold a name (blanks skipped)."""
     blanks = 0
     for j in range(index + 1, len(lines)):
         line = lines[j]
@@ -171,37 +199,54 @@ def _after_closing(lines: list[str], index: int) -> Optional[tuple[str, Optional
             if blanks > _MAX_BLANKS:
                 return None
             continue
-        return _signatory(lines, j)
+        return j
     return None
 
 
-def _person_or_team(line: str, last: bool) -> bool:
+def _candidate_kind(line: str, last: bool) -> str | None:
+    """``"team"``, ``"unit"`` (a unit word not at the end), ``"person"`` or None for a fallback line."""
     if not valid_name(line) or line.endswith(","):
-        return False
+        return None
     if "|" in line:
-        return valid_name(line.split("|", 1)[0])
+        return "person" if valid_name(line.split("|", 1)[0]) else None
     if search(_TEAM_END, line) or line.startswith("Tîm "):
-        return True
+        return "team"
+    if search(_UNIT_WORD, line):
+        return "unit"
     words = _words(line)
     if any(w.lower().strip(".,") in _NOT_NAMES for w in words):
-        return False
+        return None
     if len(words) == 1:
-        return last and words[0][:1].isupper() and words[0][1:].islower() and len(words[0]) > 1
-    return len(words) <= 4 and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words)
+        ok = last and words[0][:1].isupper() and words[0][1:].islower() and len(words[0]) > 1
+        return "person" if ok else None
+    if len(words) <= 4 and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words):
+        return "person"
+    return None
 
 
-def _fallback(lines: list[str]) -> Optional[tuple[str, Optional[str], Optional[str]]]:
+def _block_edge(line: str) -> bool:
+    """Does a paragraph (or a letterhead label such as ``Please ask for: [name]``) end on ``line``?"""
+    return line.endswith((".", "!", "?", ":", ")", "]")) or search(_CONTACT, line) is not None
+
+
+def _fallback(lines: list[str]) -> tuple[str, str | None, str | None] | None:
+    """The last person or team line that starts a paragraph, for messages without a closing."""
     filled = [i for i, line in enumerate(lines) if line]
-    chosen: Optional[int] = None
+    chosen: int | None = None
     for pos, i in enumerate(filled[1:], start=1):
         prev = filled[pos - 1]
-        starts_block = prev < i - 1 or lines[prev].endswith((".", "!", "?", ":", ")"))
         nxt = filled[pos + 1] if pos + 1 < len(filled) else None
-        if not starts_block or not _person_or_team(lines[i], last=nxt is None):
+        if prev == i - 1 and not _block_edge(lines[prev]):
             continue
-        if nxt is None or search(_TEAM_END, lines[i]) and not (nxt == i + 1 and lines[nxt][:1].islower()):
+        kind = _candidate_kind(lines[i], last=nxt is None)
+        below = lines[nxt] if nxt == i + 1 else None  # the next line of the same block
+        if kind is None:
+            continue
+        if nxt is None or kind == "team" and not (below and below[:1].islower()):
             chosen = i
-        elif nxt == i + 1 and (search(_ROLE, lines[nxt]) or search(_CONTACT, lines[nxt])):
+        elif kind == "unit" and (below is None or valid_name(below)):
+            chosen = i  # "Information Governance" over an organisation line
+        elif kind == "person" and below and (search(_ROLE, below) or search(_CONTACT, below)):
             chosen = i  # a person's name needs a role or contact line under it
     return _signatory(lines, chosen) if chosen is not None else None
 
@@ -211,23 +256,28 @@ def extract_signatories(text: str) -> list[Signatory]:
     lines = [line.strip() for line in (text or "").splitlines()]
     for i, line in enumerate(lines):
         wrapped_on = line.startswith("On ") and i + 1 < len(lines) and lines[i + 1].endswith("wrote:")
-        if i > 0 and line and (wrapped_on or fullmatch(_QUOTE_START, line)):
+        quote = line[:1] in _QUOTE_FIRST and fullmatch(_QUOTE_START, line) is not None
+        if i > 0 and line and (wrapped_on or quote):
             lines = lines[:i]
             break
-    found: list[tuple[str, Optional[str], Optional[str]]] = []
+    found: list[tuple[str, str | None, str | None]] = []
+    redacted = False  # a closing over "[name removed]": the name was masked, nobody else signs
     for i, line in enumerate(lines):
+        sig = None
         if _is_closing(line):
             if i > 0 and _is_closing(lines[i - 1]):
                 continue
-            sig = _after_closing(lines, i)
-        else:
-            inline = fullmatch(_CLOSING_WITH_NAME, line) if line else None
-            sig = None
+            j = _name_line_after(lines, i)
+            if j is not None:
+                redacted = redacted or is_placeholder(lines[j])
+                sig = _signatory(lines, j)
+        elif 0 < len(line) <= 100 and ("," in line or "-" in line or "\u2013" in line):
+            inline = fullmatch(_CLOSING_WITH_NAME, line)
             if inline is not None and valid_name(inline.group("rest")):
                 sig = _signatory([inline.group("rest")] + lines[i + 1 :], 0)
         if sig is not None:
             found.append(sig)
-    if not found:
+    if not found and not redacted:
         sig = _fallback(lines)
         if sig is not None:
             found.append(sig)
