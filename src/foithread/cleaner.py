@@ -19,7 +19,6 @@ such that the raw text is exactly the body and the removed spans interleaved.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Optional
 
 from foithread.blocks import Block, Label, continues, next_nonblank, prev_nonblank
 from foithread.disclaimers import disclaimer_blocks
