@@ -257,12 +257,7 @@ def _walk(root: PageElement, out: _Builder) -> None:
             if name == "li":
                 out.in_item = max(0, out.in_item - 1)
                 out.prefix = ""
-            if name in _PARA:
-                out.block(2)
-            elif name in _LINE:
-                out.block(1)
-            elif name in _CELL:
-                out.space()
+            _break_for(out, name)
             continue
         if isinstance(node, NavigableString):
             if isinstance(node, _NON_TEXT):
@@ -293,12 +288,7 @@ def _walk(root: PageElement, out: _Builder) -> None:
             if visible[-1:].isspace():
                 out.space()
             continue
-        if name in _PARA:
-            out.block(2)
-        elif name in _LINE:
-            out.block(1)
-        elif name in _CELL:
-            out.space()
+        _break_for(out, name)
         if name == "pre":
             pre_depth += 1
             out.block(2)
@@ -319,6 +309,16 @@ def _walk(root: PageElement, out: _Builder) -> None:
         stack.append((node, "exit"))
         for child in reversed(node.contents):
             stack.append((child, None))
+
+
+def _break_for(out: "_Builder", name: str) -> None:
+    """The break an element's edge makes: a paragraph, a line, or a space between cells."""
+    if name in _PARA:
+        out.block(2)
+    elif name in _LINE:
+        out.block(1)
+    elif name in _CELL:
+        out.space()
 
 
 def html_to_text(html: Union[str, bytes, Tag]) -> str:
