@@ -60,10 +60,32 @@ def test_folding_disclaimer_without_rule_line_is_removed() -> None:
     assert any(r.kind == "disclaimer" for r in msg.removed)
 
 
+TALON_HTML = sorted((CORPUS / "talon" / "html_replies").glob("*.html")) if (CORPUS / "talon").exists() else []
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
 @pytest.mark.parametrize("path", TALON_PLAIN, ids=_ids(TALON_PLAIN))
-def test_talon_replies_parse_without_crashing(path: Path) -> None:
-    try:
-        thread = foithread.parse(path)
-    except foithread.ParseError:
-        return
+def test_talon_plain_reply_body_is_the_reply(path: Path) -> None:
+    """talon's suite: the reply above (or below) the quoted history; ``Sent from my …`` may go."""
+    thread = foithread.parse(path)
+    assert len(thread.messages) == 1
+    msg = thread.messages[0]
+    expected_file = path.with_name(path.stem + "_reply_text")
+    expected = expected_file.read_text(encoding="utf-8") if expected_file.exists() else "Hello"
+    allowed = {_squash(expected), _squash(expected.replace("Sent from my iPhone", ""))}
+    assert _squash(msg.body) in allowed
+    assert any(r.kind == "quoted" for r in msg.removed)
+    assert_lossless(thread)
+
+
+@pytest.mark.parametrize("path", TALON_HTML, ids=_ids(TALON_HTML))
+def test_talon_html_reply_body_is_the_reply(path: Path) -> None:
+    thread = foithread.parse(path)
+    assert thread.format == "html" and len(thread.messages) == 1
+    msg = thread.messages[0]
+    assert _squash(msg.body) == "Hi. I am fine. Thanks, Alex"
+    assert any(r.kind == "quoted" and "Hello! How are you?" in r.text for r in msg.removed)
     assert_lossless(thread)

@@ -109,6 +109,13 @@ def quoted_blocks(z: Zoned, first_content: int) -> list[Block]:
     codes = z.codes
     n = len(codes)
     out: list[Block] = []
+    if first_content < n and codes[first_content] == "h":
+        # bottom-posting: a header and its ``>`` lines above the reply
+        j = first_content + 1
+        while j < n and codes[j] in "hqb":
+            j += 1
+        if j < n and any(codes[k] == "q" for k in range(first_content, j)):
+            out.append(Block(first_content, j, "quoted", z.rule_names[first_content]))
     for i in range(first_content + 1, n):
         if codes[i] == "h":
             start = i

@@ -116,10 +116,12 @@ def _outlook_blocks(lines: Sequence[Line], codes: list[str], names: list[str], r
         if codes[i] not in "cx" or not outlook.rules[0].enabled:
             continue
         first = outlook.first(line.text)
-        if first is None or first.name != "from":
+        if first is None or first.name not in ("from", "sent"):
             continue
+        if i > 0 and codes[i - 1] == "h":
+            continue  # inside a block already marked
         block = [i]
-        seen = set()
+        seen = {first.name}
         j = i + 1
         while j < n and len(block) < 8:
             if lines[j].blank:
@@ -136,7 +138,7 @@ def _outlook_blocks(lines: Sequence[Line], codes: list[str], names: list[str], r
             seen.add(rule.name)
             block.append(j)
             j += 1
-        if len(seen & {"sent", "to", "subject"}) >= 2:
+        if "from" in seen and len(seen & {"sent", "to", "subject"}) >= 2:
             for k in block:
                 codes[k] = "h"
                 names[k] = "outlook_header"
@@ -151,18 +153,19 @@ def _wrapped_on_wrote(lines: Sequence[Line], codes: list[str], names: list[str])
             while k >= 0 and i - k <= 2 and lines[k].blank:
                 k -= 1
             head = lines[k].text.lstrip() if k >= 0 else ""
-            if k >= 0 and i - k <= 3 and head.startswith("On ") and any(ch.isdigit() for ch in head):
+            if k >= 0 and i - k <= 3 and _OPENS_QUOTE_HEAD.match(head) and any(ch.isdigit() for ch in head):
                 for m in range(k, i):
                     if not lines[m].blank:
                         codes[m] = "h"
                         names[m] = "on_wrote"
-            elif not head.startswith("On "):
+            elif not _OPENS_QUOTE_HEAD.match(head):
                 # "Name <addr> wrote:" on its own is a header too (Gmail/Apple forms)
                 if "@" not in line.text and " wrote:" not in line.text:
                     codes[i] = "c"
                     names[i] = ""
 
 
+_OPENS_QUOTE_HEAD = regex.compile(r"(?:On|Am|Le|El|Op|Den|Ar|Il|Em)\s|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _NAME_ADDR = regex.compile(r"^\s*\S[^<>]{0,80}<[^<>@\s]+@[^<>\s]+>\s*$")
 _LOTUS_DATE = regex.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$", regex.I)
 

@@ -172,8 +172,16 @@ def _dispatch(format: str, data: Optional[bytes], text: Optional[str], name: Opt
         return read_mbox(io.BytesIO(_as_bytes(data, text)), name)
     if format == "html":
         from foithread.readers.html import read_html
+        from foithread.readers.html_message import is_platform_page, read_html_message
 
-        return read_html(data if data is not None else (text or ""), name)
+        payload: Union[str, bytes] = data if data is not None else (text or "")
+        try:
+            return read_html(payload, name)
+        except ParseError:
+            sample = payload[:200_000].decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+            if is_platform_page(sample):
+                raise
+            return read_html_message(payload, name)
     if format == "wdtk-json":
         from foithread.readers.wdtk_json import read_wdtk_json
 

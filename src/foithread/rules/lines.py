@@ -101,8 +101,9 @@ QUOTE_HEADER = table(
     [
         ("original_message", r"^\s*-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Oorspronkelijk bericht|Oprindelig meddelelse)\s*-{2,}\s*$"),
         ("forwarded", r"^\s*(?:-{2,}\s*Forwarded (?:message|by\b.*)\s*-{2,}|Begin forwarded message:|_{3,}\s*urspr(?:ü|ue)ngliche Nachricht\s*_{3,})\s*$"),
-        ("on_wrote", r"^\s*On\b.{4,200}\b(?:wrote|said|writes)\s*:\s*$"),
-        ("wrote_tail", r"^\s*\S.{0,120}\bwrote:\s*$"),
+        ("on_wrote", r"^\s*(?:On|Am|Le|El|Op|Den|Ar|Il|Em)\b.{4,200}\b(?:wrote|said|writes|schrieb|a\s+écrit|escribió|escribio|schreef|skrev|ysgrifennodd|ha scritto|escreveu|написал[а]?)\s*:\s*$"),
+        ("wrote_tail", r"^\s*\S.{0,120}\b(?:wrote|schrieb|a\s+écrit|escribió|schreef|skrev|ysgrifennodd|написал[а]?)\s*:\s*$"),
+        ("date_address_colon", r"^\s*(?=.{0,60}\d{1,2}[.:]\d{2})(?=.{0,60}(?:19|20)\d\d).{6,160}<[^<>\s]+@[^<>\s]+>\s*:\s*$"),
         ("groupwise", r"^\s*>>>\s*.{1,120}>>>\s*$"),
         ("bounce_copy", r"^\s*-{2,}\s*This is a copy of the message, including all the headers\.?\s*-{2,}\s*$"),
         ("lotus_sent_by", r"^\s*Sent by:\s*\S"),
@@ -114,11 +115,11 @@ QUOTE_HEADER = table(
 OUTLOOK_HEADER = table(
     "outlook_header",
     [
-        ("from", r"^\s*\*?(?:From|Von|De|Van|Fra|Oddi wrth)\s*:\*?\s*\S"),
-        ("sent", r"^\s*\*?(?:Sent|Date|Gesendet|Envoyé|Enviado|Verzonden|Sendt|Anfonwyd)\s*:\*?\s*\S"),
-        ("to", r"^\s*\*?(?:To|An|À|Para|Aan|Til|At)\s*:\*?\s*"),
-        ("cc", r"^\s*\*?(?:Cc|Bcc)\s*:\*?\s*"),
-        ("subject", r"^\s*\*?(?:Subject|Betreff|Objet|Asunto|Onderwerp|Emne|Pwnc)\s*:\*?\s*"),
+        ("from", r"^\s*\*?(?:From|Von|De|Van|Fra|Oddi wrth|От)\s*:\*?\s*\S"),
+        ("sent", r"^\s*\*?(?:Sent|Date|Datum|Gesendet|Envoyé|Enviado|Fecha|Verzonden|Sendt|Dato|Anfonwyd|Dyddiad|Отправлено|Дата)\s*:\*?\s*\S"),
+        ("to", r"^\s*\*?(?:To|An|À|Para|Aan|Til|At|Кому)\s*:\*?\s*"),
+        ("cc", r"^\s*\*?(?:Cc|Bcc|Kopie|Copie)\s*:\*?\s*"),
+        ("subject", r"^\s*\*?(?:Subject|Betreff|Objet|Asunto|Onderwerp|Emne|Pwnc|Тема)\s*:\*?\s*"),
     ],
 )
 
