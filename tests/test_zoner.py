@@ -87,3 +87,47 @@ def test_split_lines_keeps_offsets() -> None:
 def test_very_long_line_is_cheap_content() -> None:
     line = "word " * 5000
     assert zone(line).codes == "c"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "On Thu, Jun 26, 2014 at 2:14 PM, Alexander L <a@example.com> wrote:",
+        "Am 12.03.2022 um 10:15 schrieb Max Mustermann <max@example.de>:",
+        "Le 12 mars 2022 à 10:15, Jean Dupont <jean@example.fr> a écrit :",
+        "El 12 mar 2022, a las 10:15, Juan Pérez <juan@example.es> escribió:",
+        "Op 12 mrt. 2022 om 10:15 schreef Jan de Vries <jan@example.nl>:",
+        "Den 12. mar. 2022 kl. 10.15 skrev Jens Hansen <jens@example.dk>:",
+        "Ar 12 Maw 2022, am 10:15, ysgrifennodd Siân Jones <sian@example.cymru>:",
+        "26.06.2014, 14:41, \"Alexander L\" <abc@example.com>:",
+        "Thu, 26 Jun 2014 14:00:51 +0400 от Alexander L <abc@example.com>:",
+        "-----Ursprüngliche Nachricht-----",
+        "-----Message d'origine-----",
+        "-----Mensaje original-----",
+        "-----Oorspronkelijk bericht-----",
+        "-----Oprindelig meddelelse-----",
+        "---------- Forwarded message ----------",
+        ">>> John Smith <john.smith@council.gov.uk> 17/04/2008 15:57 >>>",
+    ],
+)
+def test_quote_headers_in_many_clients_and_languages(header: str) -> None:
+    assert zone(header).codes == "h"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Von: Anna Schmidt <anna@example.de>\nGesendet: Montag, 14. März 2022 10:15\nAn: FOI <foi@example.gov.uk>\nBetreff: Anfrage\n",
+        "De : Jean Dupont <jean@example.fr>\nEnvoyé : lundi 14 mars 2022 10:15\nÀ : FOI <foi@example.gov.uk>\nObjet : Demande\n",
+        "Van: Jan de Vries <jan@example.nl>\nVerzonden: maandag 14 maart 2022 10:15\nAan: FOI <foi@example.gov.uk>\nOnderwerp: Verzoek\n",
+        "Fra: Jens Hansen <jens@example.dk>\nSendt: 14. marts 2022 10:15\nTil: FOI <foi@example.gov.uk>\nEmne: Anmodning\n",
+        "Date: Thu, 26 Jun 2014 13:53:45 +0400\nSubject: Test message\nFrom: abc@example.com\nTo: alex.l@example.com\n",
+    ],
+)
+def test_outlook_style_header_blocks_in_other_languages(block: str) -> None:
+    assert set(zone(block).codes) == {"h"}
+
+
+def test_wrapped_gmail_header_over_two_lines() -> None:
+    z = zone("Thanks\n\nOn Thu, Nov 28, 2013 at 9:08 AM, Jane Smith\n<request-1-abcdef12@whatdotheyknow.com> wrote:\n> Dear X\n")
+    assert z.codes == "kbhhq"
