@@ -69,3 +69,38 @@ def test_a_pathological_line_does_not_hang() -> None:
     # catastrophic-backtracking shapes are bounded by the regex timeout
     line = "On " + "a" * 3000 + " wrote"
     assert foithread.parse(line + "\n", format="text").messages
+
+
+@pytest.mark.parametrize(
+    "codes, table_name, expected",
+    [
+        # References / Visible links / numbered links at the end of a letter
+        # (each rule reports its own matches; the cleaner keeps the first rule's block on overlap)
+        ("gcckcllLL", "link_structure", [("references", 5, 9), ("numbered_links", 7, 9)]),
+        ("gcckclbLbLb", "link_structure", [("references", 5, 10), ("numbered_links", 7, 10)]),
+        # a heading with no links is content ("References" as a word in a letter)
+        ("gclcc", "link_structure", []),
+        ("ccLLc", "link_structure", [("numbered_links", 2, 4)]),
+        # Outlook block after the reply: everything from the header (and its rule) to the end
+        ("gcckcrbhhhhbgcck", "quote_structure", [("quoted_tail", 5, 16)]),
+        # a header at the very top with quoted lines, then the reply (bottom-posting)
+        ("hqqbcc", "quote_structure", [("bottom_quote", 0, 3), ("quoted_lines", 1, 3)]),
+        # a forward with no reply: the header at the top does not remove the message
+        ("hbgcck", "quote_structure", []),
+        # a single quoted line inside the reply stays; a run of two goes
+        ("cqcc", "quote_structure", []),
+        ("cqbqcc", "quote_structure", [("quoted_lines", 1, 4)]),
+        ("ccqq", "quote_structure", [("quoted_lines", 2, 4)]),
+    ],
+)
+def test_structure_patterns_over_zone_codes(codes: str, table_name: str, expected: list[tuple[str, int, int]]) -> None:
+    found = [(r.name, a, b) for r in DEFAULT_RULES[table_name] for a, b in r.spans(codes)]
+    assert found == expected
+
+
+def test_structure_rule_can_be_disabled() -> None:
+    text = "Dear Ms Jones\nThe answer is 12.\n> quoted one\n> quoted two\nKind regards\nSam\n"
+    default = foithread.parse(text, format="text").messages[0]
+    assert "quoted one" not in default.body
+    kept = foithread.parse(text, format="text", rules=DEFAULT_RULES.disable("quote_structure", "quoted_lines"))
+    assert "quoted one" in kept.messages[0].body

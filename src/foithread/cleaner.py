@@ -28,33 +28,14 @@ from foithread.zoner import Line, Zoned
 
 __all__ = ["Block", "Label", "build", "disclaimer_blocks", "message_labels", "structural_labels", "tail_block"]
 
-def link_footer_blocks(z: Zoned) -> list[Block]:
-    """``References`` / ``Visible links`` headings and their numbered links."""
+def structure_blocks(z: Zoned, rules: Rules, table_name: str) -> list[Block]:
+    """Blocks found by the patterns of a structure table over the zone-code string."""
+    from foithread.rules.structure import KIND_OF
+
     out: list[Block] = []
-    codes = z.codes
-    n = len(codes)
-    i = 0
-    while i < n:
-        if codes[i] == "l":
-            j = i + 1
-            last = i
-            while j < n and codes[j] in "lLb":
-                if codes[j] != "b":
-                    last = j
-                j += 1
-            has_items = any(codes[k] == "L" for k in range(i, last + 1))
-            if has_items:
-                out.append(Block(i, last + 1, "link_footer", "references"))
-                i = last + 1
-                continue
-        elif codes[i] == "L" and i + 1 < n and codes[i + 1] == "L":
-            j = i
-            while j < n and codes[j] == "L":
-                j += 1
-            out.append(Block(i, j, "link_footer", "numbered_links"))
-            i = j
-            continue
-        i += 1
+    for rule in rules[table_name]:
+        for start, stop in rule.spans(z.codes):
+            out.append(Block(start, stop, KIND_OF.get(rule.name, "other"), rule.name))
     return out
 
 
@@ -104,47 +85,6 @@ def platform_footer_blocks(z: Zoned) -> list[Block]:
     return out
 
 
-def quoted_blocks(z: Zoned, first_content: int) -> list[Block]:
-    """Quoted history: from the first quote header after some content to the end; ``>`` runs."""
-    codes = z.codes
-    n = len(codes)
-    out: list[Block] = []
-    if first_content < n and codes[first_content] == "h":
-        # bottom-posting: a header and its ``>`` lines above the reply
-        j = first_content + 1
-        while j < n and codes[j] in "hqb":
-            j += 1
-        if j < n and any(codes[k] == "q" for k in range(first_content, j)):
-            out.append(Block(first_content, j, "quoted", z.rule_names[first_content]))
-    for i in range(first_content + 1, n):
-        if codes[i] == "h":
-            start = i
-            p = prev_nonblank(z, i - 1)
-            if p > first_content and codes[p] == "r":
-                start = p
-            out.append(Block(start, n, "quoted", z.rule_names[i]))
-            n = start
-            break
-    i = 0
-    while i < n:
-        if codes[i] != "q":
-            i += 1
-            continue
-        j = i
-        last = i
-        count = 0
-        while j < n and codes[j] in "qb":
-            if codes[j] == "q":
-                last = j
-                count += 1
-            j += 1
-        tail = next_nonblank(z, last + 1) >= n
-        if count >= 2 or tail:
-            out.append(Block(i, last + 1, "quoted", "quoted_lines"))
-        i = last + 1
-    return out
-
-
 def attachment_blocks(z: Zoned, rules: Rules) -> list[Block]:
     """Inline encoded attachments (uuencode ``begin 644 name`` … ``end``)."""
     out: list[Block] = []
@@ -187,7 +127,7 @@ def structural_labels(z: Zoned, rules: Rules) -> list[Label]:
     labels: list[Label] = [None] * len(z.lines)
     apply(labels, attachment_blocks(z, rules))
     apply(labels, platform_footer_blocks(z))
-    apply(labels, link_footer_blocks(z))
+    apply(labels, structure_blocks(z, rules, "link_structure"))
     apply(labels, disclaimer_blocks(z, rules, labels))
     apply(labels, single_line_blocks(z))
     return labels
@@ -196,8 +136,7 @@ def structural_labels(z: Zoned, rules: Rules) -> list[Label]:
 def message_labels(z: Zoned, rules: Rules, base: Sequence[Label]) -> list[Label]:
     """Labels for one message: the structural ones plus its quoted history."""
     labels = list(base)
-    first = next((i for i, c in enumerate(z.codes) if c not in "bm"), 0)
-    apply(labels, quoted_blocks(z, first), overwrite=True)
+    apply(labels, structure_blocks(z, rules, "quote_structure"), overwrite=True)
     return labels
 
 

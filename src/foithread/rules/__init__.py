@@ -52,6 +52,13 @@ class Rule:
         except TimeoutError:
             return None
 
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Every non-overlapping match's span (an empty list if the pattern times out)."""
+        try:
+            return [m.span() for m in self.compiled.finditer(text, timeout=MATCH_TIMEOUT) if m.end() > m.start()]
+        except TimeoutError:
+            return []
+
 
 @attrs.frozen
 class RuleTable:
@@ -133,9 +140,9 @@ class Rules:
 
 
 def _default() -> Rules:
-    from foithread.rules import lines, phrases
+    from foithread.rules import lines, phrases, structure
 
-    return Rules(lines.TABLES + phrases.TABLES)
+    return Rules(lines.TABLES + phrases.TABLES + structure.TABLES)
 
 
 DEFAULT_RULES: Rules = _default()

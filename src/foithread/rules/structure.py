@@ -1,0 +1,51 @@
+"""Structure rules: patterns over the zone-code string of a text (talon's idea).
+
+The zoner turns a message into a string of one-letter codes (see :mod:`foithread.zoner`), for
+example ``"gccckccrbhhhbgccck"``. These patterns run over that string, so a block is removed
+because its shape says so — a quote header followed by quoted lines, a ``References`` heading
+followed by numbered links — never because one keyword matched. ``\\K`` starts the match where
+the block starts. Each rule's name says which ``removed`` kind its block gets
+(:data:`KIND_OF`); a rule a user adds with another name removes its block as ``other``.
+
+Blocks that need more than shape — disclaimers (cue words on their lines), platform footers
+(wrapped continuations) — are found in :mod:`foithread.disclaimers` and :mod:`foithread.cleaner`.
+"""
+
+from __future__ import annotations
+
+from foithread.rules import table
+
+#: over a whole input: link footers belong to the message above them wherever they stand
+LINK_STRUCTURE = table(
+    "link_structure",
+    [
+        ("references", r"l(?:[lb]*l)?b*L(?:b*L)*"),  # References / Visible links / 1. … 2. …
+        ("numbered_links", r"L(?:b*L)+"),  # a bare list of numbered links
+    ],
+    case_sensitive=True,
+)
+
+#: over one message: quoted history
+QUOTE_STRUCTURE = table(
+    "quote_structure",
+    [
+        # a header and its quoted lines above the reply (bottom-posting)
+        ("bottom_quote", r"^[bm]*\Kh[hb]*q(?:[qhb]*q)?(?=b*[^qhb])"),
+        # the first quote header after some content, with a score line just above it, to the end
+        ("quoted_tail", r"^[bm]*[^bmh].*?\K(?:rb?)?h.*$"),
+        # a run of two or more quoted lines, or quoted lines that end the message
+        ("quoted_lines", r"q(?:b*q)+|q(?=b*$)"),
+    ],
+    case_sensitive=True,
+)
+
+#: the removed kind of each structure rule
+KIND_OF = {
+    "references": "link_footer",
+    "numbered_links": "link_footer",
+    "bottom_quote": "quoted",
+    "quoted_tail": "quoted",
+    "quoted_lines": "quoted",
+}
+
+TABLES = (LINK_STRUCTURE, QUOTE_STRUCTURE)
