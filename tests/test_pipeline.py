@@ -253,3 +253,17 @@ def test_mbox_path_is_streamed_entry_by_entry(tmp_path, monkeypatch) -> None:  #
 
 def test_text_starting_with_a_placeholder_is_not_json() -> None:
     assert foithread.detect_format(b"[name removed] wrote to the council.\nDear Council,\n") == "text"
+
+
+def test_iter_parse_streams_an_mbox_lazily(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    entry = (
+        b"From foi@norbury.gov.uk Tue Oct  5 10:00:00 2021\nFrom: FOI <foi@norbury.gov.uk>\nTo: ruth@example.org\n"
+        b"Subject: RE: FOI request\n\nDear Ms Okafor\n\nWe do not hold this information.\n\nKind regards\nFOI Team\n\n"
+    )
+    path = tmp_path / "big.mbox"
+    path.write_bytes(entry * 20)
+    stream = foithread.iter_parse(path)
+    first = next(stream)
+    assert first.kind == "response" and first.outcome == "not_held"
+    assert sum(1 for _ in stream) == 19
+    assert [m.to_dict() for m in foithread.iter_parse(path)] == [m.to_dict() for m in foithread.parse(path).messages]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Optional
 
 from foithread.errors import ParseError
 from foithread.model import Message, Thread
-from foithread.pipeline import build_thread
-from foithread.readers import Source, read
+from foithread.pipeline import build_thread, iter_messages
+from foithread.readers import Source, detect_format, read
+from foithread.readers.email import iter_mbox_parts
 from foithread.rules import DEFAULT_RULES, Rules
 
 
@@ -30,5 +33,20 @@ def parse(source: Source, format: Optional[str] = None, *, rules: Rules = DEFAUL
 
 
 def iter_parse(source: Source, format: Optional[str] = None, *, rules: Rules = DEFAULT_RULES) -> Iterator[Message]:
-    """Yield the messages of ``source`` one by one."""
+    """Yield the messages of ``source`` one by one.
+
+    An mbox given by path is read, parsed and yielded entry by entry, so memory stays flat
+    however large the file; other inputs are parsed whole first. Thread-level facts (authority,
+    thread references, warnings) need :func:`parse`.
+    """
+    path = Path(source) if isinstance(source, os.PathLike) else (
+        Path(source) if isinstance(source, str) and "\n" not in source and len(source) < 4096 and os.path.isfile(source) else None
+    )
+    if path is not None and format in (None, "mbox"):
+        with path.open("rb") as fh:
+            fmt = format or detect_format(fh.read(65536), str(path))
+            if fmt == "mbox":
+                fh.seek(0)
+                yield from iter_messages(iter_mbox_parts(fh, str(path)), rules)
+                return
     yield from parse(source, format, rules=rules).messages

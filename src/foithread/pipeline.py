@@ -6,7 +6,7 @@ one :class:`~foithread.readers.base.Document`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Optional
 
 import attrs
@@ -39,8 +39,8 @@ class _Draft:
     title: bool = False
 
 
-def _drafts(doc: Document, rules: Rules) -> Iterator[_Draft]:
-    for part in doc.parts:
+def _drafts(parts: Iterable[Part], rules: Rules) -> Iterator[_Draft]:
+    for part in parts:
         z = zone(part.text, part.offset, rules)
         labels = cleaner.structural_labels(z, rules)
         if not part.segment:
@@ -215,20 +215,24 @@ def _norm_ref(value: str) -> str:
     return regex.sub(r"\s+", "", value).upper()
 
 
-def build_thread(doc: Document, rules: Rules) -> Thread:
-    messages: list[Message] = []
+def iter_messages(parts: Iterable[Part], rules: Rules, requester: Optional[str] = None) -> Iterator[Message]:
+    """Messages one by one from reader parts (which may be a lazy stream)."""
     earlier: list[tuple[str, str]] = []
-    requester_name: Optional[str] = doc.requester
+    requester_name: Optional[str] = requester
     requester_email: Optional[str] = None
-    for index, draft in enumerate(_drafts(doc, rules)):
+    for index, draft in enumerate(_drafts(parts, rules)):
         msg = _message(draft, index, earlier, rules, requester_name, requester_email)
         if msg.kind == "request":
             if requester_name is None and msg.signatories:
                 requester_name = msg.signatories[0].name
             if requester_email is None and draft.part.sender and draft.part.sender.email:
                 requester_email = draft.part.sender.email
-        messages.append(msg)
         earlier.append((msg.kind, msg.party))
+        yield msg
+
+
+def build_thread(doc: Document, rules: Rules) -> Thread:
+    messages = list(iter_messages(doc.parts, rules, doc.requester))
     refs: list[str] = []
     seen: set[str] = set()
     for msg in messages:

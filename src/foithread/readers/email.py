@@ -150,17 +150,23 @@ def iter_mbox_entries(stream: IO[bytes]) -> Iterator[bytes]:
         yield b"".join(current)
 
 
-def read_mbox(stream: IO[bytes], source: Optional[str] = None) -> Document:
-    parts: list[Part] = []
-    warnings: list[str] = []
+def iter_mbox_parts(stream: IO[bytes], source: Optional[str] = None,
+                    warnings: Optional[list[str]] = None) -> Iterator[Part]:
+    """Parts of an mbox, one entry at a time; problems are appended to ``warnings``."""
+    sink = warnings if warnings is not None else []
     for number, entry in enumerate(iter_mbox_entries(stream), start=1):
         try:
             part, part_warnings = parse_email_bytes(entry, source)
         except ParseError as exc:
-            warnings.append(f"mbox entry {number} skipped: {exc.problem}")
+            sink.append(f"mbox entry {number} skipped: {exc.problem}")
             continue
-        parts.append(part)
-        warnings.extend(f"mbox entry {number}: {w}" for w in part_warnings)
+        sink.extend(f"mbox entry {number}: {w}" for w in part_warnings)
+        yield part
+
+
+def read_mbox(stream: IO[bytes], source: Optional[str] = None) -> Document:
+    warnings: list[str] = []
+    parts = list(iter_mbox_parts(stream, source, warnings))
     if not parts:
         raise ParseError("mbox holds no readable message", source=source, format="mbox")
     return Document(format="mbox", parts=tuple(parts), warnings=tuple(warnings), source=source)
