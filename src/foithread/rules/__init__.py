@@ -32,6 +32,35 @@ def _compile(pattern: str, flags: int) -> "regex.Pattern[str]":
     return regex.compile(pattern, flags)
 
 
+def _top_level(pattern: str) -> str:
+    """The pattern with bracketed groups and classes blanked out (to find top-level ``|``)."""
+    out = []
+    depth = 0
+    in_class = False
+    escaped = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+            out.append("x")
+            continue
+        if ch == "\\":
+            escaped = True
+            out.append("x")
+            continue
+        if in_class:
+            in_class = ch != "]"
+            out.append("x")
+            continue
+        if ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        out.append(ch if depth == 0 and not in_class else "x")
+    return "".join(out)
+
+
 @attrs.frozen
 class Rule:
     """One named pattern. ``pattern`` is searched in a single line (without its newline)."""
@@ -42,12 +71,18 @@ class Rule:
     enabled: bool = True
     compiled: "regex.Pattern[str]" = attrs.field(init=False, repr=False, eq=False)
 
+    anchored: bool = attrs.field(init=False, repr=False, eq=False)
+
     def __attrs_post_init__(self) -> None:
         flags = regex.VERSION1 if self.case_sensitive else _FLAGS
         object.__setattr__(self, "compiled", _compile(self.pattern, flags))
+        # ``regex`` tries a ``^…`` pattern at every position under search(); match() does not
+        object.__setattr__(self, "anchored", self.pattern.startswith("^") and "|" not in _top_level(self.pattern))
 
     def search(self, line: str) -> Optional["regex.Match[str]"]:
         try:
+            if self.anchored:
+                return self.compiled.match(line, timeout=MATCH_TIMEOUT)
             return self.compiled.search(line, timeout=MATCH_TIMEOUT)
         except TimeoutError:
             return None
