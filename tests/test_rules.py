@@ -104,3 +104,36 @@ def test_structure_rule_can_be_disabled() -> None:
     assert "quoted one" not in default.body
     kept = foithread.parse(text, format="text", rules=DEFAULT_RULES.disable("quote_structure", "quoted_lines"))
     assert "quoted one" in kept.messages[0].body
+
+
+def _corpus_lines() -> list[str]:
+    from conftest import DEV, FIXTURES, CORPUS
+
+    paths = list((FIXTURES / "cases").glob("*")) + list((DEV / "cases").glob("*")) + list(CORPUS.rglob("*.txt"))
+    paths += [p for p in CORPUS.rglob("*.eml")]
+    lines: list[str] = []
+    for p in paths:
+        lines.extend(p.read_bytes().decode("utf-8", "replace").splitlines())
+    return lines + [
+        "---- Failed Recipients ----", "I'm out of the office", "Yn gywir / Yours sincerely,", "Re: FOI-21-0934",
+        "  1. http://www.example.org/", "* * * * * *", "Freundliche Grüße", "Get Outlook for iOS",
+    ]
+
+
+def test_gates_never_hide_a_match() -> None:
+    """A table's gate is only a speed-up: with or without it, every line zones the same."""
+    lines = _corpus_lines()
+    gated = [t for t in DEFAULT_RULES.tables if t.gate is not None]
+    assert len(gated) >= 6
+    for t in gated:
+        ungated = RuleTable(t.name, t.rules)
+        for line in lines:
+            a, b = t.first(line), ungated.first(line)
+            assert (a.name if a else None) == (b.name if b else None), (t.name, line)
+
+
+def test_adding_a_rule_drops_the_gate() -> None:
+    greeting = DEFAULT_RULES["greeting"]
+    assert greeting.gate is not None
+    added = greeting.add(Rule("salve", r"^\s*Salve\b"))
+    assert added.gate is None and added.first("Salve amice").name == "salve"

@@ -101,9 +101,15 @@ class RuleTable:
 
     name: str
     rules: tuple[Rule, ...]
+    #: an optional cheap pre-check: a line the gate does not match cannot match any rule of
+    #: the table (a speed-up only; adding a rule drops the gate unless a new one is given)
+    gate: Optional[Rule] = None
 
     def __iter__(self) -> Iterator[Rule]:
         return (r for r in self.rules if r.enabled)
+
+    def passes(self, line: str) -> bool:
+        return self.gate is None or self.gate.search(line) is not None
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -113,6 +119,8 @@ class RuleTable:
 
     def first(self, line: str) -> Optional[Rule]:
         """The first enabled rule that matches ``line``."""
+        if self.gate is not None and self.gate.search(line) is None:
+            return None
         for rule in self:
             if rule.search(line):
                 return rule
@@ -122,6 +130,8 @@ class RuleTable:
         return self.first(line) is not None
 
     def count(self, line: str) -> int:
+        if self.gate is not None and self.gate.search(line) is None:
+            return 0
         return sum(1 for rule in self if rule.search(line))
 
     def disable(self, *names: str) -> "RuleTable":
@@ -137,16 +147,22 @@ class RuleTable:
             self, rules=tuple(attrs.evolve(r, enabled=True) if r.name in names else r for r in self.rules)
         )
 
-    def add(self, rule: Rule, *, before: Optional[str] = None) -> "RuleTable":
+    def add(self, rule: Rule, *, before: Optional[str] = None, gate: Optional[Rule] = None) -> "RuleTable":
+        """A new table with ``rule`` added (the old gate is dropped unless ``gate`` is given)."""
         rules = list(self.rules)
         index = self.names().index(before) if before else len(rules)
         rules.insert(index, rule)
-        return attrs.evolve(self, rules=tuple(rules))
+        return attrs.evolve(self, rules=tuple(rules), gate=gate)
 
 
-def table(name: str, entries: Iterable[tuple[str, str]], *, case_sensitive: bool = False) -> RuleTable:
-    """Build a table from ``(name, pattern)`` pairs."""
-    return RuleTable(name, tuple(Rule(n, p, case_sensitive=case_sensitive) for n, p in entries))
+def table(name: str, entries: Iterable[tuple[str, str]], *, case_sensitive: bool = False,
+          gate: Optional[str] = None) -> RuleTable:
+    """Build a table from ``(name, pattern)`` pairs, with an optional gate pattern."""
+    return RuleTable(
+        name,
+        tuple(Rule(n, p, case_sensitive=case_sensitive) for n, p in entries),
+        gate=Rule(f"{name}_gate", gate, case_sensitive=case_sensitive) if gate else None,
+    )
 
 
 @attrs.frozen

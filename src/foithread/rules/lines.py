@@ -21,6 +21,7 @@ GREETING = table(
         ("time_of_day", r"^\s*(?:Good\s+(?:morning|afternoon|evening)|Bore da|Prynhawn da)\b[^.!?]{0,60}[,:!]?\s*$"),
         ("german", r"^\s*(?:Sehr geehrte[rs]?|Guten Tag)\b[^.!?]{0,80}[,:]?\s*$"),
     ],
+    gate=r"^\s*(?:Annwyl|Dear|Hello|Hi|Hallo|Helo|Bonjour|Hola|Hej|Good|Bore|Prynhawn|Sehr|Guten)\b",
 )
 
 CLOSING = table(
@@ -35,6 +36,7 @@ CLOSING = table(
         ("thanks", r"^\s*(?:Many\s+thanks|Thanks(?:\s+again)?|Thank\s+you(?:\s+again)?|Cheers)\s*[,.!]?\s*$"),
         ("german", r"^\s*(?:Mit\s+freundlichen\s+Gr(?:ü|ue)(?:ß|ss)en|Freundliche\s+Gr(?:ü|ue)(?:ß|ss)e)\s*[,.]?\s*$"),
     ],
+    gate=r"^\s*(?:Yn|Yours|Yr|Cofion|With|Kind|Kindest|Best|Warm|Warmest|Many|Regards|Wishes|Thanks|Thank|Cheers|Mit|Freundliche)\b",
 )
 
 MARKING = table(
@@ -58,6 +60,7 @@ RULE_LINE = table(
         ("spaced", r"^\s*(?:[-_*=#~]\s){4,}[-_*=#~]?\s*$"),
         ("disclaimer_heading", r"^\s*(?:[-*=_]\s?){2,}\s*Disclaimer\s*(?:[-*=_]\s?){2,}\s*$"),
     ],
+    gate=r"^\s*[-_*=#~+]",
 )
 
 LINK_FOOTER = table(
@@ -66,11 +69,13 @@ LINK_FOOTER = table(
         ("heading", r"^\s*(?:References|Visible links|Hidden links)\s*:?\s*$"),
         ("item", r"^\s*\d{1,3}\.\s+(?:(?:https?://|ftp://|www\.|file:|javascript:)\S*|mailto:\S.{0,120})\s*$"),
     ],
+    gate=r"^\s*(?:References|Visible|Hidden|\d)",
 )
 
 ANNOTATION = table(
     "annotation",
     [("heading", r"^\s*\S.{0,80}\bleft an annotation:?\s*\(.{4,40}\)\s*$")],
+    gate=r"left an annotation",
 )
 
 PLATFORM_FOOTER = table(
@@ -94,6 +99,7 @@ PLATFORM_FOOTER = table(
         ("muckrock", r"^\s*-*\s*Please respond above this line\s*-*\s*$"),
         ("froide", r"^\s*(?:Legal Note: This mail was sent through a Freedom Of Information Portal|Rechtshinweis:)"),
     ],
+    gate=r"request-|foi\+request|please use this|wrong address|contact us using|change_request|/help/|disclaimer:|published on the internet|detailed guidance|useful as an foi|web manager|foi page|publication of requests|defend the right|help us protect|donate now|respond above|legal note|rechtshinweis",
 )
 
 QUOTE_HEADER = table(
@@ -109,6 +115,7 @@ QUOTE_HEADER = table(
         ("lotus_sent_by", r"^\s*Sent by:\s*\S"),
         ("lotus_respond", r"^\s*Please respond to\s*\S"),
     ],
+    gate=r"^\s*[-_]|>>>|wrote|said|writes|schrieb|crit|escribi|schreef|skrev|ysgrifennodd|scritto|escreveu|написал|sent by|please respond|begin forwarded|@",
 )
 
 #: header lines of an Outlook-style quoted block (``From:``/``Sent:``/``To:``/``Subject:``)
@@ -147,6 +154,7 @@ DISCLAIMER_START = table(
         ("monitored", r"^\s*(?:All )?(?:e-?mail|communications?|Calls)\b.{0,60}\b(?:may be|are|will be) (?:monitored|recorded|logged)"),
         ("welsh", r"^\s*Mae'r (?:neges|e-bost)\b.{0,60}\b(?:gyfrinachol|breifat)"),
     ],
+    gate=r"^\s*(?:\*\s*)?(?:notice|important|confidentiality|privacy|legal|caution|if|any|views|opinions|this|the|please|p|nhsmail|all|e-?mail|communications?|calls|mae'r|rydym|we|disclaimer|ymwadiad|haftungsausschluss|avertissement|mimecast|messagelabs|mcafee|sophos)\b|:\s*(?:this|the)\b|gs[ix]\b|gcsx|secure intranet|certified virus|from the internet|statutory corporation|scanned for|disclaimer",
 )
 
 DISCLAIMER_CUE = table(
@@ -188,6 +196,7 @@ OPENER = table(
             r"^\s*(?:Delivery has failed to these recipients|Your message (?:to .{1,80} )?(?:couldn't|could not|wasn't|was not) (?:be )?delivered|Undeliverable:|This is an automatically generated Delivery Status Notification|This message was created automatically by mail delivery software|Mail delivery failed|-+\s*Failed Recipients\s*-+|Returned mail:|Delivery to the following recipients? failed)",
         ),
     ],
+    gate=r"^\s*(?:(?:Thank|Diolch|I|Rwyf|Dw|Byddaf|This|Please|Delivery|Your|Undeliverable|Mail|Returned)\b|-)",
 )
 
 SIGNATURE_NOISE = table(
@@ -196,6 +205,7 @@ SIGNATURE_NOISE = table(
         ("sent_from_device", r"^\s*Sent from (?:my |the )?(?:iPhone|iPad|BlackBerry|Android|mobile|Samsung|Galaxy|Huawei|Windows Phone|smartphone|Xperia)\b.{0,40}$"),
         ("sent_from_app", r"^\s*(?:Sent from (?:Outlook|Mail|Yahoo Mail|Gmail|ProtonMail|AOL)\b.{0,40}|Get Outlook for (?:iOS|Android))\s*$"),
     ],
+    gate=r"^\s*(?:Sent|Get)\b",
 )
 
 REF_LINE = table(
@@ -205,6 +215,7 @@ REF_LINE = table(
         ("reference", r"^\s*(?:Reference|Ref|Case|Request)\s*(?:No\.?|Number|ID)?\s*:"),
         ("re_ref", r"^\s*Re:\s*\S{3,30}\s*$"),
     ],
+    gate=r"^\s*(?:Cyf|Our|Your|My|Ein|Eich|Reference|Ref|Case|Request|Re:)",
 )
 
 BOUNCE_DIAGNOSTIC = table(
