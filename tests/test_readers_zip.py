@@ -10,7 +10,7 @@ from typing import Optional
 import pytest
 
 from foithread.errors import ParseError
-from foithread.readers import wdtk_zip
+from foithread.limits import Limits
 from foithread.readers.base import Document
 from foithread.readers.wdtk_zip import parse_text_date, read_wdtk_zip
 
@@ -164,11 +164,11 @@ def test_text_instead_of_bytes_raises_parse_error() -> None:
         read_wdtk_zip("correspondence.txt", source="x")  # type: ignore[arg-type]
 
 
-def test_oversized_member_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(wdtk_zip, "MAX_MEMBER_BYTES", 1000)
+def test_oversized_member_refused() -> None:
     data = (FIXTURES / "wdtk-wiltshire.zip").read_bytes()
-    with pytest.raises(ParseError, match="too large"):
-        read_wdtk_zip(data)
+    with pytest.raises(ParseError, match="too large") as caught:
+        read_wdtk_zip(data, limits=Limits(max_zip_member_bytes=1000))
+    assert caught.value.limit == "max_zip_member_bytes"
 
 
 def test_member_in_folder_crlf_and_anonymous_requester() -> None:

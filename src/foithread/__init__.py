@@ -7,6 +7,7 @@
 """
 
 from foithread.api import iter_parse, parse
+from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.errors import ParseError
 from foithread.model import Address, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
 from foithread.readers import FORMATS, detect_format
@@ -15,8 +16,10 @@ from foithread.rules import DEFAULT_RULES, Rule, RuleTable, Rules
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "DEFAULT_RULES",
     "FORMATS",
+    "Limits",
     "Address",
     "DateMention",
     "Message",

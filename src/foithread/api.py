@@ -1,52 +1,107 @@
-"""The public entry points: :func:`parse` and :func:`iter_parse`."""
+"""The public entry points: :func:`parse` and :func:`iter_parse`.
+
+Whatever the input, the only exception that leaves these functions is
+:class:`~foithread.errors.ParseError`: bad input and inputs beyond the
+:class:`~foithread.limits.Limits` raise it by design, and as a last resort any unexpected
+failure inside foithread is turned into one too (``internal=True``, message
+``internal error: …``), naming the source, so that one bad file never takes a caller down.
+"""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import Optional
 
-from foithread.errors import ParseError
+from foithread.errors import ParseError, limit_exceeded
+from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Message, Thread
 from foithread.pipeline import build_thread, iter_messages
-from foithread.readers import Source, detect_format, read
+from foithread.readers import Source, open_mbox, path_of, read
 from foithread.readers.email import iter_mbox_parts
 from foithread.rules import DEFAULT_RULES, Rules
 
 
-def parse(source: Source, format: Optional[str] = None, *, rules: Rules = DEFAULT_RULES) -> Thread:
+def source_name(source: object) -> str:
+    """How error messages name ``source``: its path, ``<bytes>`` or ``<text>``."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return "<bytes>"
+    path = path_of(source)
+    if path is not None:
+        return str(path)
+    if isinstance(source, str):
+        single_line = "\n" not in source and len(source) < 4096
+        return source if single_line and "/" in source and len(source) < 300 else "<text>"
+    return f"<{type(source).__name__}>"
+
+
+def _internal(exc: BaseException, source: object, format: Optional[str]) -> ParseError:
+    """A stand-in ParseError for a failure that is foithread's fault, not the input's."""
+    if isinstance(exc, RecursionError):
+        return ParseError("input too deeply nested", source=source_name(source), format=format)
+    if isinstance(exc, MemoryError):
+        return ParseError("input too large for the memory available", source=source_name(source), format=format)
+    problem = f"internal error: {type(exc).__name__}: {exc}"[:500]
+    return ParseError(problem + " (a bug in foithread; please report it with the input)",
+                      source=source_name(source), format=format, internal=True)
+
+
+def _capped(messages: Iterable[Message], limits: Limits, source: Optional[str],
+            format: Optional[str]) -> Iterator[Message]:
+    for count, message in enumerate(messages, start=1):
+        if count > limits.max_messages:
+            raise limit_exceeded("max_messages", f"more than {limits.max_messages}", limits.max_messages,
+                                 what="number of messages", source=source, format=format)
+        yield message
+
+
+def parse(source: Source, format: Optional[str] = None, *, rules: Rules = DEFAULT_RULES,
+          limits: Limits = DEFAULT_LIMITS) -> Thread:
     """Parse one input (a path, raw bytes, or text) into a :class:`~foithread.model.Thread`.
 
     ``format`` is ``None`` (detect from the content) or one of ``"text"``, ``"eml"``,
     ``"mbox"``, ``"html"``, ``"wdtk-json"``, ``"wdtk-zip"``. ``rules`` replaces the default
-    rule tables (see :mod:`foithread.rules`). Raises :class:`~foithread.errors.ParseError`
+    rule tables (see :mod:`foithread.rules`); ``limits`` the default resource limits (see
+    :mod:`foithread.limits`). Raises :class:`~foithread.errors.ParseError`, and nothing else,
     for input that cannot be handled.
     """
-    doc = read(source, format)
+    doc = None
     try:
-        return build_thread(doc, rules)
+        doc = read(source, format, limits)
+        read_doc = doc
+        return build_thread(doc, rules, lambda messages: _capped(messages, limits, read_doc.source, read_doc.format))
     except ParseError:
         raise
-    except RecursionError as exc:  # pragma: no cover - defensive
-        raise ParseError("input too deeply nested", source=doc.source, format=doc.format) from exc
+    except Exception as exc:
+        raise _internal(exc, source, doc.format if doc is not None else format) from exc
 
 
-def iter_parse(source: Source, format: Optional[str] = None, *, rules: Rules = DEFAULT_RULES) -> Iterator[Message]:
+def iter_parse(source: Source, format: Optional[str] = None, *, rules: Rules = DEFAULT_RULES,
+               limits: Limits = DEFAULT_LIMITS) -> Iterator[Message]:
     """Yield the messages of ``source`` one by one.
 
     An mbox given by path is read, parsed and yielded entry by entry, so memory stays flat
     however large the file; other inputs are parsed whole first. Thread-level facts (authority,
-    thread references, warnings) need :func:`parse`.
+    thread references, warnings) need :func:`parse`. Raises only
+    :class:`~foithread.errors.ParseError`, also while iterating.
     """
-    path = Path(source) if isinstance(source, os.PathLike) else (
-        Path(source) if isinstance(source, str) and "\n" not in source and len(source) < 4096 and os.path.isfile(source) else None
-    )
-    if path is not None and format in (None, "mbox"):
-        with path.open("rb") as fh:
-            fmt = format or detect_format(fh.read(65536), str(path))
-            if fmt == "mbox":
-                fh.seek(0)
-                yield from iter_messages(iter_mbox_parts(fh, str(path)), rules)
-                return
-    yield from parse(source, format, rules=rules).messages
+    try:
+        path = path_of(source)
+        stream = open_mbox(path, format, limits) if path is not None else None
+    except ParseError:
+        raise
+    except Exception as exc:
+        raise _internal(exc, source, format) from exc
+    if stream is None:
+        yield from parse(source, format, rules=rules, limits=limits).messages
+        return
+    name = str(path)
+    try:
+        with stream:
+            parts = iter_mbox_parts(stream, name, None, limits)
+            yield from _capped(iter_messages(parts, rules), limits, name, "mbox")
+    except ParseError as exc:
+        raise exc.with_context(source=name, format="mbox") from None
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}", source=name, format="mbox") from None
+    except Exception as exc:
+        raise _internal(exc, source, "mbox") from exc

@@ -218,7 +218,8 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
         strong = strong - {"attached"}
     if {"exempt", "appeal_rights"} <= resp or ({"exempt", "answer"} <= resp):
         strong = strong | {"exempt"}
-    if (review_asked and irr & {"review_done", "decision"}) or (
+    review_ack = bool(ack & {"logged", "allocated_reference", "acknowledge", "will_respond", "within_days", "received_on"})
+    if (review_asked and ("review_done" in irr or ("decision" in irr and not review_ack))) or (
         "review_done" in irr and irr & {"decision", "review_heading"}
     ):
         return Verdict("internal_review_response", party, 0.85, tuple(sorted(irr)))
@@ -265,10 +266,11 @@ _YEAR = regex.compile(r"(?:19|20)\d\d")
 
 def has_data(body: str) -> bool:
     """Whether the body states figures (counts, amounts, percentages): an answer, not a cover note."""
-    for line in body.splitlines():
-        if not line.strip() or _NOT_DATA_LINE.search(line):
+    # blank out what is not a figure (keeping line breaks: a deadline may wrap)
+    masked = _NOT_FIGURES.sub(lambda m: regex.sub(r"[^\n]", " ", m.group()), body)
+    for original, line in zip(body.splitlines(), masked.splitlines()):
+        if not line.strip() or _NOT_DATA_LINE.search(original):
             continue
-        line = _NOT_FIGURES.sub(" ", line)
         if _DATA.search(line):
             return True
         if sum(1 for n in _NUMBER.findall(line) if not _YEAR.fullmatch(n)) >= 1 and len(line.split()) >= 4:
@@ -283,7 +285,7 @@ _DECLINED = regex.compile(
 )
 
 
-def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules) -> Optional[str]:
+def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules, regime: Optional[str] = None) -> Optional[str]:
     """The outcome of a response or internal review response."""
     if kind not in ("response", "internal_review_response"):
         return None
@@ -293,9 +295,13 @@ def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules) ->
     real = [e for e in exemptions if not e.startswith(("s12", "s14"))]
     if "ncnd" in resp:
         return "neither_confirm_nor_deny"
+    if real and all(e.startswith("reg12(4)(a)") for e in real):
+        return "not_held"  # EIR 12(4)(a) is the not-held exception
+    if real and all(e.startswith("s21") for e in real) and regime != "foisa":
+        return "refused"  # FOIA s21: reasonably accessible elsewhere, so not provided by this authority
     if any(e.startswith(("s12", "s14")) for e in exemptions) or regex.search(r"\bvexatious\b|\bexceed(?:s|ed)? the (?:appropriate|cost) limit", text, regex.I):
         return "refused"
-    if real or ("exempt" in resp and regex.search(r"\bwithh(?:o|e)ld|\bexempt from disclosure\b|\bis exempt\b", text, regex.I)):
+    if real or ("exempt" in resp and regex.search(r"\bwithhold(?:ing)?\b|\b(?:been|remains?|is|are) withheld\b|\bexempt from disclosure\b|\bis exempt\b", text, regex.I)):
         return "partially_provided" if provided else "refused"
     if "not_held" in resp:
         return "not_held"

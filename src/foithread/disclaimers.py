@@ -58,7 +58,7 @@ def disclaimer_blocks(z: Zoned, rules: Rules, taken: Sequence[Label]) -> list[Bl
     return out
 
 
-_BRACKET_BREAK = "gahqfk"
+_BRACKET_BREAK = "gahqfkm"
 _TAIL_OK = "gaorflLmdn"
 _MAX_TAIL_LINES = 15
 
@@ -96,7 +96,7 @@ def _ruled_block(z: Zoned, rules: Rules, i: int, taken: Sequence[Label]) -> Opti
     # no closing rule: the notice runs to the end of the text or the next message
     end = inner[-1] + 1
     after = next_nonblank(z, end)
-    tail = after >= n or codes[after] in "gao" or taken[after] is not None
+    tail = after >= n or codes[after] in "gaom" or taken[after] is not None
     if tail and len(inner) <= _MAX_TAIL_LINES and cues >= 1:
         return Block(i, end, "disclaimer", "ruled_tail")
     return None

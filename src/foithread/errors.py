@@ -10,6 +10,10 @@ class ParseError(ValueError):
 
     The message names the problem, the source (a path or ``<bytes>``/``<text>``), the format
     that was tried and, where known, the position (line or byte offset).
+
+    ``limit`` names the :class:`~foithread.limits.Limits` field when the input exceeded one;
+    ``internal`` is true when the error stands in for an unexpected failure inside foithread
+    (a bug: please report it with the input), never for ordinary bad input.
     """
 
     def __init__(
@@ -19,11 +23,15 @@ class ParseError(ValueError):
         source: Optional[str] = None,
         format: Optional[str] = None,
         where: Optional[str] = None,
+        limit: Optional[str] = None,
+        internal: bool = False,
     ) -> None:
         self.problem = problem
         self.source = source
         self.format = format
         self.where = where
+        self.limit = limit
+        self.internal = internal
         bits = [problem]
         if source:
             bits.append(f"source: {source}")
@@ -33,6 +41,10 @@ class ParseError(ValueError):
             bits.append(f"at {where}")
         super().__init__("; ".join(bits))
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # keyword-only arguments: pickling (process pools) must rebuild through them
+        return (_rebuild, (self.problem, self.source, self.format, self.where, self.limit, self.internal))
+
     def with_context(self, *, source: Optional[str] = None, format: Optional[str] = None) -> "ParseError":
         """A copy with the source and format filled in where they were missing."""
         return ParseError(
@@ -40,4 +52,22 @@ class ParseError(ValueError):
             source=self.source or source,
             format=self.format or format,
             where=self.where,
+            limit=self.limit,
+            internal=self.internal,
         )
+
+
+def _rebuild(problem: str, source: Optional[str], format: Optional[str], where: Optional[str],
+             limit: Optional[str], internal: bool) -> ParseError:
+    return ParseError(problem, source=source, format=format, where=where, limit=limit, internal=internal)
+
+
+def limit_exceeded(name: str, found: object, allowed: object, *, what: str,
+                   source: Optional[str] = None, format: Optional[str] = None,
+                   where: Optional[str] = None) -> ParseError:
+    """A :class:`ParseError` for input beyond ``Limits.<name>``, saying how to raise the limit."""
+    return ParseError(
+        f"{what} ({found}) exceeds the limit {name}={allowed}; to accept it pass "
+        f"limits=foithread.Limits({name}=...) with a larger value",
+        source=source, format=format, where=where, limit=name,
+    )

@@ -6,7 +6,7 @@ one :class:`~foithread.readers.base.Document`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Optional
 
 import attrs
@@ -24,6 +24,8 @@ _ANNOTATION_HEAD = regex.compile(r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation
 _AUTHORITY_GREETING = regex.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\([A-Z]{2,10}\))?\s*,?\s*$", regex.M)
 _NOT_AUTHORITY = regex.compile(r"^(?:Sir|Madam|Sir or Madam|Sir/Madam|Mr|Mrs|Ms|Miss|Dr|FOI|Freedom of Information|\[)", regex.I)
 _WRONG_ADDRESS = regex.compile(r"requests to (?P<name>[^?\n]{3,90})\?")
+_SCOTTISH = regex.compile(r"\(Scotland\)|\bFOISA\b|\bEISRs?\b|Scottish Information Commissioner", regex.I)
+_EIR = regex.compile(r"Environmental Information (?:\(Scotland\) )?Regulations|\bEIRs?\b", regex.I)
 _DATE_ONLY_LINE = regex.compile(
     r"^\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|(?:Date:?\s*).{6,30})\s*$"
 )
@@ -99,8 +101,18 @@ def _first_code(z: Zoned, labels: list[Label], codes: str) -> Optional[str]:
     return None
 
 
+def detect_regime(text: str, current: Optional[str] = None) -> Optional[str]:
+    """The access regime a text speaks of: ``foisa``, ``eisr``, ``eir`` or ``foi`` (sticky upgrades)."""
+    scottish = bool(_SCOTTISH.search(text))
+    eir = bool(_EIR.search(text))
+    found = "eisr" if scottish and eir else "foisa" if scottish else "eir" if eir else None
+    rank = {None: 0, "foi": 1, "eir": 2, "foisa": 3, "eisr": 4}
+    return found if rank[found] > rank.get(current, 0) else current
+
+
 def _message(draft: _Draft, index: int, earlier: list[tuple[str, str]], rules: Rules,
-             requester_name: Optional[str], requester_email: Optional[str]) -> Message:
+             requester_name: Optional[str], requester_email: Optional[str],
+             regime: Optional[str] = None) -> Message:
     z = draft.zoned
     part = draft.part
     raw, start = _text_of(z, part)
@@ -136,8 +148,8 @@ def _message(draft: _Draft, index: int, earlier: list[tuple[str, str]], rules: R
     facts = extract.extract_all(body, subject=part.subject)
     exemptions: tuple[str, ...] = ()
     if verdict.kind in ("response", "internal_review_response", "delay_notice"):
-        exemptions = tuple(extract.extract_exemptions(body))
-    outcome = classifier.outcome_of(verdict.kind, body, exemptions, rules)
+        exemptions = tuple(extract.extract_exemptions(body, regime))
+    outcome = classifier.outcome_of(verdict.kind, body, exemptions, rules, regime)
     if not part.sender and facts.signatories and verdict.kind not in ("annotation",):
         sender = Sender(name=facts.signatories[0].name)
     elif verdict.kind == "annotation" and not part.sender:
@@ -215,13 +227,16 @@ def _norm_ref(value: str) -> str:
     return regex.sub(r"\s+", "", value).upper()
 
 
-def iter_messages(parts: Iterable[Part], rules: Rules, requester: Optional[str] = None) -> Iterator[Message]:
+def iter_messages(parts: Iterable[Part], rules: Rules, requester: Optional[str] = None,
+                  initial_regime: Optional[str] = None) -> Iterator[Message]:
     """Messages one by one from reader parts (which may be a lazy stream)."""
     earlier: list[tuple[str, str]] = []
     requester_name: Optional[str] = requester
     requester_email: Optional[str] = None
+    regime = initial_regime
     for index, draft in enumerate(_drafts(parts, rules)):
-        msg = _message(draft, index, earlier, rules, requester_name, requester_email)
+        regime = detect_regime(_text_of(draft.zoned, draft.part)[0], regime)
+        msg = _message(draft, index, earlier, rules, requester_name, requester_email, regime)
         if msg.kind == "request":
             if requester_name is None and msg.signatories:
                 requester_name = msg.signatories[0].name
@@ -231,8 +246,14 @@ def iter_messages(parts: Iterable[Part], rules: Rules, requester: Optional[str] 
         yield msg
 
 
-def build_thread(doc: Document, rules: Rules) -> Thread:
-    messages = list(iter_messages(doc.parts, rules, doc.requester))
+def build_thread(doc: Document, rules: Rules,
+                 wrap: Callable[[Iterator[Message]], Iterable[Message]] = iter) -> Thread:
+    """The thread of ``doc``; ``wrap`` sees the message stream first (the API caps its length)."""
+    return thread_of(doc, list(wrap(iter_messages(doc.parts, rules, doc.requester))))
+
+
+def thread_of(doc: Document, messages: list[Message]) -> Thread:
+    """The thread of ``doc`` made of ``messages`` (from :func:`iter_messages`)."""
     refs: list[str] = []
     seen: set[str] = set()
     for msg in messages:
@@ -250,8 +271,15 @@ def build_thread(doc: Document, rules: Rules) -> Thread:
         warnings=doc.warnings,
         source=doc.source,
         status=doc.status,
-        regime=doc.regime,
+        regime=_thread_regime(doc, messages),
     )
+
+
+def _thread_regime(doc: Document, messages: list[Message]) -> Optional[str]:
+    regime = doc.regime
+    for msg in messages:
+        regime = detect_regime(msg.raw, regime)
+    return regime or ("foi" if messages else None)
 
 
 def _title(messages: list[Message]) -> Optional[str]:

@@ -54,9 +54,26 @@ _OTHER_ACT = compile_pattern(
 _CONTEXT = compile_pattern(
     r"exempt|exemption|exception|withh[eo]ld|withholding|refus|engag|appl(?:y|ies|ied|ying)|rel(?:y|ies|ied|ying)\s+on|"
     r"cited|prejudice|neither\s+confirm|confirm\s+(?:n|or\s+deny)|cost\s+limit|appropriate\s+limit|exceed|"
-    r"vexatious|repeated|manifestly\s+unreasonable|not\s+obliged|under\s+which|redact|public\s+interest\s+test",
+    r"vexatious|repeated|manifestly\s+unreasonable|not\s+obliged|under\s+which|redact|public\s+interest\s+test|"
+    r"by\s+virtue\s+of|(?:duty|obligation)\s+(?:to\s+\w+\s+)?(?:does\s+not|doesn't)\s+arise|confirming\s+or\s+denying",
     regex.IGNORECASE,
 )
+#: a citation followed (within its clause) by one of these is rejected, not relied on
+_REJECTED_AFTER = compile_pattern(
+    r"[^.;]{0,60}?\b(?:do(?:es)?\s+not|no\s+longer|did\s+not|cannot\s+be)\s+(?:apply|applies|engaged?|relied\s+on)\b"
+    r"|[^.;]{0,60}?\b(?:is|was|are|were)\s+not\s+(?:engaged|applicable)\b"
+    r"|[^.;]{0,30}?\bwas\s+wrongly\s+(?:applied|cited|relied)",
+    regex.IGNORECASE,
+)
+#: … or preceded by one of these
+_REJECTED_BEFORE = compile_pattern(r"\b(?:do\s+not|don't|no\s+longer)\s+(?:agree|accept|consider)\s+that\s+$", regex.IGNORECASE)
+
+
+def _rejected(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return match(_REJECTED_AFTER, text, end) is not None or search(_REJECTED_BEFORE, before) is not None
+
+
 _QUALIFIER = compile_pattern(
     r"(?:by\s+virtue\s+of|read\s+with|as\s+defined\s+(?:in|by)|in\s+accordance\s+with)\s+$", regex.IGNORECASE
 )
@@ -173,6 +190,10 @@ def extract_exemptions(text: str, regime: str | None = None) -> list[str]:
             continue
         if _cites_other_act(text, end) or not is_exemption_context(text, start, end):
             continue
+        if kind == "reg" and num == "12" and chain[:1] in (("1",), ("2",), ("3",), ()):
+            continue  # reg 12(1)-(3): the public interest test and presumption, not an exception
+        if _rejected(text, start, end):
+            continue  # "I do not agree that section 43(2) applies": cited only to be set aside
         if (kind, num) in numbers and search(_QUALIFIER, text, max(0, start - 20), start):
             continue  # "section 40(2) by virtue of section 40(3A)(a)": the condition, not a second exemption
         numbers.add((kind, num))

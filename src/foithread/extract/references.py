@@ -63,11 +63,18 @@ REFERENCE_SHAPES: tuple[tuple[str, str], ...] = (
     ("scottish_decision", r"Decision[ ]\d{3}/(?:19|20)\d{2}"),  # Decision 268/2024
     ("dfe", r"(?:19|20)\d{2}[-/]\d{7}"),  # 2017-0046908, 2012/0072758
     ("met_legacy", r"20[01]\d(?:0[1-9]|1[0-2])\d{7}"),  # 2010080000104
+    ("eu_gestdem", r"GestDem[ ](?:19|20)\d{2}/\d{2,6}"),  # GestDem 2019/3602 (European Commission)
+    ("eu_ares", r"Ares\((?:19|20)\d{2}\)\d{5,9}"),  # Ares(2020)2288426
 )
 
 #: Ordered ``(name, pattern source)`` table of labels; longer forms come first.
 REFERENCE_LABELS: tuple[tuple[str, str], ...] = (
     ("foi_request_reference_no", r"Freedom\s+of\s+Information\s+Request\s+Reference\s+(?:No|Number)\.?"),
+    # a request heading used as a label: "Freedom of Information Request: FOI/7734"
+    (
+        "request_heading",
+        r"(?:Freedom\s+of\s+Information|Environmental\s+Information(?:\s+Regulations)?|FOI|EIR)\s+(?:Request|Application)(?=\s*:)",
+    ),
     ("cyf_our_ref", r"Cyf(?:eirnod)?\s*/\s*(?:(?:Our|Your)\s+)?Ref(?:erence)?"),
     ("ein_cyf", r"(?:Ein|Eich)\s+cyf(?:eirnod)?"),
     ("our_ref", r"(?:Our|Your|My)\s+ref(?:erence)?(?:\s+(?:No\.?|Number))?"),

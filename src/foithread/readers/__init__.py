@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 from pathlib import Path
-from typing import Optional, Union
+from typing import IO, Optional, Union
 
 import regex
 
-from foithread.errors import ParseError
+from foithread.errors import ParseError, limit_exceeded
+from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.readers.base import Document, Part
 
 FORMATS = ("text", "eml", "mbox", "html", "wdtk-json", "wdtk-zip")
@@ -78,10 +80,35 @@ def detect_format(data: bytes, name: Optional[str] = None) -> str:
     return "text"
 
 
-def _load(source: Source) -> tuple[Optional[bytes], Optional[str], Optional[str]]:
+def _regular_file(path: Path, limits: Limits) -> None:
+    """Refuse what is not a readable regular file of acceptable size, before opening it.
+
+    A FIFO or device is refused up front: opening one could block for ever.
+    """
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ParseError("file not found", source=name) from None
+    except (OSError, ValueError) as exc:
+        raise ParseError(f"cannot read file: {getattr(exc, 'strerror', None) or exc}", source=name) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ParseError("is a directory, not a file", source=name)
+    if not stat.S_ISREG(info.st_mode):
+        raise ParseError("not a regular file (a FIFO, socket or device)", source=name)
+    if info.st_size > limits.max_input_bytes:
+        raise limit_exceeded("max_input_bytes", f"{info.st_size} bytes", limits.max_input_bytes,
+                             what="input size", source=name)
+
+
+def _load(source: Source, limits: Limits) -> tuple[Optional[bytes], Optional[str], str]:
     """(bytes or None, text or None, a name for messages)."""
-    if isinstance(source, bytes):
-        return source, None, "<bytes>"
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        if len(data) > limits.max_input_bytes:
+            raise limit_exceeded("max_input_bytes", f"{len(data)} bytes", limits.max_input_bytes,
+                                 what="input size", source="<bytes>")
+        return data, None, "<bytes>"
     if isinstance(source, os.PathLike):
         path = Path(source)
     elif isinstance(source, str):
@@ -91,9 +118,13 @@ def _load(source: Source) -> tuple[Optional[bytes], Optional[str], Optional[str]
         elif single_line and Path(source).suffix.lower() in _SUFFIX_FORMATS and "/" in source.replace("\\", "/"):
             raise ParseError("file not found", source=source)
         else:
+            if len(source) > limits.max_input_bytes:
+                raise limit_exceeded("max_input_bytes", f"{len(source)} characters", limits.max_input_bytes,
+                                     what="input size", source="<text>")
             return None, source, "<text>"
     else:
-        raise ParseError(f"unsupported source type {type(source).__name__}")
+        raise ParseError(f"unsupported source type {type(source).__name__}; expected a path, bytes or str")
+    _regular_file(path, limits)
     try:
         return path.read_bytes(), None, str(path)
     except FileNotFoundError:
@@ -107,7 +138,8 @@ def _load(source: Source) -> tuple[Optional[bytes], Optional[str], Optional[str]
 _HEAD_BYTES = 65536
 
 
-def _path_of(source: Source) -> Optional[Path]:
+def path_of(source: object) -> Optional[Path]:
+    """The file ``source`` names, when it is a path (not bytes, not text)."""
     if isinstance(source, os.PathLike):
         return Path(source)
     if isinstance(source, str) and "\n" not in source and 0 < len(source) < 4096 and os.path.isfile(source):
@@ -115,49 +147,79 @@ def _path_of(source: Source) -> Optional[Path]:
     return None
 
 
-def read(source: Source, format: Optional[str] = None) -> Document:
+def open_mbox(path: Path, format: Optional[str], limits: Limits) -> Optional[IO[bytes]]:
+    """``path`` opened for streaming when it is (or is said to be) an mbox, else ``None``."""
+    if format not in (None, "mbox"):
+        return None
+    _regular_file(path, limits)
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}", source=str(path)) from None
+    try:
+        fmt = format or detect_format(fh.read(_HEAD_BYTES), str(path))
+        if fmt == "mbox":
+            fh.seek(0)
+            return fh
+    except BaseException:
+        fh.close()
+        raise
+    fh.close()
+    return None
+
+
+def read(source: Source, format: Optional[str] = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read ``source`` (path, bytes or text) into a Document.
 
     An mbox file given by path is read entry by entry, never whole.
     """
     if format is not None and format not in FORMATS:
         raise ParseError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
-    path = _path_of(source)
-    if path is not None and format in (None, "mbox"):
+    path = path_of(source)
+    if path is not None:
         try:
-            with path.open("rb") as fh:
-                head = fh.read(_HEAD_BYTES)
-                fmt = format or detect_format(head, str(path))
-                if fmt == "mbox":
-                    from foithread.readers.email import read_mbox
+            stream = open_mbox(path, format, limits)
+            if stream is not None:
+                from foithread.readers.email import read_mbox
 
-                    fh.seek(0)
-                    try:
-                        return read_mbox(fh, str(path))
-                    except ParseError as exc:
-                        raise exc.with_context(source=str(path), format="mbox") from None
+                with stream:
+                    return read_mbox(stream, str(path), limits)
+        except ParseError as exc:
+            raise exc.with_context(source=str(path)) from None
         except OSError as exc:
-            raise ParseError(f"cannot read file: {exc.strerror or exc}", source=str(path)) from None
-    data, text, name = _load(source)
+            raise ParseError(f"cannot read file: {exc.strerror or exc}", source=str(path), format="mbox") from None
+    data, text, name = _load(source, limits)
     if format is None:
         if text is not None:
-            format = detect_format(text[:65536].encode("utf-8", "replace"))
+            format = detect_format(text[:_HEAD_BYTES].encode("utf-8", "replace"))
         else:
             assert data is not None
-            format = detect_format(data, name if name and not name.startswith("<") else None)
+            try:
+                format = detect_format(data, name if not name.startswith("<") else None)
+            except ParseError as exc:
+                raise exc.with_context(source=name) from None
     try:
-        return _dispatch(format, data, text, name)
+        doc = _dispatch(format, data, text, name, limits)
     except ParseError as exc:
         raise exc.with_context(source=name, format=format) from None
+    except TimeoutError as exc:
+        raise limit_exceeded("regex_timeout", "a pattern's matching time", f"{limits.regex_timeout}s",
+                             what="pattern matching timed out", source=name, format=format) from exc
+    except RecursionError as exc:
+        raise ParseError("input too deeply nested", source=name, format=format) from exc
     except (ValueError, LookupError, UnicodeError, TypeError, KeyError, IndexError, AttributeError) as exc:
         raise ParseError(f"cannot parse: {type(exc).__name__}: {exc}", source=name, format=format) from exc
+    if len(doc.parts) > limits.max_messages:
+        raise limit_exceeded("max_messages", len(doc.parts), limits.max_messages, what="number of messages",
+                             source=name, format=format)
+    return doc
 
 
 def _as_bytes(data: Optional[bytes], text: Optional[str]) -> bytes:
-    return data if data is not None else (text or "").encode("utf-8")
+    return data if data is not None else (text or "").encode("utf-8", "surrogatepass")
 
 
-def _dispatch(format: str, data: Optional[bytes], text: Optional[str], name: Optional[str]) -> Document:
+def _dispatch(format: str, data: Optional[bytes], text: Optional[str], name: str, limits: Limits) -> Document:
     if format == "text":
         from foithread.readers.text import read_text
 
@@ -165,18 +227,18 @@ def _dispatch(format: str, data: Optional[bytes], text: Optional[str], name: Opt
     if format == "eml":
         from foithread.readers.email import read_eml
 
-        return read_eml(_as_bytes(data, text), name)
+        return read_eml(_as_bytes(data, text), name, limits)
     if format == "mbox":
         from foithread.readers.email import read_mbox
 
-        return read_mbox(io.BytesIO(_as_bytes(data, text)), name)
+        return read_mbox(io.BytesIO(_as_bytes(data, text)), name, limits)
     if format == "html":
         from foithread.readers.html import read_html
         from foithread.readers.html_message import is_platform_page, read_html_message
 
         payload: Union[str, bytes] = data if data is not None else (text or "")
         try:
-            return read_html(payload, name)
+            return read_html(payload, name, limits)
         except ParseError:
             sample = payload[:200_000].decode("utf-8", "replace") if isinstance(payload, bytes) else payload
             if is_platform_page(sample):
@@ -189,8 +251,8 @@ def _dispatch(format: str, data: Optional[bytes], text: Optional[str], name: Opt
     if format == "wdtk-zip":
         from foithread.readers.wdtk_zip import read_wdtk_zip
 
-        return read_wdtk_zip(_as_bytes(data, text), name)
+        return read_wdtk_zip(_as_bytes(data, text), name, limits)
     raise ParseError(f"unknown format {format!r}")
 
 
-__all__ = ["FORMATS", "Document", "Part", "detect_format", "read"]
+__all__ = ["FORMATS", "Document", "Part", "detect_format", "open_mbox", "path_of", "read"]

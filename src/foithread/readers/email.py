@@ -10,12 +10,15 @@ so that the cleaner removes them as quoted. Spans are offsets into this decoded 
 from __future__ import annotations
 
 import email.utils
+import logging
 from collections.abc import Iterator
 from typing import IO, Optional
 
 import mailparser
+import regex
 
-from foithread.errors import ParseError
+from foithread.errors import ParseError, limit_exceeded
+from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Sender
 from foithread.readers.base import Document, Part
 from foithread.readers.text import normalise_newlines
@@ -28,6 +31,71 @@ KEPT_HEADERS = (
     "x-mailer", "delivered-to", "list-id",
 )
 _PART_SEPARATOR = "\n\n"
+_C1 = regex.compile(r"[\x80-\x9f]")
+
+# mail-parser logs what it skips (e.g. "Email content 'ms-tnef' not handled") and, with no
+# logging configured, Python prints that on stderr; foithread reports it as a warning instead.
+# Records still propagate to the application's own handlers.
+logging.getLogger("mailparser").addHandler(logging.NullHandler())
+
+
+def _c1_as_cp1252(text: str) -> tuple[str, bool]:
+    """C1 control characters read as Windows-1252 (mail labelled ISO-8859-1 that is not)."""
+    if not _C1.search(text):
+        return text, False
+
+    def fix(match: "regex.Match[str]") -> str:
+        try:
+            return bytes([ord(match.group())]).decode("cp1252")
+        except UnicodeDecodeError:
+            return match.group()
+
+    return _C1.sub(fix, text), True
+_BOUNDARY = regex.compile(rb'''boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))''', regex.I)
+_DELIMITER = regex.compile(rb"^--([^\r\n]{1,202})", regex.M)
+
+
+def multipart_depth(data: bytes, ceiling: int) -> int:
+    """How deeply multipart containers nest in raw ``data``, from delimiter lines alone.
+
+    Cheap and done before parsing, so that a message nested thousands deep is refused
+    before the MIME parser spends time (or recursion) on it. Stops counting above ``ceiling``.
+    """
+    declared = {m.group(1) or m.group(2) for m in _BOUNDARY.finditer(data)}
+    if not declared:
+        return 0
+    stack: list[bytes] = []
+    deepest = 0
+    for match in _DELIMITER.finditer(data):
+        token = match.group(1)
+        if token not in declared:
+            token = token.rstrip(b" \t")
+        closing = token.endswith(b"--") and token[:-2] in declared and token not in declared
+        if closing:
+            token = token[:-2]
+        if token not in declared:
+            continue
+        if token in stack:
+            del stack[stack.index(token) + (0 if closing else 1):]
+        elif not closing:
+            stack.append(token)
+            deepest = max(deepest, len(stack))
+            if deepest > ceiling:
+                break
+    return deepest
+
+
+def _tree_depth(message: object) -> int:
+    """Nesting of multipart containers and attached messages in a parsed message (iterative)."""
+    deepest = 0
+    pending: list[tuple[object, int]] = [(message, 0)]
+    while pending:
+        node, depth = pending.pop()
+        payload = node.get_payload() if hasattr(node, "get_payload") else None
+        if isinstance(payload, list):
+            deepest = max(deepest, depth + 1)
+            pending.extend((child, depth + 1) for child in payload)
+    return deepest
 
 
 def _html_to_text(html: str) -> str:
@@ -44,6 +112,13 @@ def _header_value(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+def _subject(value: object) -> Optional[str]:
+    """mail-parser gives a list when a message repeats its Subject: the first one counts."""
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else None
+    return str(value) if value else None
 
 
 def _sent_on(raw_date: Optional[str]) -> Optional[str]:
@@ -65,17 +140,31 @@ def _strip_from_line(data: bytes) -> bytes:
     return data
 
 
-def parse_email_bytes(data: bytes, source: Optional[str] = None) -> tuple[Part, list[str]]:
+def _too_deep(depth: object, limits: Limits, source: Optional[str]) -> ParseError:
+    return limit_exceeded("max_mime_depth", depth, limits.max_mime_depth, what="MIME nesting depth",
+                          source=source, format="eml")
+
+
+def parse_email_bytes(data: bytes, source: Optional[str] = None,
+                      limits: Limits = DEFAULT_LIMITS) -> tuple[Part, list[str]]:
     """One email as a :class:`Part` plus warnings."""
     warnings: list[str] = []
     data = _strip_from_line(data)
     if not data.strip():
         raise ParseError("empty email", source=source, format="eml")
+    depth = multipart_depth(data, limits.max_mime_depth)
+    if depth > limits.max_mime_depth:
+        raise _too_deep(f"more than {limits.max_mime_depth}", limits, source)
     try:
         mail = mailparser.parse_from_bytes(data)
+    except RecursionError:
+        raise _too_deep("too deep for the MIME parser", limits, source) from None
     except Exception as exc:  # mail-parser wraps many failures; report them as ours
         raise ParseError(f"cannot parse email: {type(exc).__name__}: {exc}", source=source, format="eml") from exc
     msg = mail.message
+    depth = _tree_depth(msg)
+    if depth > limits.max_mime_depth:
+        raise _too_deep(depth, limits, source)
     headers: dict[str, str] = {}
     for key in KEPT_HEADERS:
         value = msg.get(key)
@@ -87,6 +176,14 @@ def parse_email_bytes(data: bytes, source: Optional[str] = None) -> tuple[Part, 
     chunks = plain or [_html_to_text(h) for h in html]
     if not plain and html:
         warnings.append("no text/plain part: HTML converted to text")
+    if mail.text_not_managed:
+        warnings.append(f"{len(mail.text_not_managed)} inline part(s) of an unsupported type (not text/plain or text/html) not read")
+    if not any(chunk.strip() for chunk in chunks):
+        warnings.append("no readable text part: the message body is empty")
+    fixed = [_c1_as_cp1252(chunk) for chunk in chunks]
+    chunks = [chunk for chunk, _ in fixed]
+    if any(changed for _, changed in fixed):
+        warnings.append("C1 control characters in the text read as Windows-1252 (mislabelled charset)")
     has_embedded = content_type == "multipart/report" or any(
         a.get("mail_content_type") == "message/rfc822" for a in mail.attachments or []
     )
@@ -114,7 +211,7 @@ def parse_email_bytes(data: bytes, source: Optional[str] = None) -> tuple[Part, 
         segment=False,
         headers=headers,
         sender=sender,
-        subject=(mail.subject or None),
+        subject=_subject(mail.subject),
         sent_on=_sent_on(msg.get("date")),
         attachments=attachments,
         mime_type=content_type,
@@ -124,8 +221,8 @@ def parse_email_bytes(data: bytes, source: Optional[str] = None) -> tuple[Part, 
     return part, warnings
 
 
-def read_eml(data: bytes, source: Optional[str] = None) -> Document:
-    part, warnings = parse_email_bytes(data, source)
+def read_eml(data: bytes, source: Optional[str] = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    part, warnings = parse_email_bytes(data, source, limits)
     return Document(format="eml", parts=(part,), warnings=tuple(warnings), source=source)
 
 
@@ -151,22 +248,32 @@ def iter_mbox_entries(stream: IO[bytes]) -> Iterator[bytes]:
 
 
 def iter_mbox_parts(stream: IO[bytes], source: Optional[str] = None,
-                    warnings: Optional[list[str]] = None) -> Iterator[Part]:
-    """Parts of an mbox, one entry at a time; problems are appended to ``warnings``."""
+                    warnings: Optional[list[str]] = None, limits: Limits = DEFAULT_LIMITS) -> Iterator[Part]:
+    """Parts of an mbox, one entry at a time; problems are appended to ``warnings``.
+
+    An unreadable entry is skipped with a warning; an entry beyond a limit stops the mbox.
+    """
     sink = warnings if warnings is not None else []
     for number, entry in enumerate(iter_mbox_entries(stream), start=1):
+        if number > limits.max_messages:
+            raise limit_exceeded("max_messages", f"more than {limits.max_messages}", limits.max_messages,
+                                 what="number of mbox entries", source=source, format="mbox",
+                                 where=f"entry {number}")
         try:
-            part, part_warnings = parse_email_bytes(entry, source)
+            part, part_warnings = parse_email_bytes(entry, source, limits)
         except ParseError as exc:
+            if exc.limit:
+                raise ParseError(exc.problem, source=source, format="mbox", where=f"entry {number}",
+                                 limit=exc.limit) from None
             sink.append(f"mbox entry {number} skipped: {exc.problem}")
             continue
         sink.extend(f"mbox entry {number}: {w}" for w in part_warnings)
         yield part
 
 
-def read_mbox(stream: IO[bytes], source: Optional[str] = None) -> Document:
+def read_mbox(stream: IO[bytes], source: Optional[str] = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     warnings: list[str] = []
-    parts = list(iter_mbox_parts(stream, source, warnings))
+    parts = list(iter_mbox_parts(stream, source, warnings, limits))
     if not parts:
         raise ParseError("mbox holds no readable message", source=source, format="mbox")
     return Document(format="mbox", parts=tuple(parts), warnings=tuple(warnings), source=source)

@@ -27,6 +27,7 @@ from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from foithread.errors import ParseError
+from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Sender
 from foithread.readers.base import Document, Part
 from foithread.readers.htmltext import html_to_text
@@ -87,8 +88,8 @@ _STATUS = (
 )
 
 
-def _clean(value: str) -> str:
-    return _WS.sub(" ", value, timeout=_TIMEOUT).strip()
+def _clean(value: str, timeout: float = _TIMEOUT) -> str:
+    return _WS.sub(" ", value, timeout=timeout).strip()
 
 
 def _classes(tag: Tag) -> list[str]:
@@ -96,20 +97,20 @@ def _classes(tag: Tag) -> list[str]:
     return value.split() if isinstance(value, str) else list(value)
 
 
-def _id_headers(block: Tag) -> dict[str, str]:
+def _id_headers(block: Tag, timeout: float = _TIMEOUT) -> dict[str, str]:
     """The block's DOM id, and the Alaveteli message or comment id it encodes."""
     block_id = str(block.get("id") or "")
     if not block_id:
         return {}
     headers = {"x-alaveteli-anchor": block_id}
-    match = _DOM_ID.match(block_id, timeout=_TIMEOUT)
+    match = _DOM_ID.match(block_id, timeout=timeout)
     if match:
         key = "comment-id" if match.group(1) == "comment" else f"{match.group(1)}-message-id"
         headers[f"x-alaveteli-{key}"] = match.group(2)
     return headers
 
 
-def _decode(data: Union[str, bytes], source: Optional[str]) -> tuple[str, list[str]]:
+def _decode(data: Union[str, bytes], source: Optional[str], timeout: float = _TIMEOUT) -> tuple[str, list[str]]:
     """Text of the page and any decoding warnings."""
     if isinstance(data, str):
         return data.lstrip("\ufeff"), []
@@ -122,7 +123,7 @@ def _decode(data: Union[str, bytes], source: Optional[str]) -> tuple[str, list[s
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
-    match = _META_CHARSET.search(raw[:4096], timeout=_TIMEOUT)
+    match = _META_CHARSET.search(raw[:4096], timeout=timeout)
     if match:
         charset = match.group(1).decode("ascii", "replace")
         try:
@@ -151,32 +152,32 @@ def _is_block(tag: Tag) -> bool:
     return tag.name == "div" and ("correspondence" in names or "comment_in_request" in names)
 
 
-def _iso_date(block: Tag) -> Optional[str]:
+def _iso_date(block: Tag, timeout: float = _TIMEOUT) -> Optional[str]:
     """The ISO date of the first ``time[datetime]`` in the block, else a written date."""
     for time_tag in block.find_all("time"):
         value = str(time_tag.get("datetime") or "")
-        match = _ISO_DATE.match(value, timeout=_TIMEOUT)
+        match = _ISO_DATE.match(value, timeout=timeout)
         if match:
             return f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
-        parsed = parse_text_date(time_tag.get_text(" "))
+        parsed = parse_text_date(time_tag.get_text(" "), timeout)
         if parsed:
             return parsed
     header = block.find(class_="correspondence__header__date") or block.find("h2")
     if isinstance(header, Tag):
-        return parse_text_date(_clean(header.get_text(" ")))
+        return parse_text_date(_clean(header.get_text(" "), timeout), timeout)
     return None
 
 
-def _author(block: Tag) -> Optional[str]:
+def _author(block: Tag, timeout: float = _TIMEOUT) -> Optional[str]:
     """The header author ("Name, Authority" for incoming mail), whitespace collapsed."""
     span = block.find(class_="correspondence__header__author")
     if isinstance(span, Tag):
-        return _clean(span.get_text(" ")).replace(" ,", ",") or None
+        return _clean(span.get_text(" "), timeout).replace(" ,", ",") or None
     for name in ("correspondence__header__from", "correspondence__header__from--with-delivery-status"):
         div = block.find(class_=name)
         if isinstance(div, Tag):
             parts = [str(s) for s in div.find_all(string=True, recursive=False)]
-            value = _clean(" ".join(parts))
+            value = _clean(" ".join(parts), timeout)
             if value:
                 return value
     # Older Alaveteli: <h2>From: Name<br>Authority<br><br>date</h2> or <h2><a>User</a><br>date</h2>.
@@ -185,21 +186,21 @@ def _author(block: Tag) -> Optional[str]:
     if isinstance(heading, Tag) and not (isinstance(body, Tag) and body in heading.parents):
         pieces = []
         for string in heading.find_all(string=True):
-            piece = _clean(str(string))
-            piece = _FROM_PREFIX.sub("", piece, timeout=_TIMEOUT)
-            if piece and not parse_text_date(piece):
+            piece = _clean(str(string), timeout)
+            piece = _FROM_PREFIX.sub("", piece, timeout=timeout)
+            if piece and not parse_text_date(piece, timeout):
                 pieces.append(piece)
         if pieces:
             return ", ".join(pieces)
     return None
 
 
-def _attachments(block: Tag) -> tuple[str, ...]:
+def _attachments(block: Tag, timeout: float = _TIMEOUT) -> tuple[str, ...]:
     names: list[str] = []
     for box in block.find_all(class_="attachments"):
         for item in box.find_all(class_="attachment"):
             label = item.find(class_="attachment__name") or item.find("strong")
-            name = _clean(label.get_text(" ")) if isinstance(label, Tag) else ""
+            name = _clean(label.get_text(" "), timeout) if isinstance(label, Tag) else ""
             if not name:
                 link = item.find("a", href=True)
                 if isinstance(link, Tag):
@@ -217,12 +218,12 @@ def _strip_furniture(body: Tag) -> None:
         tag.decompose()
 
 
-def _correspondence_part(block: Tag) -> Part:
+def _correspondence_part(block: Tag, timeout: float = _TIMEOUT) -> Part:
     names = _classes(block)
     party = "requester" if "outgoing" in names else "authority" if "incoming" in names else None
-    author = _author(block)
-    sent_on = _iso_date(block)
-    attachments = _attachments(block)
+    author = _author(block, timeout)
+    sent_on = _iso_date(block, timeout)
+    attachments = _attachments(block, timeout)
     kind: Optional[str] = None
     body = block.find("div", class_="correspondence_text")
     if isinstance(body, Tag):
@@ -236,9 +237,9 @@ def _correspondence_part(block: Tag) -> Part:
             for heading in block.find_all("h2"):
                 heading.decompose()
         text = html_to_text(body)
-        if _RESENT.match(text, timeout=_TIMEOUT) or _HIDDEN.match(text, timeout=_TIMEOUT):
+        if _RESENT.match(text, timeout=timeout) or _HIDDEN.match(text, timeout=timeout):
             kind, party = "other", "platform"
-    headers = _id_headers(block)
+    headers = _id_headers(block, timeout)
     return Part(
         text=text,
         headers=headers,
@@ -251,27 +252,27 @@ def _correspondence_part(block: Tag) -> Part:
     )
 
 
-def _annotation_part(block: Tag) -> Part:
+def _annotation_part(block: Tag, timeout: float = _TIMEOUT) -> Part:
     heading = block.find("h2")
     author: Optional[str] = None
-    sent_on = _iso_date(heading) if isinstance(heading, Tag) else None
+    sent_on = _iso_date(heading, timeout) if isinstance(heading, Tag) else None
     if isinstance(heading, Tag):
         user = heading.find("a", href=_USER_LINK)
         if isinstance(user, Tag):
-            author = _clean(user.get_text(" ")) or None
+            author = _clean(user.get_text(" "), timeout) or None
         if author is None:
-            match = _ANNOTATION.match(_clean(heading.get_text(" ")), timeout=_TIMEOUT)
+            match = _ANNOTATION.match(_clean(heading.get_text(" "), timeout), timeout=timeout)
             if match:
                 author = match.group(1) or None
     if sent_on is None:
-        sent_on = _iso_date(block)
+        sent_on = _iso_date(block, timeout)
     body = block.find(class_="comment_in_request_text")
     if not isinstance(body, Tag):
         body = block
     if isinstance(heading, Tag):
         heading.decompose()
     _strip_furniture(body)
-    headers = _id_headers(block)
+    headers = _id_headers(block, timeout)
     return Part(
         text=html_to_text(body),
         headers=headers,
@@ -283,28 +284,28 @@ def _annotation_part(block: Tag) -> Part:
     )
 
 
-def _status(soup: BeautifulSoup) -> Optional[str]:
+def _status(soup: BeautifulSoup, timeout: float = _TIMEOUT) -> Optional[str]:
     box = soup.find(id="request_status") or soup.find(class_="request-status-message")
     if not isinstance(box, Tag):
         box = soup.find(class_="request-status")
     if not isinstance(box, Tag):
         return None
-    text = _clean(box.get_text(" "))
+    text = _clean(box.get_text(" "), timeout)
     if not text:
         return None
     for pattern, code in _STATUS:
-        if pattern.search(text, timeout=_TIMEOUT):
+        if pattern.search(text, timeout=timeout):
             return code
     return text
 
 
-def _header_facts(soup: BeautifulSoup) -> dict[str, Optional[str]]:
+def _header_facts(soup: BeautifulSoup, timeout: float = _TIMEOUT) -> dict[str, Optional[str]]:
     """Title, authority, requester and regime from the request header (or the <title>)."""
     facts: dict[str, Optional[str]] = {"title": None, "authority": None, "requester": None, "regime": None}
     header = soup.find("div", class_="request-header")
     h1 = header.find("h1") if isinstance(header, Tag) else None
     if isinstance(h1, Tag):
-        facts["title"] = _clean(h1.get_text(" ")) or None
+        facts["title"] = _clean(h1.get_text(" "), timeout) or None
     subtitle = soup.find(class_="request-header__subtitle")
     if not isinstance(subtitle, Tag) and isinstance(header, Tag):
         subtitle = header.find("p")
@@ -312,30 +313,31 @@ def _header_facts(soup: BeautifulSoup) -> dict[str, Optional[str]]:
         for link in subtitle.find_all("a", href=True):
             href = str(link["href"])
             if "/body/" in href and facts["authority"] is None:
-                facts["authority"] = _clean(link.get_text(" ")) or None
+                facts["authority"] = _clean(link.get_text(" "), timeout) or None
             elif "/user/" in href and facts["requester"] is None:
-                facts["requester"] = _clean(link.get_text(" ")) or None
-        said = _clean(subtitle.get_text(" ")).lower()
+                facts["requester"] = _clean(link.get_text(" "), timeout) or None
+        said = _clean(subtitle.get_text(" "), timeout).lower()
         facts["regime"] = "eir" if "environmental information regulations" in said else "foi"
     page_title = soup.find("title")
     if isinstance(page_title, Tag) and (facts["title"] is None or facts["authority"] is None):
-        match = _TITLE_AUTHORITY.match(_clean(page_title.get_text(" "))[:500], timeout=_TIMEOUT)
+        match = _TITLE_AUTHORITY.match(_clean(page_title.get_text(" "), timeout)[:500], timeout=timeout)
         if match:
             facts["title"] = facts["title"] or match.group(1) or None
             facts["authority"] = facts["authority"] or match.group(2) or None
     return facts
 
 
-def read_html(data: Union[str, bytes], source: Optional[str] = None) -> Document:
+def read_html(data: Union[str, bytes], source: Optional[str] = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a WhatDoTheyKnow request page into a :class:`Document` of per-message parts.
 
     Raises :class:`ParseError` when the page holds no correspondence or annotation block.
     """
-    text, warnings = _decode(data, source)
+    timeout = limits.regex_timeout
+    text, warnings = _decode(data, source, timeout)
     try:
         soup = BeautifulSoup(text, "html.parser")
-        facts = _header_facts(soup)
-        status = _status(soup)
+        facts = _header_facts(soup, timeout)
+        status = _status(soup, timeout)
         blocks = _blocks(soup)
         if not blocks:
             raise ParseError(
@@ -347,9 +349,9 @@ def read_html(data: Union[str, bytes], source: Optional[str] = None) -> Document
         offset = 0
         for block in blocks:
             if "comment_in_request" in _classes(block):
-                part = _annotation_part(block)
+                part = _annotation_part(block, timeout)
             else:
-                part = _correspondence_part(block)
+                part = _correspondence_part(block, timeout)
             parts.append(attrs.evolve(part, offset=offset))
             offset += len(part.text) + 2
     except TimeoutError as exc:

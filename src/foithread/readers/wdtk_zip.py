@@ -12,8 +12,13 @@ event follows a rule of exactly 31 hyphens:
 - an annotation: ``<user> left an annotation: (<date>)`` then its text;
 - a hidden message: ``This message has been hidden. <reason>``.
 
-Everything happens in memory: nothing is extracted, member path names are never used to
-open files. The decoded text (UTF-8, else cp1252 with a warning; CRLF/CR normalised to LF)
+Everything happens in memory: nothing is extracted or written to disk, and member path names
+are never used to open files. A zip whose member names try to leave the archive (``../``, an
+absolute path, a drive letter) is refused outright, as are zip bombs: too many members, a
+declared total size or compression ratio beyond :class:`~foithread.limits.Limits`, or a
+``correspondence.txt`` larger than its limit (checked on the header and again on the bytes
+actually read). A zip holding no ``correspondence.txt`` but another zip is opened in turn only
+while ``Limits.max_zip_depth`` allows (default 1: never). The decoded text (UTF-8, else cp1252 with a warning; CRLF/CR normalised to LF)
 is the coordinate system of ``Part.offset``. Older zips that hold only
 ``correspondence.pdf`` are refused with a :class:`ParseError` that says so.
 """
@@ -28,15 +33,20 @@ from typing import NamedTuple, Optional
 
 import regex
 
-from foithread.errors import ParseError
+from foithread.errors import ParseError, limit_exceeded
+from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Sender
 from foithread.readers.base import Document, Part
+from foithread.readers.zipsafe import (
+    base_name, check_archive, check_directory, nested_zip, read_member, shallowest,
+)
 
 __all__ = ["read_wdtk_zip", "parse_text_date", "MAX_MEMBER_BYTES", "MAX_RATIO", "FORMAT"]
 
 FORMAT = "wdtk-zip"
-MAX_MEMBER_BYTES = 50 * 1024 * 1024
-MAX_RATIO = 100
+#: the defaults of ``Limits.max_zip_member_bytes`` and ``Limits.max_zip_ratio``
+MAX_MEMBER_BYTES = DEFAULT_LIMITS.max_zip_member_bytes
+MAX_RATIO = DEFAULT_LIMITS.max_zip_ratio
 _TIMEOUT = 5.0
 
 _MONTHS = {
@@ -91,22 +101,22 @@ _EVENT_START = regex.compile(
 )
 
 
-def parse_text_date(value: str) -> Optional[str]:
+def parse_text_date(value: str, timeout: float = _TIMEOUT) -> Optional[str]:
     """ISO ``YYYY-MM-DD`` from a written date (``March 4, 2024``, ``4 March 2024``,
     ``2024-03-04``, UK ``04/03/2024``), or ``None``."""
     if not value:
         return None
     candidates: list[tuple[int, int, int]] = []
-    match = _DATE_ISO.search(value, timeout=_TIMEOUT)
+    match = _DATE_ISO.search(value, timeout=timeout)
     if match:
         candidates.append((int(match.group(1)), int(match.group(2)), int(match.group(3))))
-    match = _DATE_MDY.search(value, timeout=_TIMEOUT)
+    match = _DATE_MDY.search(value, timeout=timeout)
     if match and match.group(1).lower() in _MONTHS:
         candidates.append((int(match.group(3)), _MONTHS[match.group(1).lower()], int(match.group(2))))
-    match = _DATE_DMY.search(value, timeout=_TIMEOUT)
+    match = _DATE_DMY.search(value, timeout=timeout)
     if match and match.group(2).lower() in _MONTHS:
         candidates.append((int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1))))
-    match = _DATE_NUM.search(value, timeout=_TIMEOUT)
+    match = _DATE_NUM.search(value, timeout=timeout)
     if match:
         candidates.append((int(match.group(3)), int(match.group(2)), int(match.group(1))))
     for year, month, day in candidates:
@@ -122,11 +132,8 @@ def parse_text_date(value: str) -> Optional[str]:
 def _member(archive: zipfile.ZipFile, source: Optional[str]) -> zipfile.ZipInfo:
     """The ``correspondence.txt`` member (shallowest wins), or a ParseError saying why not."""
     infos = [i for i in archive.infolist() if not i.is_dir()]
-    base = {i.filename: i.filename.replace("\\", "/").rsplit("/", 1)[-1].lower() for i in infos}
-    texts = sorted(
-        (i for i in infos if base[i.filename] == "correspondence.txt"),
-        key=lambda i: (i.filename.count("/"), i.filename),
-    )
+    base = {i.filename: base_name(i) for i in infos}
+    texts = shallowest([i for i in infos if base[i.filename] == "correspondence.txt"])
     if texts:
         return texts[0]
     if any(base[i.filename] == "correspondence.pdf" for i in infos):
@@ -140,26 +147,6 @@ def _member(archive: zipfile.ZipFile, source: Optional[str]) -> zipfile.ZipInfo:
             "(download a newer zip from the request page)"
         )
     raise ParseError(problem, source=source, format=FORMAT)
-
-
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: Optional[str]) -> bytes:
-    """The member's bytes, refusing oversized or suspiciously compressed members."""
-    where = f"member {info.filename!r}"
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise ParseError(
-            f"zip member is too large ({info.file_size} bytes, limit {MAX_MEMBER_BYTES})",
-            source=source, format=FORMAT, where=where,
-        )
-    if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-        raise ParseError(
-            f"zip member compression ratio exceeds {MAX_RATIO}:1 (possible zip bomb)",
-            source=source, format=FORMAT, where=where,
-        )
-    with archive.open(info) as handle:
-        content = handle.read(MAX_MEMBER_BYTES + 1)
-    if len(content) > MAX_MEMBER_BYTES:
-        raise ParseError("zip member is larger than its header says", source=source, format=FORMAT, where=where)
-    return content
 
 
 def _decode(content: bytes) -> tuple[str, list[str]]:
@@ -240,7 +227,7 @@ class _Event(NamedTuple):
     attachments: tuple[str, ...]
 
 
-def _parse_event(text: str, start: int, end: int) -> _Event:
+def _parse_event(text: str, start: int, end: int, timeout: float = _TIMEOUT) -> _Event:
     """Pieces of one event between two rules: headers, body span, attachments, shape."""
     lines = _lines(text, start, end)
     index = 0
@@ -249,7 +236,7 @@ def _parse_event(text: str, start: int, end: int) -> _Event:
     head: dict[str, str] = {}
     first_content = lines[index][0] if index < len(lines) else end
     while index < len(lines):
-        match = _HEADER.match(text, lines[index][0], lines[index][1], timeout=_TIMEOUT)
+        match = _HEADER.match(text, lines[index][0], lines[index][1], timeout=timeout)
         if not match or match.group(1).lower() in head:
             break
         head[match.group(1).lower()] = match.group(2)
@@ -263,7 +250,7 @@ def _parse_event(text: str, start: int, end: int) -> _Event:
     for line_start, line_end in reversed(lines[index:]):
         if line_start == line_end or text[line_start:line_end].isspace():
             continue
-        match = _ATTACHMENT.match(text, line_start, line_end, timeout=_TIMEOUT)
+        match = _ATTACHMENT.match(text, line_start, line_end, timeout=timeout)
         if not match:
             break
         attachments.insert(0, match.group(1))
@@ -272,14 +259,32 @@ def _parse_event(text: str, start: int, end: int) -> _Event:
     return _Event(head, body_start, body_end, tuple(attachments))
 
 
-def read_wdtk_zip(data: bytes, source: Optional[str] = None) -> Document:
-    """Read a WhatDoTheyKnow correspondence zip (in memory) into a :class:`Document`."""
+def read_wdtk_zip(data: bytes, source: Optional[str] = None, limits: Limits = DEFAULT_LIMITS,
+                  depth: int = 1) -> Document:
+    """Read a WhatDoTheyKnow correspondence zip (in memory) into a :class:`Document`.
+
+    ``depth`` is how many zips deep ``data`` sits (1 for the input itself).
+    """
     if not isinstance(data, (bytes, bytearray)):
         raise ParseError("a WhatDoTheyKnow zip must be given as bytes", source=source, format=FORMAT)
+    data = bytes(data)
+    check_directory(data, limits, source)
     try:
-        with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
-            info = _member(archive, source)
-            content = _read_member(archive, info, source)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_archive(archive, len(data), limits, source)
+            inner = nested_zip(archive)
+            try:
+                info = _member(archive, source)
+            except ParseError:
+                if inner is None:
+                    raise
+                if depth >= limits.max_zip_depth:
+                    raise limit_exceeded("max_zip_depth", f"a zip inside a zip at depth {depth + 1}",
+                                         limits.max_zip_depth, what="zip nesting", source=source,
+                                         format=FORMAT, where=f"member {inner.filename!r}") from None
+                nested = read_member(archive, inner, source, limits)
+                return read_wdtk_zip(nested, source, limits, depth + 1)
+            content = read_member(archive, info, source, limits)
     except ParseError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError) as exc:
@@ -288,41 +293,41 @@ def read_wdtk_zip(data: bytes, source: Optional[str] = None) -> Document:
         raise ParseError(f"cannot read this zip ({exc})", source=source, format=FORMAT) from exc
     text, warnings = _decode(content)
     try:
-        return _document(text, warnings, source)
+        return _document(text, warnings, source, limits.regex_timeout)
     except TimeoutError as exc:
         raise ParseError("pattern matching timed out on correspondence.txt", source=source, format=FORMAT) from exc
 
 
-def _document(text: str, warnings: list[str], source: Optional[str]) -> Document:
+def _document(text: str, warnings: list[str], source: Optional[str], timeout: float = _TIMEOUT) -> Document:
     rules = [
         rule
-        for i, rule in enumerate(_RULE.finditer(text, timeout=_TIMEOUT))
-        if i == 0 or _EVENT_START.match(text, rule.end(), timeout=_TIMEOUT)
+        for i, rule in enumerate(_RULE.finditer(text, timeout=timeout))
+        if i == 0 or _EVENT_START.match(text, rule.end(), timeout=timeout)
     ]
     if not rules:
         raise ParseError(
             "correspondence.txt has no event rules (lines of 31 hyphens)", source=source, format=FORMAT
         )
-    preamble = _PREAMBLE.search(text, 0, rules[0].start(), timeout=_TIMEOUT)
+    preamble = _PREAMBLE.search(text, 0, rules[0].start(), timeout=timeout)
     title = preamble.group("title").strip() if preamble else None
     named_authority = (preamble.group("authority") or "").strip() or None if preamble else None
     # Alaveteli's preamble says "Freedom of Information request" whatever the law, so only
     # an explicit EIR mention is evidence of the regime.
-    regime = "eir" if _EIR.search(text, 0, rules[0].start(), timeout=_TIMEOUT) else None
+    regime = "eir" if _EIR.search(text, 0, rules[0].start(), timeout=timeout) else None
     if preamble is None:
         warnings.append("correspondence.txt does not open with the usual plain-text preamble")
     events = []
     for i, rule in enumerate(rules):
         stop = rules[i + 1].start() if i + 1 < len(rules) else len(text)
-        events.append(_parse_event(text, rule.end(), stop))
+        events.append(_parse_event(text, rule.end(), stop, timeout))
     resent = []
     for event in events:
-        match = _RESENT.match(text, event.start, event.end, timeout=_TIMEOUT)
+        match = _RESENT.match(text, event.start, event.end, timeout=timeout)
         if match:
             resent.append(match.group("authority").strip())
     heads = [e.head for e in events if {"from", "to"} <= set(e.head)]
     names = _Names(named_authority, heads, resent)
-    parts = [_part(text, event, names) for event in events]
+    parts = [_part(text, event, names, timeout) for event in events]
     return Document(
         format=FORMAT,
         parts=tuple(parts),
@@ -335,9 +340,9 @@ def _document(text: str, warnings: list[str], source: Optional[str]) -> Document
     )
 
 
-def _part(text: str, event: _Event, names: _Names) -> Part:
+def _part(text: str, event: _Event, names: _Names, timeout: float = _TIMEOUT) -> Part:
     head, start, end, attachments = event
-    sent_on = parse_text_date(head.get("date", ""))
+    sent_on = parse_text_date(head.get("date", ""), timeout)
     headers = {k: v for k, v in head.items()}
     kind: Optional[str] = None
     party: Optional[str] = None
@@ -346,20 +351,20 @@ def _part(text: str, event: _Event, names: _Names) -> Part:
         party = names.party(head)
         name = head["from"].lstrip(", ").strip()
         sender = Sender(name=name) if name and not name.startswith("[") else None
-    elif _RESENT.match(text, start, end, timeout=_TIMEOUT):
+    elif _RESENT.match(text, start, end, timeout=timeout):
         kind, party = "other", "platform"
-    elif _HIDDEN.match(text, start, end, timeout=_TIMEOUT):
+    elif _HIDDEN.match(text, start, end, timeout=timeout):
         kind, party = "other", "platform"
     else:
         first_end = text.find("\n", start, end)
         first_end = end if first_end < 0 else first_end
-        match = _ANNOTATION.match(text, start, first_end, timeout=_TIMEOUT)
+        match = _ANNOTATION.match(text, start, first_end, timeout=timeout)
         if match:
             kind, party = "annotation", "requester"
             sender = Sender(name=match.group("user").strip())
-            sent_on = sent_on or parse_text_date(match.group("date") or "")
+            sent_on = sent_on or parse_text_date(match.group("date") or "", timeout)
             start, end = _trimmed(text, first_end, end)
-    if _HIDDEN.match(text, start, end, timeout=_TIMEOUT) and kind is None:
+    if _HIDDEN.match(text, start, end, timeout=timeout) and kind is None:
         kind, party = "other", "platform"
     return Part(
         text=text[start:end],

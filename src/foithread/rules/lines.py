@@ -20,8 +20,9 @@ GREETING = table(
         ("hello", r"^\s*(?:Hello|Hi|Hallo|Helo|Bonjour|Hola|Hej)(?:\s+[^.!?]{1,60})?[,:!]?\s*$"),
         ("time_of_day", r"^\s*(?:Good\s+(?:morning|afternoon|evening)|Bore da|Prynhawn da)\b[^.!?]{0,60}[,:!]?\s*$"),
         ("german", r"^\s*(?:Sehr geehrte[rs]?|Guten Tag)\b[^.!?]{0,80}[,:]?\s*$"),
+        ("other_languages", r"^\s*(?:Madame|Monsieur|Mesdames|Geachte|Beste|Kære|Estimad[oa]s?|Gentile)\b[^.!?]{0,80}[,:]?\s*$"),
     ],
-    gate=r"^\s*(?:Annwyl|Dear|Hello|Hi|Hallo|Helo|Bonjour|Hola|Hej|Good|Bore|Prynhawn|Sehr|Guten)\b",
+    gate=r"^\s*(?:Annwyl|Dear|Hello|Hi|Hallo|Helo|Bonjour|Hola|Hej|Good|Bore|Prynhawn|Sehr|Guten|Madame|Monsieur|Mesdames|Geachte|Beste|Kære|Estimad[oa]s?|Gentile)\b",
 )
 
 CLOSING = table(

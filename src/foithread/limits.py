@@ -1,0 +1,56 @@
+"""Resource limits: what foithread refuses to parse, with safe defaults.
+
+Every limit has a default that no genuine FOI thread comes near, and every one is
+configurable per call::
+
+    import foithread
+    thread = foithread.parse(path, limits=foithread.Limits(max_input_bytes=1 << 30))
+
+Input beyond a limit raises :class:`~foithread.errors.ParseError` naming the limit (its
+``limit`` attribute holds the field name) and how to raise it; it never hangs.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["DEFAULT_LIMITS", "Limits"]
+
+MiB = 1024 * 1024
+
+
+def _positive(instance: object, attribute: "attrs.Attribute[object]", value: object) -> None:
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
+        raise ValueError(f"Limits.{attribute.name} must be a positive number, not {value!r}")
+
+
+@attrs.frozen
+class Limits:
+    """Upper bounds applied while parsing one input.
+
+    - ``max_input_bytes``: size of the input (bytes of a file or of ``bytes``; characters of
+      text given as ``str``).
+    - ``max_mime_depth``: nesting of multipart containers and attached messages in an email.
+    - ``max_messages``: messages in one thread (mbox entries, zip events, HTML blocks,
+      segments of page text).
+    - ``max_zip_members``: entries in a zip's central directory.
+    - ``max_zip_member_bytes``: uncompressed size of ``correspondence.txt`` (declared and read).
+    - ``max_zip_total_bytes``: declared uncompressed size of all members together.
+    - ``max_zip_ratio``: uncompressed/compressed size, per member read and for the whole archive.
+    - ``max_zip_depth``: zips opened one inside another (1: only the outer one).
+    - ``regex_timeout``: seconds any structural pattern of a reader may take on one match.
+    """
+
+    max_input_bytes: int = attrs.field(default=256 * MiB, validator=_positive)
+    max_mime_depth: int = attrs.field(default=20, validator=_positive)
+    max_messages: int = attrs.field(default=10_000, validator=_positive)
+    max_zip_members: int = attrs.field(default=10_000, validator=_positive)
+    max_zip_member_bytes: int = attrs.field(default=50 * MiB, validator=_positive)
+    max_zip_total_bytes: int = attrs.field(default=1024 * MiB, validator=_positive)
+    max_zip_ratio: int = attrs.field(default=100, validator=_positive)
+    max_zip_depth: int = attrs.field(default=1, validator=_positive)
+    regex_timeout: float = attrs.field(default=5.0, validator=_positive)
+
+
+#: the limits used when none are given
+DEFAULT_LIMITS = Limits()
