@@ -7,6 +7,7 @@
 """
 
 from foithread.api import iter_parse, parse
+from foithread.batch import Result, parse_many
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.errors import ParseError
 from foithread.model import Address, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
@@ -24,6 +25,7 @@ __all__ = [
     "DateMention",
     "Message",
     "ParseError",
+    "Result",
     "Reference",
     "Removed",
     "Rule",
@@ -36,4 +38,5 @@ __all__ = [
     "detect_format",
     "iter_parse",
     "parse",
+    "parse_many",
 ]
