@@ -101,15 +101,15 @@ class RuleTable:
 
     name: str
     rules: tuple[Rule, ...]
-    #: an optional cheap pre-check: a line the gate does not match cannot match any rule of
+    #: an optional cheap pre-check: a line the gate does not pass cannot match any rule of
     #: the table (a speed-up only; adding a rule drops the gate unless a new one is given)
-    gate: Optional[Rule] = None
+    gate: Optional["Gate"] = None
 
     def __iter__(self) -> Iterator[Rule]:
         return (r for r in self.rules if r.enabled)
 
     def passes(self, line: str) -> bool:
-        return self.gate is None or self.gate.search(line) is not None
+        return self.gate is None or self.gate.passes(line)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -119,7 +119,7 @@ class RuleTable:
 
     def first(self, line: str) -> Optional[Rule]:
         """The first enabled rule that matches ``line``."""
-        if self.gate is not None and self.gate.search(line) is None:
+        if self.gate is not None and not self.gate.passes(line):
             return None
         for rule in self:
             if rule.search(line):
@@ -130,7 +130,7 @@ class RuleTable:
         return self.first(line) is not None
 
     def count(self, line: str) -> int:
-        if self.gate is not None and self.gate.search(line) is None:
+        if self.gate is not None and not self.gate.passes(line):
             return 0
         return sum(1 for rule in self if rule.search(line))
 
@@ -147,7 +147,7 @@ class RuleTable:
             self, rules=tuple(attrs.evolve(r, enabled=True) if r.name in names else r for r in self.rules)
         )
 
-    def add(self, rule: Rule, *, before: Optional[str] = None, gate: Optional[Rule] = None) -> "RuleTable":
+    def add(self, rule: Rule, *, before: Optional[str] = None, gate: Optional["Gate"] = None) -> "RuleTable":
         """A new table with ``rule`` added (the old gate is dropped unless ``gate`` is given)."""
         rules = list(self.rules)
         index = self.names().index(before) if before else len(rules)
@@ -155,13 +155,32 @@ class RuleTable:
         return attrs.evolve(self, rules=tuple(rules), gate=gate)
 
 
+@attrs.frozen
+class Gate:
+    """Literal words a line must start with or contain for a table to be worth trying.
+
+    Checked on the lower-cased line with plain string operations (no pattern), so that the
+    common content line costs almost nothing. Matching is loose on purpose: a gate only has
+    to let through every line that any rule of its table could match.
+    """
+
+    prefixes: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+    def passes(self, line: str) -> bool:
+        low = line.lower()
+        if self.prefixes and low.lstrip().startswith(self.prefixes):
+            return True
+        return any(w in low for w in self.words)
+
+
 def table(name: str, entries: Iterable[tuple[str, str]], *, case_sensitive: bool = False,
-          gate: Optional[str] = None) -> RuleTable:
-    """Build a table from ``(name, pattern)`` pairs, with an optional gate pattern."""
+          prefixes: tuple[str, ...] = (), words: tuple[str, ...] = ()) -> RuleTable:
+    """Build a table from ``(name, pattern)`` pairs, with an optional gate (prefixes/words)."""
     return RuleTable(
         name,
         tuple(Rule(n, p, case_sensitive=case_sensitive) for n, p in entries),
-        gate=Rule(f"{name}_gate", gate, case_sensitive=case_sensitive) if gate else None,
+        gate=Gate(prefixes, words) if (prefixes or words) else None,
     )
 
 
@@ -198,4 +217,4 @@ def _default() -> Rules:
 
 DEFAULT_RULES: Rules = _default()
 
-__all__ = ["MATCH_TIMEOUT", "Rule", "RuleTable", "Rules", "DEFAULT_RULES", "table"]
+__all__ = ["MATCH_TIMEOUT", "Gate", "Rule", "RuleTable", "Rules", "DEFAULT_RULES", "table"]

@@ -22,7 +22,7 @@ GREETING = table(
         ("german", r"^\s*(?:Sehr geehrte[rs]?|Guten Tag)\b[^.!?]{0,80}[,:]?\s*$"),
         ("other_languages", r"^\s*(?:Madame|Monsieur|Mesdames|Geachte|Beste|Kære|Estimad[oa]s?|Gentile)\b[^.!?]{0,80}[,:]?\s*$"),
     ],
-    gate=r"^\s*(?:Annwyl|Dear|Hello|Hi|Hallo|Helo|Bonjour|Hola|Hej|Good|Bore|Prynhawn|Sehr|Guten|Madame|Monsieur|Mesdames|Geachte|Beste|Kære|Estimad[oa]s?|Gentile)\b",
+    prefixes=('annwyl', 'dear', 'hello', 'hi', 'hallo', 'helo', 'bonjour', 'hola', 'hej', 'good', 'bore', 'prynhawn', 'sehr', 'guten', 'madame', 'monsieur', 'mesdames', 'geachte', 'beste', 'kære', 'estimad', 'gentile'),
 )
 
 CLOSING = table(
@@ -37,7 +37,7 @@ CLOSING = table(
         ("thanks", r"^\s*(?:Many\s+thanks|Thanks(?:\s+again)?|Thank\s+you(?:\s+again)?|Cheers)\s*[,.!]?\s*$"),
         ("german", r"^\s*(?:Mit\s+freundlichen\s+Gr(?:ü|ue)(?:ß|ss)en|Freundliche\s+Gr(?:ü|ue)(?:ß|ss)e)\s*[,.]?\s*$"),
     ],
-    gate=r"^\s*(?:Yn|Yours|Yr|Cofion|With|Kind|Kindest|Best|Warm|Warmest|Many|Regards|Wishes|Thanks|Thank|Cheers|Mit|Freundliche)\b",
+    prefixes=('yn', 'yours', 'yr', 'cofion', 'with', 'kind', 'best', 'warm', 'many', 'regards', 'wishes', 'thanks', 'thank', 'cheers', 'mit', 'freundliche'),
 )
 
 MARKING = table(
@@ -61,7 +61,7 @@ RULE_LINE = table(
         ("spaced", r"^\s*(?:[-_*=#~]\s){4,}[-_*=#~]?\s*$"),
         ("disclaimer_heading", r"^\s*(?:[-*=_]\s?){2,}\s*Disclaimer\s*(?:[-*=_]\s?){2,}\s*$"),
     ],
-    gate=r"^\s*[-_*=#~+]",
+    prefixes=('-', '_', '*', '=', '#', '~', '+'),
 )
 
 LINK_FOOTER = table(
@@ -70,13 +70,13 @@ LINK_FOOTER = table(
         ("heading", r"^\s*(?:References|Visible links|Hidden links)\s*:?\s*$"),
         ("item", r"^\s*\d{1,3}\.\s+(?:(?:https?://|ftp://|www\.|file:|javascript:)\S*|mailto:\S.{0,120})\s*$"),
     ],
-    gate=r"^\s*(?:References|Visible|Hidden|\d)",
+    prefixes=('references', 'visible', 'hidden', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'),
 )
 
 ANNOTATION = table(
     "annotation",
     [("heading", r"^\s*\S.{0,80}\bleft an annotation:?\s*\(.{4,40}\)\s*$")],
-    gate=r"left an annotation",
+    words=('left an annotation',),
 )
 
 PLATFORM_FOOTER = table(
@@ -100,7 +100,7 @@ PLATFORM_FOOTER = table(
         ("muckrock", r"^\s*-*\s*Please respond above this line\s*-*\s*$"),
         ("froide", r"^\s*(?:Legal Note: This mail was sent through a Freedom Of Information Portal|Rechtshinweis:)"),
     ],
-    gate=r"request-|foi\+request|please use this|wrong address|contact us using|change_request|/help/|disclaimer:|published on the internet|detailed guidance|useful as an foi|web manager|foi page|publication of requests|defend the right|help us protect|donate now|respond above|legal note|rechtshinweis",
+    words=('request-', 'foi+request', 'please use this', 'wrong address', 'contact us using', 'change_request', '/help/', 'disclaimer:', 'published on the internet', 'detailed guidance', 'useful as an foi', 'web manager', 'foi page', 'publication of requests', 'defend the right', 'help us protect', 'donate now', 'respond above', 'legal note', 'rechtshinweis'),
 )
 
 QUOTE_HEADER = table(
@@ -116,7 +116,8 @@ QUOTE_HEADER = table(
         ("lotus_sent_by", r"^\s*Sent by:\s*\S"),
         ("lotus_respond", r"^\s*Please respond to\s*\S"),
     ],
-    gate=r"^\s*[-_]|>>>|wrote|said|writes|schrieb|crit|escribi|schreef|skrev|ysgrifennodd|scritto|escreveu|написал|sent by|please respond|begin forwarded|@",
+    prefixes=('-', '_'),
+    words=('>>>', 'wrote', 'said', 'writes', 'schrieb', 'crit', 'escribi', 'schreef', 'skrev', 'ysgrifennodd', 'scritto', 'escreveu', 'написал', 'sent by', 'please respond', 'begin forwarded', '@'),
 )
 
 #: header lines of an Outlook-style quoted block (``From:``/``Sent:``/``To:``/``Subject:``)
@@ -155,7 +156,7 @@ DISCLAIMER_START = table(
         ("monitored", r"^\s*(?:All )?(?:e-?mail|communications?|Calls)\b.{0,60}\b(?:may be|are|will be) (?:monitored|recorded|logged)"),
         ("welsh", r"^\s*Mae'r (?:neges|e-bost)\b.{0,60}\b(?:gyfrinachol|breifat)"),
     ],
-    gate=r"^\s*(?:\*\s*)?(?:notice|important|confidentiality|privacy|legal|caution|if|any|views|opinions|this|the|please|p|nhsmail|all|e-?mail|communications?|calls|mae'r|rydym|we|disclaimer|ymwadiad|haftungsausschluss|avertissement|mimecast|messagelabs|mcafee|sophos)\b|:\s*(?:this|the)\b|gs[ix]\b|gcsx|secure intranet|certified virus|from the internet|statutory corporation|scanned for|disclaimer",
+    words=('notice', 'caution', 'disclaimer', 'ymwadiad', 'haftungs', 'avertissement', 'email', 'e-mail', 'message', 'communication', 'transmission', 'intended', 'recipient', 'addressee', 'in error', 'views', 'opinions', 'scanned', 'swept', 'checked', 'virus', 'gsi', 'gsx', 'gcsx', 'intranet', 'internet', 'mimecast', 'messagelabs', 'mcafee', 'sophos', 'symantec', 'environment', 'not possible to reply', 'nhsmail', 'statutory corporation', 'monitored', 'recorded', 'logged', "mae'r", 'croesawu', 'correspondence in welsh'),
 )
 
 DISCLAIMER_CUE = table(
@@ -197,7 +198,7 @@ OPENER = table(
             r"^\s*(?:Delivery has failed to these recipients|Your message (?:to .{1,80} )?(?:couldn't|could not|wasn't|was not) (?:be )?delivered|Undeliverable:|This is an automatically generated Delivery Status Notification|This message was created automatically by mail delivery software|Mail delivery failed|-+\s*Failed Recipients\s*-+|Returned mail:|Delivery to the following recipients? failed)",
         ),
     ],
-    gate=r"^\s*(?:(?:Thank|Diolch|I|Rwyf|Dw|Byddaf|This|Please|Delivery|Your|Undeliverable|Mail|Returned)\b|-)",
+    prefixes=('thank', 'diolch', 'i', 'rwyf', 'dw', 'byddaf', 'this', 'please', 'delivery', 'your', 'undeliverable', 'mail', 'returned', '-'),
 )
 
 SIGNATURE_NOISE = table(
@@ -206,7 +207,7 @@ SIGNATURE_NOISE = table(
         ("sent_from_device", r"^\s*Sent from (?:my |the )?(?:iPhone|iPad|BlackBerry|Android|mobile|Samsung|Galaxy|Huawei|Windows Phone|smartphone|Xperia)\b.{0,40}$"),
         ("sent_from_app", r"^\s*(?:Sent from (?:Outlook|Mail|Yahoo Mail|Gmail|ProtonMail|AOL)\b.{0,40}|Get Outlook for (?:iOS|Android))\s*$"),
     ],
-    gate=r"^\s*(?:Sent|Get)\b",
+    prefixes=('sent', 'get'),
 )
 
 REF_LINE = table(
@@ -216,7 +217,7 @@ REF_LINE = table(
         ("reference", r"^\s*(?:Reference|Ref|Case|Request)\s*(?:No\.?|Number|ID)?\s*:"),
         ("re_ref", r"^\s*Re:\s*\S{3,30}\s*$"),
     ],
-    gate=r"^\s*(?:Cyf|Our|Your|My|Ein|Eich|Reference|Ref|Case|Request|Re:)",
+    prefixes=('cyf', 'our', 'your', 'my', 'ein', 'eich', 'reference', 'ref', 'case', 'request', 're:'),
 )
 
 BOUNCE_DIAGNOSTIC = table(
