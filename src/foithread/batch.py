@@ -12,6 +12,7 @@ from typing import Optional, Union
 import attrs
 
 from foithread.errors import ParseError
+from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Thread
 
 
@@ -48,26 +49,30 @@ def expand(target: Union[str, "os.PathLike[str]"]) -> list[str]:
     return sorted(p for p in glob.glob(str(target), recursive=True) if os.path.isfile(p))
 
 
-def parse_one(path: str, format: Optional[str] = None) -> Result:
+def parse_one(path: str, format: Optional[str] = None, limits: Limits = DEFAULT_LIMITS) -> Result:
     """Parse one path, turning any failure into an error record (never raises)."""
     from foithread.api import parse
 
     try:
-        return Result(path, thread=parse(path, format=format))
+        return Result(path, thread=parse(Path(path), format=format, limits=limits))  # a path, never text
     except ParseError as exc:
         return Result(path, error=str(exc))
     except Exception as exc:  # a bug must not stop a batch of thousands: record it
         return Result(path, error=f"internal error: {type(exc).__name__}: {exc}")
 
 
-def _parse_star(args: tuple[str, Optional[str]]) -> Result:
+def _parse_star(args: tuple[str, Optional[str], Limits]) -> Result:
     return parse_one(*args)
 
 
 def parse_many(paths: Iterable[Union[str, "os.PathLike[str]"]], *, workers: int = 1,
-               format: Optional[str] = None, chunksize: int = 4) -> Iterator[Result]:
-    """Parse ``paths`` in input order, with a process pool when ``workers > 1``."""
-    items: Sequence[tuple[str, Optional[str]]] = [(str(p), format) for p in paths]
+               format: Optional[str] = None, chunksize: int = 4,
+               limits: Limits = DEFAULT_LIMITS) -> Iterator[Result]:
+    """Parse ``paths`` in input order, with a process pool when ``workers > 1``.
+
+    Never raises for a bad input: each failure is a :class:`Result` with ``error`` set.
+    """
+    items: Sequence[tuple[str, Optional[str], Limits]] = [(str(p), format, limits) for p in paths]
     if workers <= 1 or len(items) <= 1:
         for item in items:
             yield _parse_star(item)

@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from importlib import resources
+from pathlib import Path
 from typing import IO, Optional
 
 import attrs
@@ -55,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _failure(path: str, problem: str) -> str:
+    """One stderr line for a failed input, whatever newlines the problem holds."""
+    name = path.replace("\r", " ").replace("\n", " ")
+    return f"foithread: {name}: {' '.join(problem.split())}\n"
+
+
 def _emit(threads: Sequence[Thread], fmt: str, out: IO[str]) -> None:
     if fmt == "csv":
         exporters.write_csv(threads, out)
@@ -77,13 +84,13 @@ def _cmd_parse(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                 data = sys.stdin.buffer.read()
                 threads.append(parse(data, format=args.input_format))
             else:
-                threads.append(parse(path, format=args.input_format))
+                threads.append(parse(Path(path), format=args.input_format))  # a path, never text
         except ParseError as exc:
             failed += 1
-            err.write(f"foithread: {path}: {exc}\n")
+            err.write(_failure(path, str(exc)))
         except Exception as exc:  # report, never a traceback
             failed += 1
-            err.write(f"foithread: {path}: internal error: {type(exc).__name__}: {exc}\n")
+            err.write(_failure(path, f"internal error: {type(exc).__name__}: {exc}"))
     _emit(threads, args.format, out)
     return 1 if failed else 0
 
@@ -111,10 +118,11 @@ def _cmd_batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             fh.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             if not result.ok:
                 failed += 1
+                line = _failure(result.source, result.error or "failed")
                 if bar is not None:
-                    bar.write(f"foithread: {result.source}: {result.error}", file=err)
+                    bar.write(line.rstrip("\n"), file=err)
                 else:
-                    err.write(f"foithread: {result.source}: {result.error}\n")
+                    err.write(line)
             if bar is not None:
                 bar.update(1)
     if bar is not None:

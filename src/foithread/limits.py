@@ -12,6 +12,8 @@ Input beyond a limit raises :class:`~foithread.errors.ParseError` naming the lim
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 __all__ = ["DEFAULT_LIMITS", "Limits"]
@@ -19,7 +21,7 @@ __all__ = ["DEFAULT_LIMITS", "Limits"]
 MiB = 1024 * 1024
 
 
-def _positive(instance: object, attribute: "attrs.Attribute[object]", value: object) -> None:
+def _positive(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
         raise ValueError(f"Limits.{attribute.name} must be a positive number, not {value!r}")
 

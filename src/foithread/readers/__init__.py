@@ -27,6 +27,23 @@ _KNOWN_HEADERS = {
     b"message-id", b"delivered-to", b"content-type", b"x-mailer", b"reply-to", b"cc",
 }
 _HTML_START = regex.compile(rb"^\s*(?:<!DOCTYPE\s+html|<html\b|<head\b|<body\b|<div\b|<p\b)", regex.I)
+#: signatures of binary formats foithread does not read: refused by detection with a clear message
+_BINARY_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 file (an Outlook .msg, or a Word or Excel 97-2003 document)"),
+    (b"\x1f\x8b", "a gzip file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"{\\rtf", "an RTF document"),
+)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_CONTROL = frozenset(range(0x20)) - frozenset(b"\t\n\r\x0c\x0b\x1b")
 _SUFFIX_FORMATS = {
     ".eml": "eml", ".msg": "eml", ".mbox": "mbox", ".mbx": "mbox", ".html": "html", ".htm": "html",
     ".json": "wdtk-json", ".zip": "wdtk-zip", ".txt": "text",
@@ -45,6 +62,8 @@ def _looks_like_email(head: bytes) -> bool:
             return False
         if line.split(b":", 1)[0].lower() in _KNOWN_HEADERS:
             known += 1
+            if line[:24].lower().startswith(b"content-type: multipart/"):
+                known += 1  # a MIME container announces itself
     return known >= 2
 
 
@@ -53,6 +72,10 @@ def detect_format(data: bytes, name: Optional[str] = None) -> str:
     head = data[:65536]
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "wdtk-zip"
+    for magic, what in _BINARY_MAGIC:
+        if head.startswith(magic):
+            raise ParseError(f"input is {what}, which foithread does not read; convert it to text first",
+                             source=name, where="byte 0")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] == b"{" or (stripped[:1] == b"[" and stripped[1:].lstrip()[:1] == b"{"):
         # the JSON reader says precisely what is wrong when this is not an Alaveteli request
@@ -77,6 +100,9 @@ def detect_format(data: bytes, name: Optional[str] = None) -> str:
             return guess
     if b"\x00" in head and head.count(b"\x00") > len(head) // 100:
         raise ParseError("input looks binary (NUL bytes) and is no known format", source=name, where="byte 0")
+    sample = head[:4096]
+    if len(sample) >= 16 and sum(byte in _CONTROL for byte in sample) > len(sample) // 10:
+        raise ParseError("input looks binary (control bytes) and is no known format", source=name, where="byte 0")
     return "text"
 
 
@@ -189,6 +215,11 @@ def read(source: Source, format: Optional[str] = None, limits: Limits = DEFAULT_
         except OSError as exc:
             raise ParseError(f"cannot read file: {exc.strerror or exc}", source=str(path), format="mbox") from None
     data, text, name = _load(source, limits)
+    if data is not None and format in (None, "text") and data.startswith(_UTF16_BOMS):
+        text = data.decode("utf-16", errors="replace")
+        data = None
+    if not (data if data is not None else text or "").strip():
+        raise ParseError("empty input: nothing to parse", source=name, format=format)
     if format is None:
         if text is not None:
             format = detect_format(text[:_HEAD_BYTES].encode("utf-8", "replace"))
@@ -203,8 +234,8 @@ def read(source: Source, format: Optional[str] = None, limits: Limits = DEFAULT_
     except ParseError as exc:
         raise exc.with_context(source=name, format=format) from None
     except TimeoutError as exc:
-        raise limit_exceeded("regex_timeout", "a pattern's matching time", f"{limits.regex_timeout}s",
-                             what="pattern matching timed out", source=name, format=format) from exc
+        raise limit_exceeded("regex_timeout", "timed out", f"{limits.regex_timeout}s",
+                             what="time for one pattern match", source=name, format=format) from exc
     except RecursionError as exc:
         raise ParseError("input too deeply nested", source=name, format=format) from exc
     except (ValueError, LookupError, UnicodeError, TypeError, KeyError, IndexError, AttributeError) as exc:

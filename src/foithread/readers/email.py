@@ -32,6 +32,8 @@ KEPT_HEADERS = (
 )
 _PART_SEPARATOR = "\n\n"
 _C1 = regex.compile(r"[\x80-\x9f]")
+#: mail-parser names an unnamed RTF or attached text part with ten random letters
+_INVENTED_NAME = regex.compile(r"^[a-z]{10}\.(?:rtf|txt)$")
 
 # mail-parser logs what it skips (e.g. "Email content 'ms-tnef' not handled") and, with no
 # logging configured, Python prints that on stderr; foithread reports it as a warning instead.
@@ -121,6 +123,18 @@ def _subject(value: object) -> Optional[str]:
     return str(value) if value else None
 
 
+def _attachment_names(attachments: list[dict[str, object]], data: bytes) -> tuple[str, ...]:
+    """Attachment file names; mail-parser's invented random ones replaced by stable ones."""
+    names: list[str] = []
+    for number, attachment in enumerate(attachments, start=1):
+        name = str(attachment.get("filename") or "")
+        if name and _INVENTED_NAME.match(name) and name.encode() not in data:
+            name = f"attachment-{number}{name[-4:]}"  # output must not depend on a random draw
+        if name:
+            names.append(name)
+    return tuple(names)
+
+
 def _sent_on(raw_date: Optional[str]) -> Optional[str]:
     if not raw_date:
         return None
@@ -202,9 +216,7 @@ def parse_email_bytes(data: bytes, source: Optional[str] = None,
     senders = mail.from_ or []
     name, address = (senders[0] if senders else ("", ""))
     sender = Sender(name=(name or None), email=(address or None)) if (name or address) else None
-    attachments = tuple(
-        str(a.get("filename") or "") for a in (mail.attachments or []) if a.get("filename")
-    )
+    attachments = _attachment_names(mail.attachments or [], data)
     part = Part(
         text=text,
         offset=0,

@@ -26,7 +26,7 @@ import regex
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-from foithread.errors import ParseError
+from foithread.errors import ParseError, limit_exceeded
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Sender
 from foithread.readers.base import Document, Part
@@ -355,7 +355,8 @@ def read_html(data: Union[str, bytes], source: Optional[str] = None, limits: Lim
             parts.append(attrs.evolve(part, offset=offset))
             offset += len(part.text) + 2
     except TimeoutError as exc:
-        raise ParseError("pattern matching timed out on this HTML", source=source, format=FORMAT) from exc
+        raise limit_exceeded("regex_timeout", "timed out", f"{timeout}s", what="time for one pattern match on this HTML",
+                             source=source, format=FORMAT) from exc
     return Document(
         format=FORMAT,
         parts=tuple(parts),

@@ -295,7 +295,9 @@ def read_wdtk_zip(data: bytes, source: Optional[str] = None, limits: Limits = DE
     try:
         return _document(text, warnings, source, limits.regex_timeout)
     except TimeoutError as exc:
-        raise ParseError("pattern matching timed out on correspondence.txt", source=source, format=FORMAT) from exc
+        raise limit_exceeded("regex_timeout", "timed out", f"{limits.regex_timeout}s",
+                             what="time for one pattern match on correspondence.txt",
+                             source=source, format=FORMAT) from exc
 
 
 def _document(text: str, warnings: list[str], source: Optional[str], timeout: float = _TIMEOUT) -> Document:
