@@ -22,6 +22,7 @@ not a test: timings never gate CI.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import platform
 import re
@@ -85,8 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     emls = _repeat(_eml_sources(), len, target)
     text_bytes = sum(len(t.encode("utf-8")) for t in texts)
     eml_bytes = sum(len(b) for b in emls)
-    print(f"corpus: {len(texts)} texts ({text_bytes / 1e6:.1f} MB), {len(emls)} emails ({eml_bytes / 1e6:.1f} MB); "
-          f"{args.rounds} rounds, median; Python {platform.python_version()} on {platform.machine()}")
+    print(
+        f"corpus: {len(texts)} texts ({text_bytes / 1e6:.1f} MB), {len(emls)} emails ({eml_bytes / 1e6:.1f} MB); "
+        f"{args.rounds} rounds, median; Python {platform.python_version()} on {platform.machine()}"
+    )
 
     results: dict[str, dict[str, float]] = {}
     counts = {"messages": 0}
@@ -96,10 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def run_eml() -> None:
         for b in emls:
-            try:
+            with contextlib.suppress(foithread.ParseError):
                 foithread.parse(b, format="eml")
-            except foithread.ParseError:
-                pass
 
     sec = _median_seconds(run_text, args.rounds)
     results["foithread text"] = {"seconds": sec, "mb_s": text_bytes / 1e6 / sec, "msgs_s": counts["messages"] / sec}
@@ -130,9 +131,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{name:34s} {r['seconds']:9.3f} {r['mb_s']:9.3f}  {extra}")
     ratios = {}
     if "email_reply_parser text" in results:
-        ratios["text: foithread / email_reply_parser"] = results["foithread text"]["mb_s"] / results["email_reply_parser text"]["mb_s"]
-    ratios["eml: foithread / mail-parser alone"] = results["foithread eml"]["mb_s"] / results["mail-parser parse_from_bytes"]["mb_s"]
-    ratios["text: foithread / regex floor"] = results["foithread text"]["mb_s"] / results["anchored regex scan (floor)"]["mb_s"]
+        ratios["text: foithread / email_reply_parser"] = (
+            results["foithread text"]["mb_s"] / results["email_reply_parser text"]["mb_s"]
+        )
+    ratios["eml: foithread / mail-parser alone"] = (
+        results["foithread eml"]["mb_s"] / results["mail-parser parse_from_bytes"]["mb_s"]
+    )
+    ratios["text: foithread / regex floor"] = (
+        results["foithread text"]["mb_s"] / results["anchored regex scan (floor)"]["mb_s"]
+    )
     for name, value in ratios.items():
         print(f"ratio {name}: {value:.3f}")
     if args.json:

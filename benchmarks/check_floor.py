@@ -30,8 +30,9 @@ def main(argv: list[str]) -> int:
     floor = json.loads(FLOOR.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "scores.json"
-        proc = subprocess.run([sys.executable, str(scorer), str(cases), "--json", str(out)],
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, str(scorer), str(cases), "--json", str(out)], capture_output=True, text=True
+        )
         print(proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else proc.stderr)
         if not out.exists():
             print("check_floor: the scorer wrote no results")

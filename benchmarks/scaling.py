@@ -44,8 +44,10 @@ def linear() -> None:
     large = title + "\n" + rest * 200
     t_small = min(_timed(lambda: foithread.parse(small, format="text")) for _ in range(3))
     t_large = min(_timed(lambda: foithread.parse(large, format="text")) for _ in range(2))
-    print(f"linear: {len(small) / 1e6:.2f} MB thread {t_small:.2f} s; 8x ({len(large) / 1e6:.2f} MB) {t_large:.2f} s; "
-          f"ratio {t_large / t_small:.2f} (target <= 8.8)")
+    print(
+        f"linear: {len(small) / 1e6:.2f} MB thread {t_small:.2f} s; 8x ({len(large) / 1e6:.2f} MB) {t_large:.2f} s; "
+        f"ratio {t_large / t_small:.2f} (target <= 8.8)"
+    )
     para = "We hold the information you asked for and it is set out in the table below.\n"
     one = "Dear Ms Smith\n" + para * (1_000_000 // len(para)) + "Yours sincerely\nJo Bloggs\n"
     eight = "Dear Ms Smith\n" + para * (8_000_000 // len(para)) + "Yours sincerely\nJo Bloggs\n"
@@ -59,8 +61,9 @@ def _entry(k: int) -> bytes:
         f"From foi@example.gov.uk Mon Oct  4 08:47:{k % 60:02d} 2021\n"
         f"From: FOI Team <foi@example.gov.uk>\nTo: requester{k}@example.org\n"
         f"Date: Mon, 04 Oct 2021 08:47:{k % 60:02d} +0100\nSubject: RE: FOI request {k}\n\n"
-        "Dear Ms Smith\n\nWe do not hold this information.\n\n" + "Figures for the year are attached.\n" * 40 +
-        "\nKind regards\nFOI Team\n\n"
+        "Dear Ms Smith\n\nWe do not hold this information.\n\n"
+        + "Figures for the year are attached.\n" * 40
+        + "\nKind regards\nFOI Team\n\n"
     ).encode("utf-8")
 
 
@@ -82,8 +85,10 @@ def memory(mb: int) -> None:
         n = sum(1 for _ in foithread.iter_parse(path, limits=foithread.Limits(max_messages=10**9)))
         dt = time.perf_counter() - t0
         after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"memory: {written / 1e6:.0f} MB mbox, {n} messages in {dt:.1f} s; peak RSS {before:.0f} MB before, "
-              f"{after:.0f} MB after (target < 300 MB)")
+        print(
+            f"memory: {written / 1e6:.0f} MB mbox, {n} messages in {dt:.1f} s; peak RSS {before:.0f} MB before, "
+            f"{after:.0f} MB after (target < 300 MB)"
+        )
 
 
 def workers(files: int) -> None:
@@ -99,7 +104,9 @@ def workers(files: int) -> None:
             paths.append(dst)
         t1 = _timed(lambda: list(foithread.parse_many(paths, workers=1)))
         t2 = _timed(lambda: list(foithread.parse_many(paths, workers=2)))
-        print(f"workers: {files} files, 1 worker {t1:.2f} s, 2 workers {t2:.2f} s, speed-up {t1 / t2:.2f} (target >= 1.7)")
+        print(
+            f"workers: {files} files, 1 worker {t1:.2f} s, 2 workers {t2:.2f} s, speed-up {t1 / t2:.2f} (target >= 1.7)"
+        )
 
 
 def main(argv: list[str]) -> int:

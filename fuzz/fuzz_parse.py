@@ -68,7 +68,7 @@ def TestOneInput(data: bytes) -> None:
     if not data:
         return
     fmt = FORMATS[(data[0] & 0x7F) % len(FORMATS)]
-    payload: "bytes | str" = data[1:]
+    payload: bytes | str = data[1:]
     if data[0] & 0x80:
         payload = data[1:].decode("utf-8", "surrogateescape")
     started = time.perf_counter()

@@ -23,11 +23,17 @@ MAX_SEED_BYTES = 64 * 1024
 
 TINY = (
     (None, b"From: a@b.example\nTo: c@d.example\nSubject: FOI\n\nDear Sir,\nThanks\n"),
-    ("eml", b"Content-Type: multipart/mixed; boundary=\"x\"\n\n--x\nContent-Type: text/plain\n\nhi\n--x--\n"),
-    ("mbox", b"From a@b Mon Jan  1 00:00:00 2024\nFrom: a@b\nTo: c@d\n\nbody\n\nFrom x@y Mon Jan  1 00:00:00 2024\n"
-             b"From: x@y\nTo: c@d\n\n>From quoted\n"),
-    ("html", b"<html><body><div class=\"correspondence incoming\" id=\"incoming-1\"><div class=\"correspondence_text\">"
-             b"<p>Dear Sir</p></div></div></body></html>"),
+    ("eml", b'Content-Type: multipart/mixed; boundary="x"\n\n--x\nContent-Type: text/plain\n\nhi\n--x--\n'),
+    (
+        "mbox",
+        b"From a@b Mon Jan  1 00:00:00 2024\nFrom: a@b\nTo: c@d\n\nbody\n\nFrom x@y Mon Jan  1 00:00:00 2024\n"
+        b"From: x@y\nTo: c@d\n\n>From quoted\n",
+    ),
+    (
+        "html",
+        b'<html><body><div class="correspondence incoming" id="incoming-1"><div class="correspondence_text">'
+        b"<p>Dear Sir</p></div></div></body></html>",
+    ),
     ("wdtk-json", b'{"title": "t", "info_request_events": [{"event_type": "sent", "created_at": "2024-01-01"}]}'),
     ("text", b"Dear Council,\n\nPlease send.\n\nYours faithfully,\n\nA Person\n\n" + b"-" * 31 + b"\n"),
 )

@@ -146,10 +146,10 @@ def test_demo_sample_is_bundled() -> None:
 
 def test_console_script_help_and_stdin(thread_file: Path) -> None:
     exe = [sys.executable, "-m", "foithread.cli"]
-    assert subprocess.run(exe + ["--help"], capture_output=True).returncode == 0
+    assert subprocess.run([*exe, "--help"], capture_output=True).returncode == 0
     for sub in ("parse", "batch", "demo"):
-        res = subprocess.run(exe + [sub, "--help"], capture_output=True, text=True)
+        res = subprocess.run([*exe, sub, "--help"], capture_output=True, text=True)
         assert res.returncode == 0 and "usage" in res.stdout
-    res = subprocess.run(exe + ["parse", "-", "--format", "jsonl"], input=thread_file.read_bytes(), capture_output=True)
+    res = subprocess.run([*exe, "parse", "-", "--format", "jsonl"], input=thread_file.read_bytes(), capture_output=True)
     assert res.returncode == 0
     assert json.loads(res.stdout)["messages"][0]["kind"] == "request"

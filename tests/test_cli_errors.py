@@ -12,8 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT
+
 from foithread import ParseError
 from foithread.cli import main
 
@@ -75,7 +75,7 @@ EXPECTED_PROBLEM = {
 def _assert_one_line_each(err: str, paths: list[Path]) -> list[str]:
     lines = err.splitlines()
     assert len(lines) == len(paths), lines
-    for line, path in zip(lines, paths):
+    for line, path in zip(lines, paths, strict=False):
         assert line.startswith(f"foithread: {path}: "), line
     return lines
 
@@ -131,8 +131,7 @@ def test_forced_format_mismatch_fails_cleanly(inputs: dict[str, Path]) -> None:
         assert f"format: {fmt}" in line
 
 
-def test_multiline_problems_are_folded_onto_one_line(inputs: dict[str, Path],
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_multiline_problems_are_folded_onto_one_line(inputs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise ParseError("first line\nsecond line\r\nthird")
 
@@ -142,8 +141,7 @@ def test_multiline_problems_are_folded_onto_one_line(inputs: dict[str, Path],
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_batch_carries_on_and_records_every_failure(inputs: dict[str, Path], tmp_path: Path,
-                                                    workers: int) -> None:
+def test_batch_carries_on_and_records_every_failure(inputs: dict[str, Path], tmp_path: Path, workers: int) -> None:
     out_file = tmp_path / "out.jsonl"
     code, _, err = run(["batch", str(inputs["good"].parent), "--out", str(out_file), "--workers", str(workers)])
     assert code == 1
@@ -153,8 +151,10 @@ def test_batch_carries_on_and_records_every_failure(inputs: dict[str, Path], tmp
     failed = [r for r in records if "error" in r]
     assert [r["source"] for r in records if "messages" in r] == [str(inputs["good"])]
     lines = err.splitlines()
-    assert len(lines) == len(failed) + 1 and lines[-1].endswith(f"1 parsed, {len(failed)} failed; written to {out_file}")
-    for record, line in zip(failed, lines):
+    assert len(lines) == len(failed) + 1 and lines[-1].endswith(
+        f"1 parsed, {len(failed)} failed; written to {out_file}"
+    )
+    for record, line in zip(failed, lines, strict=False):
         assert line.startswith(f"foithread: {record['source']}: ") and "\n" not in record["error"]
 
 
@@ -167,8 +167,13 @@ def test_real_process_exit_status_and_stderr(inputs: dict[str, Path]) -> None:
     """Through the interpreter, as a user runs it: no traceback, status 1, one line per failure."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     paths = [str(inputs["good"]), str(inputs["pdf"]), str(inputs["missing"]), str(FIXTURES / "zip" / "bomb.zip")]
-    done = subprocess.run([sys.executable, "-m", "foithread.cli", "parse", *paths, "--format", "jsonl"],
-                          capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "foithread.cli", "parse", *paths, "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert len(done.stdout.splitlines()) == 1
     lines = done.stderr.splitlines()

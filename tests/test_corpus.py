@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, DEV, assert_lossless
 
 import foithread
-from conftest import CORPUS, DEV, assert_lossless
 
 ALAVETELI = sorted((CORPUS / "alaveteli").glob("*.eml")) if (CORPUS / "alaveteli").exists() else []
 FOLDING = sorted((CORPUS / "alaveteli").glob("email-folding-example-*.txt")) if (CORPUS / "alaveteli").exists() else []

@@ -17,12 +17,12 @@ pytest.importorskip("dask.bag")
 pytest.importorskip("dask.dataframe")
 pd = pytest.importorskip("pandas")
 
+from conftest import FIXTURES, ROOT  # noqa: E402
+
 import foithread.dask as fd  # noqa: E402
 from foithread.batch import expand, parse_many, parse_one  # noqa: E402
 from foithread.errors import ParseError  # noqa: E402
 from foithread.exporters import RECORD_FIELDS, to_records  # noqa: E402
-
-from conftest import FIXTURES, ROOT  # noqa: E402
 
 CASES = FIXTURES / "cases"
 # inputs that fail to parse (bad JSON, not a request, zip bomb, PDF-only zip), mixed with good ones
@@ -67,8 +67,9 @@ def frame_rows(frame: Any) -> list[dict[str, Any]]:
 
 def assert_schema(frame: Any, schema: Any) -> None:
     assert list(frame.columns) == list(schema)
-    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t))
-                                                             for c, t in schema.items()}
+    assert {c: str(t) for c, t in frame.dtypes.items()} == {
+        c: str(pd.api.types.pandas_dtype(t)) for c, t in schema.items()
+    }
 
 
 # --------------------------------------------------------------------------- import / packaging
@@ -87,9 +88,11 @@ def test_module_does_not_shadow_the_dask_package() -> None:
 
 
 def test_import_in_a_fresh_interpreter() -> None:
-    code = ("import os, dask, dask.bag, foithread.dask as fd; "
-            "assert fd.db is dask.bag and fd.__name__ == 'foithread.dask'; "
-            "assert os.path.dirname(dask.__file__) != os.path.dirname(fd.__file__)")
+    code = (
+        "import os, dask, dask.bag, foithread.dask as fd; "
+        "assert fd.db is dask.bag and fd.__name__ == 'foithread.dask'; "
+        "assert os.path.dirname(dask.__file__) != os.path.dirname(fd.__file__)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
 
 
@@ -105,13 +108,19 @@ def test_bag_equals_serial_output_in_order(case_paths: list[str], serial: list[d
 
 @pytest.mark.parametrize("target", ["dir", "glob", "recursive-glob", "pathlike"])
 def test_directory_and_glob_inputs(target: str, serial: list[dict[str, Any]]) -> None:
-    given: Any = {"dir": str(CASES), "glob": str(CASES / "*"), "recursive-glob": str(CASES / "**" / "*.*"),
-             "pathlike": CASES}[target]
+    given: Any = {
+        "dir": str(CASES),
+        "glob": str(CASES / "*"),
+        "recursive-glob": str(CASES / "**" / "*.*"),
+        "pathlike": CASES,
+    }[target]
     assert fd.read_threads(given).compute() == serial
 
 
-@pytest.mark.parametrize("kwargs", [{"npartitions": 1}, {"npartitions": 4}, {"partition_size": 1},
-                                    {"partition_size": 5}, {"npartitions": 1000}])
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"npartitions": 1}, {"npartitions": 4}, {"partition_size": 1}, {"partition_size": 5}, {"npartitions": 1000}],
+)
 def test_partitioning_does_not_change_the_output(kwargs: dict[str, Any], serial: list[dict[str, Any]]) -> None:
     assert fd.read_threads(CASES, **kwargs).compute() == serial
 
@@ -175,7 +184,7 @@ def test_graph_is_deterministic_and_picklable(case_paths: list[str]) -> None:
 
 
 def test_thread_from_dict_round_trips(case_paths: list[str]) -> None:
-    threads = [r.thread for r in parse_many(case_paths + [MIXED[2]]) if r.thread is not None]
+    threads = [r.thread for r in parse_many([*case_paths, MIXED[2]]) if r.thread is not None]
     assert len(threads) >= len(case_paths) // 2
     for thread in threads:
         assert fd.thread_from_dict(thread.to_dict()) == thread
@@ -211,8 +220,7 @@ def test_to_message_frame_of_the_bag_equals_read_messages() -> None:
     assert_schema(via_bag, fd.MESSAGE_SCHEMA)
     pd.testing.assert_frame_equal(via_bag.reset_index(drop=True), direct.reset_index(drop=True))
     assert frame_rows(direct) == serial_rows(MIXED)  # failed inputs have no rows
-    assert set(direct["source"]) == {r.source for r in parse_many(MIXED)
-                                     if r.thread is not None and r.thread.messages}
+    assert set(direct["source"]) == {r.source for r in parse_many(MIXED) if r.thread is not None and r.thread.messages}
 
 
 def test_error_frame() -> None:
@@ -270,8 +278,7 @@ def test_jsonl_text_files_match_the_batch_records(tmp_path: Path) -> None:
 
     bag = fd.read_threads(MIXED, npartitions=3)
     bag.map(json.dumps, ensure_ascii=False).to_textfiles(str(tmp_path / "part-*.jsonl"), encoding="utf-8")
-    lines = [line for f in sorted(tmp_path.glob("part-*.jsonl"))
-             for line in f.read_text(encoding="utf-8").splitlines()]
+    lines = [line for f in sorted(tmp_path.glob("part-*.jsonl")) for line in f.read_text(encoding="utf-8").splitlines()]
     assert lines == [json.dumps(r.to_dict(), ensure_ascii=False) for r in parse_many(MIXED)]
 
 

@@ -27,30 +27,70 @@ POSTCODES = [
 ]
 
 POSTAL = [
-    ("Official Sensitive\nInformation Rights Unit\nPO Box 313\nSidcup\nDA15 0HH\nEmail: [1][the Met request email]",
-     "PO Box 313, Sidcup, DA15 0HH"),
+    (
+        "Official Sensitive\nInformation Rights Unit\nPO Box 313\nSidcup\nDA15 0HH\nEmail: [1][the Met request email]",
+        "PO Box 313, Sidcup, DA15 0HH",
+    ),
     ("Core location: P.O. Box 313, Sidcup, DA15 0HH\nOfficial Sensitive", "P.O. Box 313, Sidcup, DA15 0HH"),
-    (("review by writing to the Freedom of Information Team, Devon & Cornwall\n"
-     "Police, Middlemoor, Exeter, EX2 7HQ, or by emailing us."), "Middlemoor, Exeter, EX2 7HQ"),
-    (("If you remain dissatisfied you may complain to the\nInformation Commissioner's Office, Wycliffe House, "
-     "Water Lane, Wilmslow,\nCheshire, SK9 5AF ([2]www.ico.org.uk)."), "Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF"),
-    (("If you remain dissatisfied after the review you may complain to the Information Commissioner's Office, "
-     "Wycliffe House, Water\nLane, Wilmslow, Cheshire SK9 5AF."), "Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF"),
-    ("review by writing to Swyddfeydd y Cyngor, Stryd y Jêl, Caernarfon,\nGwynedd, LL55 1SH within 40 working days",
-     "Swyddfeydd y Cyngor, Stryd y Jêl, Caernarfon, Gwynedd, LL55 1SH"),
-    (("If you are dissatisfied you may request an internal review by writing to\nInformation Resilience & "
-     "Transparency, Sessions House, County Road,\nMaidstone, Kent, ME14 1XQ."), "Sessions House, County Road, Maidstone, Kent, ME14 1XQ"),
-    ("Jonathan Brice\nInformation Rights Officer\nBristol City Council\nCity Hall, PO Box 3399, Bristol, BS1 9NE",
-     "City Hall, PO Box 3399, Bristol, BS1 9NE"),
-    (("Joanna Fairclough\nLeeds City Council | Information Management and Governance\n"
-     "Merrion House, 110 Merrion Centre, Leeds, LS2 8BB\nwww.leeds.gov.uk"), "Merrion House, 110 Merrion Centre, Leeds, LS2 8BB"),
-    (("or by letter to Information Management - Glasgow, Police Scotland,\nClyde Gateway, 2 French Street, "
-     "Dalmarnock, G40 4EH."), "Clyde Gateway, 2 French Street, Dalmarnock, G40 4EH"),
-    ("Information Management Team\nTewkesbury Borough Council\nCouncil Offices, Gloucester Road, Tewkesbury, GL20 5TT",
-     "Council Offices, Gloucester Road, Tewkesbury, GL20 5TT"),
+    (
+        (
+            "review by writing to the Freedom of Information Team, Devon & Cornwall\n"
+            "Police, Middlemoor, Exeter, EX2 7HQ, or by emailing us."
+        ),
+        "Middlemoor, Exeter, EX2 7HQ",
+    ),
+    (
+        (
+            "If you remain dissatisfied you may complain to the\nInformation Commissioner's Office, Wycliffe House, "
+            "Water Lane, Wilmslow,\nCheshire, SK9 5AF ([2]www.ico.org.uk)."
+        ),
+        "Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF",
+    ),
+    (
+        (
+            "If you remain dissatisfied after the review you may complain to the Information Commissioner's Office, "
+            "Wycliffe House, Water\nLane, Wilmslow, Cheshire SK9 5AF."
+        ),
+        "Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF",
+    ),
+    (
+        "review by writing to Swyddfeydd y Cyngor, Stryd y Jêl, Caernarfon,\nGwynedd, LL55 1SH within 40 working days",
+        "Swyddfeydd y Cyngor, Stryd y Jêl, Caernarfon, Gwynedd, LL55 1SH",
+    ),
+    (
+        (
+            "If you are dissatisfied you may request an internal review by writing to\nInformation Resilience & "
+            "Transparency, Sessions House, County Road,\nMaidstone, Kent, ME14 1XQ."
+        ),
+        "Sessions House, County Road, Maidstone, Kent, ME14 1XQ",
+    ),
+    (
+        "Jonathan Brice\nInformation Rights Officer\nBristol City Council\nCity Hall, PO Box 3399, Bristol, BS1 9NE",
+        "City Hall, PO Box 3399, Bristol, BS1 9NE",
+    ),
+    (
+        (
+            "Joanna Fairclough\nLeeds City Council | Information Management and Governance\n"
+            "Merrion House, 110 Merrion Centre, Leeds, LS2 8BB\nwww.leeds.gov.uk"
+        ),
+        "Merrion House, 110 Merrion Centre, Leeds, LS2 8BB",
+    ),
+    (
+        (
+            "or by letter to Information Management - Glasgow, Police Scotland,\nClyde Gateway, 2 French Street, "
+            "Dalmarnock, G40 4EH."
+        ),
+        "Clyde Gateway, 2 French Street, Dalmarnock, G40 4EH",
+    ),
+    (
+        "Information Management Team\nTewkesbury Borough Council\nCouncil Offices, Gloucester Road, Tewkesbury, GL20 5TT",
+        "Council Offices, Gloucester Road, Tewkesbury, GL20 5TT",
+    ),
     ("Hollowfield Primary School, Church Lane, Bicester, OX26 6XJ", "Church Lane, Bicester, OX26 6XJ"),
-    ("Freedom of Information Unit\nLancashire Constabulary Headquarters\nPO Box 77\nHutton\nPreston\nPR4 5SB",
-     "PO Box 77, Hutton, Preston, PR4 5SB"),
+    (
+        "Freedom of Information Unit\nLancashire Constabulary Headquarters\nPO Box 77\nHutton\nPreston\nPR4 5SB",
+        "PO Box 77, Hutton, Preston, PR4 5SB",
+    ),
     ("Dr Jane Smith\n10 Downing Street\nLondon\nSW1A 2AA", "10 Downing Street, London, SW1A 2AA"),
     ("The incident happened near SW1A 2AA last year.", "SW1A 2AA"),
 ]
@@ -59,8 +99,10 @@ EMAILS = [
     ("Please note that my email address has changed to foi@example.com", ["foi@example.com"]),
     ("From: Foi Officer [mailto:foi@example.com] On Behalf Of Foi Officer", ["foi@example.com"]),
     ("please email Paul the Pony at, paul.the.pony@parliament.uk.", ["paul.the.pony@parliament.uk"]),
-    ("Please use this email address for all replies to this request:\nrequest-829104-7c2e4f19@whatdotheyknow.com",
-     ["request-829104-7c2e4f19@whatdotheyknow.com"]),
+    (
+        "Please use this email address for all replies to this request:\nrequest-829104-7c2e4f19@whatdotheyknow.com",
+        ["request-829104-7c2e4f19@whatdotheyknow.com"],
+    ),
     ("Email: [email address]", []),
     ("Email: [1][the Met request email]\n1. mailto:[the Met request email]", []),
     ("attachment contact xxxx@xxxx.xxx", []),
@@ -72,8 +114,10 @@ URLS = [
     ("Email: [1][the Met request email]\n[2]www.met.police.uk", ["http://www.met.police.uk"]),
     ("discrimination. https://www.citizensadvice.org.uk/law-an...", ["https://www.citizensadvice.org.uk/law-an"]),
     ("Cheshire, SK9 5AF ([2]www.ico.org.uk).", ["http://www.ico.org.uk"]),
-    ("on our website at\n[1]https://www.kent.gov.uk/roads-and-travel/road-maintenance/weed-control.",
-     ["https://www.kent.gov.uk/roads-and-travel/road-maintenance/weed-control"]),
+    (
+        "on our website at\n[1]https://www.kent.gov.uk/roads-and-travel/road-maintenance/weed-control.",
+        ["https://www.kent.gov.uk/roads-and-travel/road-maintenance/weed-control"],
+    ),
     ("(see http://en.wikipedia.org/wiki/Foo_(bar)).", ["http://en.wikipedia.org/wiki/Foo_(bar)"]),
     ("mailto:foi@example.com", []),
     ("Visit www.met.police.uk and WWW.MET.POLICE.UK/ again", ["http://www.met.police.uk"]),
@@ -117,10 +161,7 @@ def test_phones(text: str, expected: list[str]) -> None:
 
 
 def test_order_postal_then_email_url_phone() -> None:
-    text = (
-        "Tel: 0303 123 1113\nwww.ico.org.uk\ncasework@ico.org.uk\n"
-        "Wycliffe House\nWater Lane\nWilmslow\nSK9 5AF"
-    )
+    text = "Tel: 0303 123 1113\nwww.ico.org.uk\ncasework@ico.org.uk\nWycliffe House\nWater Lane\nWilmslow\nSK9 5AF"
     assert extract_addresses(text) == [
         Address(kind="postal", value="Wycliffe House, Water Lane, Wilmslow, SK9 5AF", postcode="SK9 5AF"),
         Address(kind="email", value="casework@ico.org.uk"),

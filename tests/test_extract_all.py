@@ -85,8 +85,10 @@ def test_police_response_with_appeal_boilerplate() -> None:
 
 
 def test_subject_reference_only_in_subject() -> None:
-    found = extract_all("OFFICIAL\n\nDear Jaspreet Kaur,\n\nKind regards,\n\nFOI Requests Team\nHome Office\n",
-                        subject="FOI 70915 - Acknowledgement - Skilled Worker visa processing times")
+    found = extract_all(
+        "OFFICIAL\n\nDear Jaspreet Kaur,\n\nKind regards,\n\nFOI Requests Team\nHome Office\n",
+        subject="FOI 70915 - Acknowledgement - Skilled Worker visa processing times",
+    )
     assert found.references == (Reference(value="FOI 70915", label=None),)
     assert [s.name for s in found.signatories] == ["FOI Requests Team"]
 

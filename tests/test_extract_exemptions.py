@@ -8,15 +8,26 @@ from foithread.extract import extract_exemptions, is_exemption_context
 from foithread.extract.exemptions import parse_citations
 
 CASES = [
-    ("Devon & Cornwall Police holds this information; however, it is\nexempt under section 31(1)(a) and (b) of the Act.",
-     ["s31(1)(a)", "s31(1)(b)"]),
-    ("The information requested at question 3 engages the exemption at section 31(1)(a) (Law\nEnforcement).",
-     ["s31(1)(a)"]),
-    ("Details of individual notices are exempt under section 31(1)(a) and section 40(2) of the Act.",
-     ["s31(1)(a)", "s40(2)"]),
+    (
+        "Devon & Cornwall Police holds this information; however, it is\nexempt under section 31(1)(a) and (b) of the Act.",
+        ["s31(1)(a)", "s31(1)(b)"],
+    ),
+    (
+        "The information requested at question 3 engages the exemption at section 31(1)(a) (Law\nEnforcement).",
+        ["s31(1)(a)"],
+    ),
+    (
+        "Details of individual notices are exempt under section 31(1)(a) and section 40(2) of the Act.",
+        ["s31(1)(a)", "s40(2)"],
+    ),
     ("We are withholding the scheme names under section 31(1)(d) of the Freedom of Information Act.", ["s31(1)(d)"]),
-    (("We consider this part of your request manifestly unreasonable under regulation 12(4)(b) of\nthe EIR. "
-     "The names would in any case be withheld under\nregulation 13 (personal data)."), ["reg12(4)(b)", "reg13"]),
+    (
+        (
+            "We consider this part of your request manifestly unreasonable under regulation 12(4)(b) of\nthe EIR. "
+            "The names would in any case be withheld under\nregulation 13 (personal data)."
+        ),
+        ["reg12(4)(b)", "reg13"],
+    ),
     ("The information is exempt by virtue of EIR 12(5)(e) and reg. 13.", ["reg12(5)(e)", "reg13"]),
     ("The information is exempt under sections 40 and 41 of the Act.", ["s40", "s41"]),
     ("We rely on the exemption at s.36(2)(b)(i) and (ii) and (c).", ["s36(2)(b)(i)", "s36(2)(b)(ii)", "s36(2)(c)"]),
@@ -32,8 +43,10 @@ CASES = [
 NOT_EXEMPTIONS = [
     "Section 10(3) of the Act allows us to extend the time limit where we need to consider the public interest test.",
     "Please note that under section 1(3) of the Freedom of Information Act 2000 the time for compliance will not start.",
-    ("We are extending the time for our response to 40 working days under\nregulation 7(1) of the Environmental "
-    "Information Regulations."),
+    (
+        "We are extending the time for our response to 40 working days under\nregulation 7(1) of the Environmental "
+        "Information Regulations."
+    ),
     "Section 20 of the Children Act 1989 applies to these cases.",
     "Section 38 of the Data Protection Act 2018 is exempt from nothing here.",
     "You can read section 40 of the Act on legislation.gov.uk.",  # no exemption vocabulary

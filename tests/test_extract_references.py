@@ -14,34 +14,49 @@ from foithread.model import Reference
 
 # (text, expected [(value, label)]) - values exactly as printed, in order of appearance.
 BODY_CASES = [
-    ("Freedom of Information Request Reference No: 01/FOI/21/021127",
-     [("01/FOI/21/021127", "Freedom of Information Request Reference No")]),
+    (
+        "Freedom of Information Request Reference No: 01/FOI/21/021127",
+        [("01/FOI/21/021127", "Freedom of Information Request Reference No")],
+    ),
     ("Your ref:\nOur ref: 01/FOI/21/021127\n22/09/2021", [("01/FOI/21/021127", "Our ref")]),
     ("Reference : T3241/8\n\nThank you for your e-mail enquiry of 12th February.", [("T3241/8", "Reference")]),
     ("Our ref: DE00000642471\n\nDear Ms Peters Rock,", [("DE00000642471", "Our ref")]),
     ("Cyf / Our Ref: FOI 21-1043", [("FOI 21-1043", "Cyf / Our Ref")]),
     ("Our reference: EIR 21/123\nThank you for your request", [("EIR 21/123", "Our reference")]),
-    ("Your request for an internal review of FOI2022/01234 has been logged with\nreference IR 2022/0157.",
-     [("FOI2022/01234", None), ("IR 2022/0157", "logged with reference")]),
+    (
+        "Your request for an internal review of FOI2022/01234 has been logged with\nreference IR 2022/0157.",
+        [("FOI2022/01234", None), ("IR 2022/0157", "logged with reference")],
+    ),
     ("which we received on\n11 January 2022 and have logged as BH-FOI-22-0113.", [("BH-FOI-22-0113", "logged as")]),
     ("FREEDOM OF INFORMATION REQUEST - REFERENCE NUMBER: FOI/2021/0456", [("FOI/2021/0456", "REFERENCE NUMBER")]),
-    ("Freedom of Information Request Reference No: 2008040590", [("2008040590", "Freedom of Information Request Reference No")]),
+    (
+        "Freedom of Information Request Reference No: 2008040590",
+        [("2008040590", "Freedom of Information Request Reference No")],
+    ),
     ("TfL Ref: FOI-0934-2122\nThank you for your request", [("FOI-0934-2122", "TfL Ref")]),
     ("Cyf / Ref: FOI18234", [("FOI18234", "Cyf / Ref")]),
     ("Ref: EIR22/0456", [("EIR22/0456", "Ref")]),
-    ("has been received and allocated reference PD/FOI/22/00412. We will respond",
-     [("PD/FOI/22/00412", "allocated reference")]),
+    (
+        "has been received and allocated reference PD/FOI/22/00412. We will respond",
+        [("PD/FOI/22/00412", "allocated reference")],
+    ),
     ("Please quote case number 72722 in any correspondence.", [("72722", "case number")]),
     ("Request ID: 16267565", [("16267565", "Request ID")]),
     ("Ein cyf: 16301", [("16301", "Ein cyf")]),
     # Bare shapes, no label.
     ("Your response to FOI-0934-2122 was due on 3 November 2021.", [("FOI-0934-2122", None)]),
-    ("Your complaint IC-255369-Y7X2 follows decision notice FS50441818 and appeal EA/2022/0049.",
-     [("IC-255369-Y7X2", None), ("FS50441818", None), ("EA/2022/0049", None)]),
-    ("GMP GSA/4762/12, Police Scotland IM-FOI-2021-0942, Warwickshire FOI-120-2024",
-     [("GSA/4762/12", None), ("IM-FOI-2021-0942", None), ("FOI-120-2024", None)]),
-    ("BBC RFI20240191, DWP IR2021/08111 and MoD FOI2023/93842.",
-     [("RFI20240191", None), ("IR2021/08111", None), ("FOI2023/93842", None)]),
+    (
+        "Your complaint IC-255369-Y7X2 follows decision notice FS50441818 and appeal EA/2022/0049.",
+        [("IC-255369-Y7X2", None), ("FS50441818", None), ("EA/2022/0049", None)],
+    ),
+    (
+        "GMP GSA/4762/12, Police Scotland IM-FOI-2021-0942, Warwickshire FOI-120-2024",
+        [("GSA/4762/12", None), ("IM-FOI-2021-0942", None), ("FOI-120-2024", None)],
+    ),
+    (
+        "BBC RFI20240191, DWP IR2021/08111 and MoD FOI2023/93842.",
+        [("RFI20240191", None), ("IR2021/08111", None), ("FOI2023/93842", None)],
+    ),
     # Repeats are de-duplicated on the whitespace-free form; the first label is kept.
     ("Our ref: FOI/2021/4471\n...\nRe: FOI/2021/4471", [("FOI/2021/4471", "Our ref")]),
 ]

@@ -9,42 +9,94 @@ from foithread.model import Signatory
 
 # (text, expected names in order)
 NAME_CASES = [
-    ("Many thanks for dealing with our request.\nYours Faithfully,\nIndex on Censorship\n*(1)", ["Index on Censorship"]),
-    ("With kind regards,\nData Office Triage Team\nData Governance\nData Office\nMetropolitan Police Service",
-     ["Data Office Triage Team"]),
+    (
+        "Many thanks for dealing with our request.\nYours Faithfully,\nIndex on Censorship\n*(1)",
+        ["Index on Censorship"],
+    ),
+    (
+        "With kind regards,\nData Office Triage Team\nData Governance\nData Office\nMetropolitan Police Service",
+        ["Data Office Triage Team"],
+    ),
     ("Please see the attached.\nYours sincerely\nPaul Mayger\nOfficial Sensitive", ["Paul Mayger"]),
     ("Yours faithfully,\n\nOn behalf of James Hall, Chief Executive\nIdentity and Passport Service", ["James Hall"]),
     ("Kind Regards,\nLinda Dempsey\n\nInformation Assistant DP/FOI\nLeicestershire Constabulary", ["Linda Dempsey"]),
     ("Yours sincerely\n\nMICHAEL HEGARTY\n\nFOI Officer", ["MICHAEL HEGARTY"]),
-    ("Please find attached a reply to your FOI request.\n\nYours ever,\n\nAdetokunbo Ighodaro", ["Adetokunbo Ighodaro"]),
+    (
+        "Please find attached a reply to your FOI request.\n\nYours ever,\n\nAdetokunbo Ighodaro",
+        ["Adetokunbo Ighodaro"],
+    ),
     ("Yours sincerely\n\n\nFOI Team\n\n\n\nBob Smith <request-xx-xxxxx@whatdotheyknow.com>", ["FOI Team"]),
     ("I will deal with all emails upon my return.\n\nThanks\n\nName\n", ["Name"]),
     ("If your email is urgent please resend it.\nThanks very much\nBoris", ["Boris"]),
-    ("Yn gywir / Yours sincerely,\nTîm Rhyddid Gwybodaeth / Freedom of Information Team\nCyngor Gwynedd",
-     ["Tîm Rhyddid Gwybodaeth / Freedom of Information Team"]),
+    (
+        "Yn gywir / Yours sincerely,\nTîm Rhyddid Gwybodaeth / Freedom of Information Team\nCyngor Gwynedd",
+        ["Tîm Rhyddid Gwybodaeth / Freedom of Information Team"],
+    ),
     ("Kind regards\nJoanna Fairclough | Information Governance Officer | Leeds City Council", ["Joanna Fairclough"]),
     ("Mit freundlichen Grüßen\n\ni. A. Max Mustermann", ["Max Mustermann"]),
     ("Regards, Jonathan Brice\nInformation Rights Officer", ["Jonathan Brice"]),
     # No closing: the last person or team line that starts a paragraph.
-    (("Thank you for your request received by Transport for London (TfL) on\n6 October 2021. "
-     "We will respond by 3 November 2021.\nFOI Case Management Team"), ["FOI Case Management Team"]),
-    (("You asked for the number.\nOur response\nWe are withholding the names.\nIf you are not satisfied you can ask "
-     "for a review.\nHMRC Freedom of Information Team"), ["HMRC Freedom of Information Team"]),
-    (("I am currently on annual leave, returning on 15 November 2021. For urgent\n"
-     "FOI matters please contact [name removed] on [email address].\nMark"), ["Mark"]),
-    (("<<Freedom of Information request - Contracts or options with Kimberley\nDevelopments or Waitrose>>\n\n"
-     "Arthur Pritchard\nProperty & Assets Manager\nTel: 01625 504234"), ["Arthur Pritchard"]),
-    (("If I can be of further assistance please contact me\n\nBarry Turnbull\n"
-     "Environmental Health Co-ordinator (Housing)\nHousing, Health and Community Safety"), ["Barry Turnbull"]),
-    (("Thank you for your request for information, received on 17/08/2022. We\nwill respond within 20 working days.\n"
-     "Information Governance\nDorset & Wiltshire Fire and Rescue Service"), ["Information Governance"]),
-    (("Thank you for your request. We aim to respond by 20.10.22.\nPlease ask for: [name removed]\n"
-     "Information Management Team\nTewkesbury Borough Council"), ["Information Management Team"]),
-    ("Your request will be dealt with within 20 working days.\nInformation Management - Glasgow\nPolice Scotland",
-     ["Information Management - Glasgow"]),
+    (
+        (
+            "Thank you for your request received by Transport for London (TfL) on\n6 October 2021. "
+            "We will respond by 3 November 2021.\nFOI Case Management Team"
+        ),
+        ["FOI Case Management Team"],
+    ),
+    (
+        (
+            "You asked for the number.\nOur response\nWe are withholding the names.\nIf you are not satisfied you can ask "
+            "for a review.\nHMRC Freedom of Information Team"
+        ),
+        ["HMRC Freedom of Information Team"],
+    ),
+    (
+        (
+            "I am currently on annual leave, returning on 15 November 2021. For urgent\n"
+            "FOI matters please contact [name removed] on [email address].\nMark"
+        ),
+        ["Mark"],
+    ),
+    (
+        (
+            "<<Freedom of Information request - Contracts or options with Kimberley\nDevelopments or Waitrose>>\n\n"
+            "Arthur Pritchard\nProperty & Assets Manager\nTel: 01625 504234"
+        ),
+        ["Arthur Pritchard"],
+    ),
+    (
+        (
+            "If I can be of further assistance please contact me\n\nBarry Turnbull\n"
+            "Environmental Health Co-ordinator (Housing)\nHousing, Health and Community Safety"
+        ),
+        ["Barry Turnbull"],
+    ),
+    (
+        (
+            "Thank you for your request for information, received on 17/08/2022. We\nwill respond within 20 working days.\n"
+            "Information Governance\nDorset & Wiltshire Fire and Rescue Service"
+        ),
+        ["Information Governance"],
+    ),
+    (
+        (
+            "Thank you for your request. We aim to respond by 20.10.22.\nPlease ask for: [name removed]\n"
+            "Information Management Team\nTewkesbury Borough Council"
+        ),
+        ["Information Management Team"],
+    ),
+    (
+        "Your request will be dealt with within 20 working days.\nInformation Management - Glasgow\nPolice Scotland",
+        ["Information Management - Glasgow"],
+    ),
     # The quoted history below a reply never signs it.
-    (("Tree works data is published on our website.\n\nRhian Pugh\nSwyddog Rhyddid Gwybodaeth / Freedom of Information Officer\n\nFrom: Gethin Jenkins "
-     "<gethin.jenkins@example.net>\nSent: 04 October 2021 08:47\n\nMany thanks,\n\nGethin Jenkins"), ["Rhian Pugh"]),
+    (
+        (
+            "Tree works data is published on our website.\n\nRhian Pugh\nSwyddog Rhyddid Gwybodaeth / Freedom of Information Officer\n\nFrom: Gethin Jenkins "
+            "<gethin.jenkins@example.net>\nSent: 04 October 2021 08:47\n\nMany thanks,\n\nGethin Jenkins"
+        ),
+        ["Rhian Pugh"],
+    ),
 ]
 
 NO_NAME_CASES = [
@@ -76,14 +128,24 @@ def test_no_signatory(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Yours sincerely\nSian Treloar\nFreedom of Information Officer\nOFFICIAL",
-         Signatory(name="Sian Treloar", role="Freedom of Information Officer", organisation=None)),
-        ("Yours faithfully,\n\nOn behalf of James Hall, Chief Executive\nIdentity and Passport Service",
-         Signatory(name="James Hall", role="Chief Executive", organisation="Identity and Passport Service")),
-        ("Kind regards\nJoanna Fairclough | Information Governance Officer | Leeds City Council",
-         Signatory(name="Joanna Fairclough", role="Information Governance Officer", organisation="Leeds City Council")),
-        ("Yours sincerely\nFreedom of Information Team\nDevon & Cornwall Police\nOFFICIAL",
-         Signatory(name="Freedom of Information Team", role=None, organisation="Devon & Cornwall Police")),
+        (
+            "Yours sincerely\nSian Treloar\nFreedom of Information Officer\nOFFICIAL",
+            Signatory(name="Sian Treloar", role="Freedom of Information Officer", organisation=None),
+        ),
+        (
+            "Yours faithfully,\n\nOn behalf of James Hall, Chief Executive\nIdentity and Passport Service",
+            Signatory(name="James Hall", role="Chief Executive", organisation="Identity and Passport Service"),
+        ),
+        (
+            "Kind regards\nJoanna Fairclough | Information Governance Officer | Leeds City Council",
+            Signatory(
+                name="Joanna Fairclough", role="Information Governance Officer", organisation="Leeds City Council"
+            ),
+        ),
+        (
+            "Yours sincerely\nFreedom of Information Team\nDevon & Cornwall Police\nOFFICIAL",
+            Signatory(name="Freedom of Information Team", role=None, organisation="Devon & Cornwall Police"),
+        ),
     ],
 )
 def test_role_and_organisation(text: str, expected: Signatory) -> None:
@@ -96,6 +158,16 @@ def test_repeated_signatory_is_reported_once() -> None:
 
 
 def test_closings_table_has_the_domain_forms() -> None:
-    for closing in ("Yours sincerely", "Yours faithfully", "Kind regards", "With kind regards", "Best regards",
-                    "Many thanks", "Regards", "Yn gywir", "Cofion", "Mit freundlichen Grüßen"):
+    for closing in (
+        "Yours sincerely",
+        "Yours faithfully",
+        "Kind regards",
+        "With kind regards",
+        "Best regards",
+        "Many thanks",
+        "Regards",
+        "Yn gywir",
+        "Cofion",
+        "Mit freundlichen Grüßen",
+    ):
         assert closing in CLOSINGS

@@ -14,9 +14,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, assert_lossless
 
 import foithread
-from conftest import FIXTURES, assert_lossless
 
 GOLDS = sorted((FIXTURES / "gold").glob("*.json"))
 WS = re.compile(r"\s+")

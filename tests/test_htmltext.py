@@ -122,7 +122,11 @@ LINKS = [
     ("our website", "https://example.gov.uk/", "our website <https://example.gov.uk/>"),
     ("https://example.gov.uk/a/...", "https://example.gov.uk/a/b/c.pdf", "https://example.gov.uk/a/b/c.pdf"),
     ("https://example.gov.uk/a/\u2026", "https://example.gov.uk/a/b.pdf", "https://example.gov.uk/a/b.pdf"),
-    ("https://other.org/...", "https://example.gov.uk/a/b.pdf", "https://other.org/... <https://example.gov.uk/a/b.pdf>"),
+    (
+        "https://other.org/...",
+        "https://example.gov.uk/a/b.pdf",
+        "https://other.org/... <https://example.gov.uk/a/b.pdf>",
+    ),
     ("", "https://example.gov.uk/", "https://example.gov.uk/"),
     ("FOI@Example.gov.uk", "mailto:foi@example.gov.uk", "FOI@Example.gov.uk"),
     ("", "mailto:foi@example.gov.uk", "foi@example.gov.uk"),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import assert_lossless
 
 import foithread
-from conftest import assert_lossless
 
 BACK_TO_BACK = """Library opening hours
 Dear Norbury Council,
@@ -121,7 +121,10 @@ def test_back_to_back_letters_with_markings() -> None:
     ],
 )
 def test_authority_message_kinds(text: str, kind: str, outcome: str | None, exemptions: tuple[str, ...]) -> None:
-    msg = foithread.parse("Title line here\nDear Norbury Council,\nPlease send me X.\nYours faithfully,\nRuth Okafor\n" + text, format="text").messages[-1]
+    msg = foithread.parse(
+        "Title line here\nDear Norbury Council,\nPlease send me X.\nYours faithfully,\nRuth Okafor\n" + text,
+        format="text",
+    ).messages[-1]
     assert msg.kind == kind
     assert msg.party == "authority"
     assert msg.outcome == outcome
@@ -129,7 +132,11 @@ def test_authority_message_kinds(text: str, kind: str, outcome: str | None, exem
 
 
 def test_internal_review_request_template() -> None:
-    t = foithread.parse("Library opening hours\nDear Norbury Council,\nPlease send me X.\nYours faithfully,\nRuth Okafor\n" + REVIEW_REQUEST, format="text")
+    t = foithread.parse(
+        "Library opening hours\nDear Norbury Council,\nPlease send me X.\nYours faithfully,\nRuth Okafor\n"
+        + REVIEW_REQUEST,
+        format="text",
+    )
     assert [m.kind for m in t.messages] == ["request", "internal_review_request"]
     assert t.messages[1].party == "requester"
 
@@ -190,7 +197,10 @@ def test_text_input_str_bytes_and_path_agree(tmp_path) -> None:  # type: ignore[
     "data, fmt",
     [
         (b"From: a@b.org\nTo: c@d.org\nSubject: x\n\nHello\n", "eml"),
-        (b"From a@b Mon Oct  4 08:47:10 2021\nFrom: a@b.org\nTo: c@d.org\n\nHi\n\nFrom a@b Mon Oct  4 09:47:10 2021\nFrom: a@b.org\nTo: c@d.org\n\nHi again\n", "mbox"),
+        (
+            b"From a@b Mon Oct  4 08:47:10 2021\nFrom: a@b.org\nTo: c@d.org\n\nHi\n\nFrom a@b Mon Oct  4 09:47:10 2021\nFrom: a@b.org\nTo: c@d.org\n\nHi again\n",
+            "mbox",
+        ),
         (b"<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
         (b'{"id": 1, "info_request_events": []}', "wdtk-json"),
         (b"PK\x03\x04rest", "wdtk-zip"),

@@ -20,19 +20,19 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any
 
 import pytest
+from conftest import FIXTURES, ROOT, assert_lossless
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import foithread
-from conftest import FIXTURES, ROOT, assert_lossless
 from foithread import ParseError
 from foithread.readers.text import decode_bytes, normalise_newlines
 
 BOUND = 5.0  # seconds per parse: generous, CI machines vary
-FORMATS: tuple[Optional[str], ...] = (None, *foithread.FORMATS)
+FORMATS: tuple[str | None, ...] = (None, *foithread.FORMATS)
 
 CI = settings(
     deadline=timedelta(seconds=BOUND),
@@ -41,15 +41,23 @@ CI = settings(
 )
 
 FIXTURE_FILES = sorted(
-    p for sub in ("cases", "html", "json", "zip") for p in (FIXTURES / sub).iterdir()
+    p
+    for sub in ("cases", "html", "json", "zip")
+    for p in (FIXTURES / sub).iterdir()
     if p.suffix in (".txt", ".eml", ".mbox", ".html", ".json", ".zip")
 )
-_OWN_FORMAT = {".txt": "text", ".eml": "eml", ".mbox": "mbox", ".html": "html", ".json": "wdtk-json",
-               ".zip": "wdtk-zip"}
+_OWN_FORMAT = {
+    ".txt": "text",
+    ".eml": "eml",
+    ".mbox": "mbox",
+    ".html": "html",
+    ".json": "wdtk-json",
+    ".zip": "wdtk-zip",
+}
 _DATA = {p: p.read_bytes() for p in FIXTURE_FILES}
 
 
-def outcome(source: Union[str, bytes], format: Optional[str] = None) -> tuple[str, Any]:
+def outcome(source: str | bytes, format: str | None = None) -> tuple[str, Any]:
     """("ok", to_dict) or ("error", message), checking every guarantee on the way."""
     started = time.perf_counter()
     try:
@@ -69,7 +77,7 @@ def outcome(source: Union[str, bytes], format: Optional[str] = None) -> tuple[st
     return result
 
 
-def decoded(source: Union[str, bytes]) -> Optional[str]:
+def decoded(source: str | bytes) -> str | None:
     """The text reader's decoded input, when it can be reconstructed here."""
     if isinstance(source, bytes):
         if source.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -78,7 +86,7 @@ def decoded(source: Union[str, bytes]) -> Optional[str]:
     return normalise_newlines(source).replace("\x00", "")
 
 
-def assert_spans_index(thread: foithread.Thread, text: Optional[str]) -> None:
+def assert_spans_index(thread: foithread.Thread, text: str | None) -> None:
     if text is None:
         return
     for m in thread.messages:
@@ -87,41 +95,76 @@ def assert_spans_index(thread: foithread.Thread, text: Optional[str]) -> None:
             assert text[r.span[0] : r.span[1]] == r.text
 
 
-def check(source: Union[str, bytes], format: Optional[str] = None) -> None:
+def check(source: str | bytes, format: str | None = None) -> None:
     first = outcome(source, format)
     assert outcome(source, format) == first  # deterministic
 
 
 # --- generated text and bytes -----------------------------------------------------------------
 
+
 @settings(CI, max_examples=200)
 @given(st.text(max_size=3000), st.sampled_from([None, "text"]))
-def test_any_text(text: str, format: Optional[str]) -> None:
+def test_any_text(text: str, format: str | None) -> None:
     check(text, format)
 
 
 @settings(CI, max_examples=200)
 @given(st.binary(max_size=3000), st.sampled_from(FORMATS))
-def test_any_bytes(data: bytes, format: Optional[str]) -> None:
+def test_any_bytes(data: bytes, format: str | None) -> None:
     check(data, format)
 
 
 FOI_LINES = (
-    "Dear Sir or Madam,", "Dear Brightwater Council,", "Yours sincerely,", "Yours faithfully,", "Kind regards",
-    "Thank you for your request for information.", "We do not hold this information.",
-    "The information is exempt under section 40(2) of the Act.", "Regulation 12(4)(b) applies.", "s.12 costs",
-    "-----Original Message-----", "From: Jane Doe <jane@example.gov.uk>", "Sent: 12 March 2024 10:00",
-    "To: FOI <foi@example.gov.uk>", "Subject: RE: Freedom of Information request - Bins",
-    "On 3 May 2024, at 10:00, A Person <a@b.example> wrote:", "> quoted line", ">> deeper quote", "> > > spaced",
-    "-" * 31, "-" * 200, "_" * 40, "=" * 60, "*" * 70,
+    "Dear Sir or Madam,",
+    "Dear Brightwater Council,",
+    "Yours sincerely,",
+    "Yours faithfully,",
+    "Kind regards",
+    "Thank you for your request for information.",
+    "We do not hold this information.",
+    "The information is exempt under section 40(2) of the Act.",
+    "Regulation 12(4)(b) applies.",
+    "s.12 costs",
+    "-----Original Message-----",
+    "From: Jane Doe <jane@example.gov.uk>",
+    "Sent: 12 March 2024 10:00",
+    "To: FOI <foi@example.gov.uk>",
+    "Subject: RE: Freedom of Information request - Bins",
+    "On 3 May 2024, at 10:00, A Person <a@b.example> wrote:",
+    "> quoted line",
+    ">> deeper quote",
+    "> > > spaced",
+    "-" * 31,
+    "-" * 200,
+    "_" * 40,
+    "=" * 60,
+    "*" * 70,
     "Disclaimer: This email and any attachments are confidential and intended solely for the addressee.",
-    "OFFICIAL", "OFFICIAL-SENSITIVE", "Please use this email address for all replies to this request:",
-    "request-1234-abcd1234@whatdotheyknow.com", "Is request-1234-abcd1234@whatdotheyknow.com the wrong address",
-    "[name removed]", "[email address]", "Our ref: FOI/2024/0123", "Your ref: 01/FOI/21/021127",
-    "Tel: 01234 567890", "http://www.example.gov.uk/foi", "PO Box 313, Sidcup, DA15 0HH",
-    "A Person left an annotation (3 May 2024)", "This is an automatic reply.", "Delivery has failed to these recipients",
-    "Attachment: response.pdf (120K)", "Sent request to Brightwater Council again.", "", " ", "\t", "\u00a0",
-    "Diolch am eich cais.", "Le 3 mai 2024, A a écrit :", "Am 3. Mai 2024 schrieb A:",
+    "OFFICIAL",
+    "OFFICIAL-SENSITIVE",
+    "Please use this email address for all replies to this request:",
+    "request-1234-abcd1234@whatdotheyknow.com",
+    "Is request-1234-abcd1234@whatdotheyknow.com the wrong address",
+    "[name removed]",
+    "[email address]",
+    "Our ref: FOI/2024/0123",
+    "Your ref: 01/FOI/21/021127",
+    "Tel: 01234 567890",
+    "http://www.example.gov.uk/foi",
+    "PO Box 313, Sidcup, DA15 0HH",
+    "A Person left an annotation (3 May 2024)",
+    "This is an automatic reply.",
+    "Delivery has failed to these recipients",
+    "Attachment: response.pdf (120K)",
+    "Sent request to Brightwater Council again.",
+    "",
+    " ",
+    "\t",
+    "\u00a0",
+    "Diolch am eich cais.",
+    "Le 3 mai 2024, A a écrit :",
+    "Am 3. Mai 2024 schrieb A:",
 )
 
 
@@ -134,7 +177,7 @@ def foi_text(draw: st.DrawFn) -> str:
 
 @settings(CI, max_examples=200)
 @given(foi_text(), st.sampled_from([None, "text"]))
-def test_foi_shaped_text(text: str, format: Optional[str]) -> None:
+def test_foi_shaped_text(text: str, format: str | None) -> None:
     check(text, format)
     if format is None:
         check(text.encode("utf-8"))
@@ -182,7 +225,7 @@ def mutated(draw: st.DrawFn) -> tuple[bytes, Path]:
         lines = _lines(data)
         at = draw(st.integers(0, len(lines)))
         width = draw(st.sampled_from((31, 32, 1000, 20_000, 100_000)))
-        data = b"".join(lines[:at] + [b"-" * width + b"\n"] + lines[at:])
+        data = b"".join([*lines[:at], b"-" * width + b"\n", *lines[at:]])
     elif op == "cr":
         data = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r")
     else:
@@ -203,6 +246,7 @@ def test_mutated_fixtures(case: tuple[bytes, Path]) -> None:
 
 # --- bounded time on pathological shapes, determinism across processes ---------------------------
 
+
 def _herts() -> str:
     return (FIXTURES / "cases" / "wdtk-herts-eir-reg7-extension.txt").read_text(encoding="utf-8")
 
@@ -217,7 +261,8 @@ PATHOLOGICAL = {
     "url-without-end": lambda: "http://" + "a" * 190_000,
     "html-nesting": lambda: "<div>" * 40_000 + "x",
     "nested-multipart": lambda: "".join(
-        f"Content-Type: multipart/mixed; boundary=b{i}\n\n--b{i}\n" for i in range(4_000)).encode(),
+        f"Content-Type: multipart/mixed; boundary=b{i}\n\n--b{i}\n" for i in range(4_000)
+    ).encode(),
 }
 
 
@@ -229,12 +274,17 @@ def test_pathological_inputs_take_bounded_time(name: str) -> None:
 
 
 HASHSEED_FIXTURES = [
-    "cases/wdtk-fire-bounce-annotation-resend.txt", "cases/eml-rushcliffe-bounce-multipart-report.eml",
-    "cases/mbox-harrogate-taxi-licences.mbox", "html/wdtk-hampshire-internal-review.html",
-    "zip/wdtk-wiltshire.zip", "json/wdtk-school-streets.json",
+    "cases/wdtk-fire-bounce-annotation-resend.txt",
+    "cases/eml-rushcliffe-bounce-multipart-report.eml",
+    "cases/mbox-harrogate-taxi-licences.mbox",
+    "html/wdtk-hampshire-internal-review.html",
+    "zip/wdtk-wiltshire.zip",
+    "json/wdtk-school-streets.json",
 ]
-_DUMP = ("import json, sys, foithread\n"
-         "print(json.dumps([foithread.parse(p).to_dict() for p in sys.argv[1:]], sort_keys=True))\n")
+_DUMP = (
+    "import json, sys, foithread\n"
+    "print(json.dumps([foithread.parse(p).to_dict() for p in sys.argv[1:]], sort_keys=True))\n"
+)
 
 
 def test_output_is_identical_across_hash_seeds() -> None:
@@ -242,6 +292,7 @@ def test_output_is_identical_across_hash_seeds() -> None:
     here = json.dumps([foithread.parse(p).to_dict() for p in paths], sort_keys=True)
     for seed in ("0", "1", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "src")}
-        done = subprocess.run([sys.executable, "-c", _DUMP, *paths], env=env, capture_output=True, text=True,
-                              timeout=120, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _DUMP, *paths], env=env, capture_output=True, text=True, timeout=120, check=True
+        )
         assert done.stdout.strip() == here, f"PYTHONHASHSEED={seed} changed the output"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import pytest
 
@@ -36,7 +35,7 @@ def _read(name: str) -> Document:
     return read_html((FIXTURES / f"{name}.html").read_bytes(), source=name)
 
 
-def _first_line(text: str) -> Optional[str]:
+def _first_line(text: str) -> str | None:
     return next((line for line in text.splitlines() if line.strip()), None)
 
 
@@ -63,7 +62,7 @@ def _dev(name: str) -> tuple[Document, dict]:
 def test_dev_case_messages_match_gold(name: str) -> None:
     doc, gold = _dev(name)
     assert len(doc.parts) == len(gold["messages"])
-    for part, message in zip(doc.parts, gold["messages"]):
+    for part, message in zip(doc.parts, gold["messages"], strict=False):
         assert _first_line(part.text) == message["first_line"]
         assert part.sent_on == message["sent_on"]
         assert part.party_hint == message["party"]
@@ -75,7 +74,7 @@ def test_dev_case_messages_match_gold(name: str) -> None:
 @pytest.mark.parametrize("name", DEV_CASES)
 def test_dev_case_keeps_must_keep_and_urls(name: str) -> None:
     doc, gold = _dev(name)
-    for part, message in zip(doc.parts, gold["messages"]):
+    for part, message in zip(doc.parts, gold["messages"], strict=False):
         for phrase in message["must_keep"]:
             assert phrase in part.text
         for url in message["urls"]:
@@ -87,17 +86,36 @@ def test_dev_case_keeps_must_keep_and_urls(name: str) -> None:
 @pytest.mark.parametrize(
     ("name", "title", "authority", "requester", "regime", "status"),
     [
-        ("html-wdtk-essex-police", "Fixed penalty notices for littering from vehicles", "Essex Police",
-         "Zsofia Varga", "foi", "partially_successful"),
-        ("html-wdtk-nottingham-eir", "Air quality monitoring on Maid Marian Way", "Nottingham City Council",
-         "Callum Oyelowo", "eir", "successful"),
+        (
+            "html-wdtk-essex-police",
+            "Fixed penalty notices for littering from vehicles",
+            "Essex Police",
+            "Zsofia Varga",
+            "foi",
+            "partially_successful",
+        ),
+        (
+            "html-wdtk-nottingham-eir",
+            "Air quality monitoring on Maid Marian Way",
+            "Nottingham City Council",
+            "Callum Oyelowo",
+            "eir",
+            "successful",
+        ),
     ],
 )
-def test_dev_case_document_facts(name: str, title: str, authority: str, requester: str, regime: str,
-                                 status: str) -> None:
+def test_dev_case_document_facts(
+    name: str, title: str, authority: str, requester: str, regime: str, status: str
+) -> None:
     doc, gold = _dev(name)
     assert (doc.format, doc.title, doc.authority, doc.requester, doc.regime, doc.status) == (
-        "html", title, authority, requester, regime, status)
+        "html",
+        title,
+        authority,
+        requester,
+        regime,
+        status,
+    )
     assert doc.authority == gold["thread"]["authority"]
 
 
@@ -114,23 +132,38 @@ def test_dev_case_incoming_author_kept_whole_and_attachment_listed() -> None:
 HAMPSHIRE = [
     # kind_hint, party_hint, sender, sent_on, first line
     (None, "requester", "Aoife Brennan", "2023-10-02", "Dear Hampshire County Council,"),
-    ("other", "platform", None, "2023-10-09",
-     "Sent request to Hampshire County Council again, using a new contact address."),
+    (
+        "other",
+        "platform",
+        None,
+        "2023-10-09",
+        "Sent request to Hampshire County Council again, using a new contact address.",
+    ),
     (None, "authority", "Information Governance, Hampshire County Council", "2023-10-09", "Dear Ms Brennan"),
     (None, "authority", "Marcus Webb, Hampshire County Council", "2023-11-06", "Dear Ms Brennan"),
-    ("other", "platform", None, None,
-     "This message has been hidden. It was sent to this request by mistake. Please contact us if you have any "
-     "questions."),
+    (
+        "other",
+        "platform",
+        None,
+        None,
+        "This message has been hidden. It was sent to this request by mistake. Please contact us if you have any "
+        "questions.",
+    ),
     (None, "requester", "Aoife Brennan", "2023-11-20", "Dear Hampshire County Council,"),
-    ("annotation", "requester", "Aoife Brennan", "2023-12-19",
-     "No reply to the internal review after 20 working days. I have complained to the ICO."),
+    (
+        "annotation",
+        "requester",
+        "Aoife Brennan",
+        "2023-12-19",
+        "No reply to the internal review after 20 working days. I have complained to the ICO.",
+    ),
 ]
 
 
 def test_hampshire_parts_in_page_order() -> None:
     doc = _read("wdtk-hampshire-internal-review")
     assert len(doc.parts) == len(HAMPSHIRE)
-    for part, (kind, party, sender, sent_on, first) in zip(doc.parts, HAMPSHIRE):
+    for part, (kind, party, sender, sent_on, first) in zip(doc.parts, HAMPSHIRE, strict=False):
         assert part.kind_hint == kind
         assert part.party_hint == party
         assert (part.sender.name if part.sender else None) == sender
@@ -180,7 +213,9 @@ def test_old_markup_with_meta_charset() -> None:
     assert doc.authority == "Ceredigion County Council"
     assert [p.party_hint for p in doc.parts] == ["requester", "authority"]
     assert [p.sender.name for p in doc.parts if p.sender] == [
-        "Rhys Evans", "Freedom of Information Officer, Ceredigion County Council"]
+        "Rhys Evans",
+        "Freedom of Information Officer, Ceredigion County Council",
+    ]
     assert [p.sent_on for p in doc.parts] == ["2013-01-14", "2013-02-11"]
     assert doc.parts[1].attachments == ("Grit bins Aberystwyth.pdf",)
     assert "Cost of salt this winter: \u00a34,120." in doc.parts[1].text
@@ -203,8 +238,9 @@ def test_source_is_recorded() -> None:
         pytest.param((FIXTURES / "wdtk-authority-page.html").read_bytes(), id="authority-page"),
         pytest.param("", id="empty"),
         pytest.param("Dear Essex Police,\n\nPlain text, not HTML.", id="plain-text"),
-        pytest.param("<html><body><div class='correspondence_text'>orphan body</div></body></html>",
-                     id="body-without-block"),
+        pytest.param(
+            "<html><body><div class='correspondence_text'>orphan body</div></body></html>", id="body-without-block"
+        ),
         pytest.param(b"\xff\xfe<\x00h\x00", id="binary-garbage"),
     ],
 )

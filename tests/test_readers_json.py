@@ -34,7 +34,7 @@ SCHOOL_STREETS = [
 def test_school_streets_message_events() -> None:
     doc = _read("wdtk-school-streets")
     assert len(doc.parts) == len(SCHOOL_STREETS)
-    for part, (event, kind, party, sent_on, sender) in zip(doc.parts, SCHOOL_STREETS):
+    for part, (event, kind, party, sent_on, sender) in zip(doc.parts, SCHOOL_STREETS, strict=False):
         assert part.headers["x-alaveteli-event-type"] == event
         assert part.kind_hint == kind
         assert part.party_hint == party
@@ -81,7 +81,11 @@ def test_minimal_eir_request_with_string_user_and_bad_date() -> None:
     assert doc.authority == "Environment Agency"
     assert doc.status == "successful"
     assert [(p.kind_hint, p.party_hint) for p in doc.parts] == [
-        ("request", "requester"), ("other", "platform"), ("response", "authority"), ("response", "authority")]
+        ("request", "requester"),
+        ("other", "platform"),
+        ("response", "authority"),
+        ("response", "authority"),
+    ]
     assert [p.sent_on for p in doc.parts] == ["2024-02-01", "2024-02-08", "2024-02-27", None]
     assert doc.warnings == ("info_request_events[4] has no usable created_at date",)
 
@@ -106,8 +110,9 @@ def test_non_object_events_are_skipped_with_warning() -> None:
         pytest.param(b"{not json", "invalid JSON", id="garbage"),
         pytest.param("", "invalid JSON", id="empty"),
         pytest.param(b"\xff\xfe{}", "UTF-8", id="not-utf8"),
-        pytest.param((FIXTURES / "wdtk-public-body.json").read_bytes(), "not an Alaveteli request",
-                     id="public-body-json"),
+        pytest.param(
+            (FIXTURES / "wdtk-public-body.json").read_bytes(), "not an Alaveteli request", id="public-body-json"
+        ),
         pytest.param("[1, 2, 3]", "not an Alaveteli request", id="list"),
         pytest.param('{"title": "x", "info_request_events": {}}', "not an Alaveteli request", id="events-not-list"),
         pytest.param("[" * 100000 + "]" * 100000, "JSON", id="deep-nesting"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
-from typing import Optional
 
 import pytest
 
@@ -45,25 +44,39 @@ def _assert_offsets(data: bytes, doc: Document) -> None:
         assert text[part.offset : part.offset + len(part.text)] == part.text
 
 
-def _first_line(text: str) -> Optional[str]:
+def _first_line(text: str) -> str | None:
     return next((line for line in text.splitlines() if line.strip()), None)
 
 
 WILTSHIRE = [
     # kind_hint, party_hint, sender, sent_on, first line
     (None, "requester", "Priya Raman", "2024-03-04", "Dear Wiltshire Council,"),
-    (None, "authority", "Information Governance, Wiltshire Council", "2024-03-04",
-     "Thank you for your request for information. This is an automatic acknowledgement that your email has "
-     "been received by the Information Governance Team."),
-    ("other", "platform", None, "2024-03-12",
-     "Sent request to Wiltshire Council again, using a new contact address."),
+    (
+        None,
+        "authority",
+        "Information Governance, Wiltshire Council",
+        "2024-03-04",
+        "Thank you for your request for information. This is an automatic acknowledgement that your email has "
+        "been received by the Information Governance Team.",
+    ),
+    ("other", "platform", None, "2024-03-12", "Sent request to Wiltshire Council again, using a new contact address."),
     (None, "authority", "Gareth Pryce, Wiltshire Council", "2024-03-13", "Dear Ms Raman"),
-    ("other", "platform", None, None,
-     "This message has been hidden. It contained personal information about a member of staff."),
+    (
+        "other",
+        "platform",
+        None,
+        None,
+        "This message has been hidden. It contained personal information about a member of staff.",
+    ),
     (None, "authority", "Gareth Pryce, Wiltshire Council", "2024-04-02", "Dear Ms Raman"),
     (None, "requester", "Priya Raman", "2024-04-20", "Dear Wiltshire Council,"),
-    ("annotation", "requester", "Priya Raman", "2024-04-21",
-     "The spreadsheet covers 28 of the 31 libraries; Calne, Corsham and Tisbury are missing."),
+    (
+        "annotation",
+        "requester",
+        "Priya Raman",
+        "2024-04-21",
+        "The spreadsheet covers 28 of the 31 libraries; Calne, Corsham and Tisbury are missing.",
+    ),
 ]
 
 
@@ -76,7 +89,7 @@ def wiltshire() -> tuple[bytes, Document]:
 def test_wiltshire_events(wiltshire: tuple[bytes, Document]) -> None:
     data, doc = wiltshire
     assert len(doc.parts) == len(WILTSHIRE)
-    for part, (kind, party, sender, sent_on, first) in zip(doc.parts, WILTSHIRE):
+    for part, (kind, party, sender, sent_on, first) in zip(doc.parts, WILTSHIRE, strict=False):
         assert part.kind_hint == kind
         assert part.party_hint == party
         assert (part.sender.name if part.sender else None) == sender
@@ -173,10 +186,10 @@ def test_oversized_member_refused() -> None:
 
 def test_member_in_folder_crlf_and_anonymous_requester() -> None:
     body = (
-        PREAMBLE
-        + RULE + "\n  From: [An anonymous user]\n  To: Leeds City Council\n  Date: 5 May 2024\n"
+        PREAMBLE + RULE + "\n  From: [An anonymous user]\n  To: Leeds City Council\n  Date: 5 May 2024\n"
         "  Dear Leeds City Council,\n\nHow many bus lane fines were issued in 2023?\n\n"
-        + RULE + "\n  From:, Leeds City Council\n  To: [An anonymous user]\n  Date: 20 May 2024\n\n"
+        + RULE
+        + "\n  From:, Leeds City Council\n  To: [An anonymous user]\n  Date: 20 May 2024\n\n"
         "  Dear Requester\n\n41,302 fines were issued.\n    Attachment: fines.csv (2K)\n"
     ).replace("\n", "\r\n")
     data = _zip({"bus_lane_fines/correspondence.txt": body.encode("utf-8"), "bus_lane_fines/2_2_fines.csv": b"a"})
@@ -211,5 +224,5 @@ def test_export_without_rules_raises() -> None:
         ("February 31, 2024", None),
     ],
 )
-def test_parse_text_date(written: str, iso: Optional[str]) -> None:
+def test_parse_text_date(written: str, iso: str | None) -> None:
     assert parse_text_date(written) == iso

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -16,18 +17,18 @@ import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any
 
 import pytest
+from conftest import CORPUS, FIXTURES, assert_lossless
 
 import foithread
-from conftest import CORPUS, FIXTURES, assert_lossless
 from foithread import Limits, ParseError
 from foithread.readers.text import decode_bytes, normalise_newlines
 
 OK = "ok"
 ERROR = "ParseError"
-Expected = Union[str, tuple[str, tuple[str, ...]]]
+Expected = str | tuple[str, tuple[str, ...]]
 
 # ---------------------------------------------------------------------------------------------
 # The shared corpus, file by file. Checked by hand: every file is real correspondence (or prose)
@@ -105,25 +106,61 @@ CORPUS_EXPECTED: dict[str, Expected] = {
     "alaveteli/subject-bad-utf-8-trailing-quoted-printable.eml": OK,
     "alaveteli/tnef-attachment-empty.eml": OK,
     "alaveteli/tnef-attachment-truncated.eml": OK,
-    **{f"alaveteli/track-response-{n}.eml": OK for n in (
-        "abcmail-oof", "exchange-oof-1", "exim-bounce", "generic-oof", "lotus-oof-1", "messageclass-oof",
-        "messagelabs-oof-1", "ms-bounce", "multipart-report", "outlook-oof", "webshield-bounce")},
+    **{
+        f"alaveteli/track-response-{n}.eml": OK
+        for n in (
+            "abcmail-oof",
+            "exchange-oof-1",
+            "exim-bounce",
+            "generic-oof",
+            "lotus-oof-1",
+            "messageclass-oof",
+            "messagelabs-oof-1",
+            "ms-bounce",
+            "multipart-report",
+            "outlook-oof",
+            "webshield-bounce",
+        )
+    },
     "alaveteli/unrecognized-encoding-mail.eml": ok(NO_CLOSE, NO_TEXT),  # hz-gb-2312 parts, all empty
     "alaveteli/utf-7-conversion.eml": OK,
     "alaveteli/utf-7-subject.eml": ok(HTML_ONLY),
-    **{f"talon/html_replies/{n}.html": ok(NOT_WDTK) for n in (
-        "gmail", "hotmail", "mail_ru", "ms_outlook_2003", "ms_outlook_2007", "ms_outlook_2010", "thunderbird",
-        "windows_mail", "yandex_ru")},
-    **{f"talon/standard_replies/{n}.eml": OK for n in (
-        "android", "aol", "apple_mail", "apple_mail_2", "comcast", "gmail", "hotmail", "iphone", "outlook",
-        "sparrow", "thunderbird", "yahoo")},
+    **{
+        f"talon/html_replies/{n}.html": ok(NOT_WDTK)
+        for n in (
+            "gmail",
+            "hotmail",
+            "mail_ru",
+            "ms_outlook_2003",
+            "ms_outlook_2007",
+            "ms_outlook_2010",
+            "thunderbird",
+            "windows_mail",
+            "yandex_ru",
+        )
+    },
+    **{
+        f"talon/standard_replies/{n}.eml": OK
+        for n in (
+            "android",
+            "aol",
+            "apple_mail",
+            "apple_mail_2",
+            "comcast",
+            "gmail",
+            "hotmail",
+            "iphone",
+            "outlook",
+            "sparrow",
+            "thunderbird",
+            "yahoo",
+        )
+    },
     "talon/standard_replies/iphone_reply_text": OK,
     "talon/standard_replies/sparrow_reply_text": OK,
 }
 
-CORPUS_FILES = sorted(
-    str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*") if p.is_file()
-) if CORPUS.exists() else []
+CORPUS_FILES = sorted(str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*") if p.is_file()) if CORPUS.exists() else []
 
 
 def decoded_text(data: bytes) -> str:
@@ -193,6 +230,7 @@ def test_fixture_spans_index_the_decoded_input(path: Path) -> None:
 # Errors: one type, informative
 # ---------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("source", "format", "needle"),
     [
@@ -203,7 +241,7 @@ def test_fixture_spans_index_the_decoded_input(path: Path) -> None:
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), None, "Outlook .msg"),
         (bytes(range(32)) * 64, None, "binary"),
         (b"PK\x03\x04" + bytes(60), None, "zip"),
-        (b"{\"title\": ", None, "invalid JSON"),
+        (b'{"title": ', None, "invalid JSON"),
         (b" \r\n", "eml", "empty input"),
         (b"<html><body><div class='request-header'>x</div></body></html>", "html", "correspondence blocks"),
         (b"From nobody\n\n", "mbox", "mbox"),
@@ -212,7 +250,7 @@ def test_fixture_spans_index_the_decoded_input(path: Path) -> None:
         ("no/such/dir/thread.eml", None, "file not found"),
     ],
 )
-def test_bad_input_raises_parse_error(source: Any, format: Optional[str], needle: Optional[str]) -> None:
+def test_bad_input_raises_parse_error(source: Any, format: str | None, needle: str | None) -> None:
     with pytest.raises(ParseError) as caught:
         foithread.parse(source, format=format)
     exc = caught.value
@@ -251,11 +289,15 @@ def test_parse_error_survives_pickling() -> None:
     exc = ParseError("x", source="a", format="eml", where="line 3", limit="max_messages")
     back = pickle.loads(pickle.dumps(exc))
     assert (str(back), back.source, back.format, back.where, back.limit) == (
-        str(exc), "a", "eml", "line 3", "max_messages")
+        str(exc),
+        "a",
+        "eml",
+        "line 3",
+        "max_messages",
+    )
 
 
-def test_unexpected_failures_become_internal_parse_errors(monkeypatch: pytest.MonkeyPatch,
-                                                          tmp_path: Path) -> None:
+def test_unexpected_failures_become_internal_parse_errors(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from foithread import pipeline
 
     def broken(*args: object, **kwargs: object) -> Iterator[object]:
@@ -290,6 +332,7 @@ def test_recoverable_damage_is_a_warning_in_to_dict() -> None:
 # Limits
 # ---------------------------------------------------------------------------------------------
 
+
 def _limit(call: Any, name: str) -> ParseError:
     with pytest.raises(ParseError) as caught:
         call()
@@ -309,7 +352,7 @@ def test_max_input_bytes(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(b"Dear Sir,\n" * 20)
     for source in (path, str(path), path.read_bytes(), path.read_text()):
-        _limit(lambda: foithread.parse(source, limits=small), "max_input_bytes")
+        _limit(lambda source=source: foithread.parse(source, limits=small), "max_input_bytes")
     _limit(lambda: list(foithread.iter_parse(path, format="mbox", limits=small)), "max_input_bytes")
     assert foithread.parse(path, limits=Limits(max_input_bytes=200)).messages
 
@@ -368,9 +411,11 @@ def test_limits_reach_the_batch(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------------------------
 
 RULE = "-" * 31
-EXPORT = (f'This is a plain-text version of the Freedom of Information request "Bins".\n\n{RULE}\n'
-          "  From: A Person\n  To: Leeds City Council\n  Date: 5 May 2024\n\nDear Leeds City Council,\n"
-          "How often are the bins emptied?\n")
+EXPORT = (
+    f'This is a plain-text version of the Freedom of Information request "Bins".\n\n{RULE}\n'
+    "  From: A Person\n  To: Leeds City Council\n  Date: 5 May 2024\n\nDear Leeds City Council,\n"
+    "How often are the bins emptied?\n"
+)
 
 
 def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
@@ -381,8 +426,18 @@ def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("name", ["../evil.txt", "/etc/cron.d/evil", "C:\\Windows\\evil.txt", "c:evil.txt",
-                                  "attachments/../../evil.txt", "..\\..\\evil.txt", "../correspondence.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../evil.txt",
+        "/etc/cron.d/evil",
+        "C:\\Windows\\evil.txt",
+        "c:evil.txt",
+        "attachments/../../evil.txt",
+        "..\\..\\evil.txt",
+        "../correspondence.txt",
+    ],
+)
 def test_path_traversal_names_reject_the_whole_zip(name: str) -> None:
     data = _zip({"correspondence.txt": EXPORT.encode(), name: b"payload"})
     with pytest.raises(ParseError, match="path traversal") as caught:
@@ -435,8 +490,9 @@ _NETWORK = ("socket.", "urllib.", "http.", "ftplib.", "smtplib.", "webbrowser.")
 
 
 def _hook(event: str, args: tuple[Any, ...]) -> None:
-    if _WATCHING and (event == "open" or event.startswith(_NETWORK) or event in ("os.mkdir", "os.rename",
-                                                                                  "shutil.copyfile")):
+    if _WATCHING and (
+        event == "open" or event.startswith(_NETWORK) or event in ("os.mkdir", "os.rename", "shutil.copyfile")
+    ):
         _EVENTS.append((event, args))
 
 
@@ -445,17 +501,13 @@ sys.addaudithook(_hook)
 
 def _watched(call: Any) -> list[tuple[str, tuple[Any, ...]]]:
     """The audit events of ``call()`` (run once unwatched first, so lazy imports do not count)."""
-    try:
+    with contextlib.suppress(ParseError):
         call()
-    except ParseError:
-        pass
     _EVENTS.clear()
     _WATCHING.append(True)
     try:
-        try:
+        with contextlib.suppress(ParseError):
             call()
-        except ParseError:
-            pass
     finally:
         _WATCHING.clear()
     return list(_EVENTS)
@@ -464,8 +516,11 @@ def _watched(call: Any) -> list[tuple[str, tuple[Any, ...]]]:
 def _writes(events: list[tuple[str, tuple[Any, ...]]]) -> list[tuple[str, tuple[Any, ...]]]:
     def writing(args: tuple[Any, ...]) -> bool:
         mode, flags = (args[1] if len(args) > 1 else None), (args[2] if len(args) > 2 else 0)
-        return bool((isinstance(mode, str) and any(c in mode for c in "wax+"))
-                    or (isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)))
+        return bool(
+            (isinstance(mode, str) and any(c in mode for c in "wax+"))
+            or (isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
+        )
+
     return [e for e in events if e[0] != "open" or writing(e[1])]
 
 
@@ -501,10 +556,11 @@ HOSTILE_HTML = """<!DOCTYPE html SYSTEM "http://evil.example/x.dtd" [
 @pytest.mark.parametrize("variant", ["wdtk-page", "plain-html-message", "html-email"])
 def test_html_is_read_without_network_entities_scripts_or_styles(variant: str) -> None:
     html = HOSTILE_HTML if variant == "wdtk-page" else HOSTILE_HTML.replace("correspondence", "letter")
-    source: Union[str, bytes] = html
+    source: str | bytes = html
     if variant == "html-email":
-        source = ("From: a@b.example\nTo: c@d.example\nSubject: x\nContent-Type: text/html; charset=utf-8\n\n"
-                  + html).encode("utf-8")
+        source = (
+            "From: a@b.example\nTo: c@d.example\nSubject: x\nContent-Type: text/html; charset=utf-8\n\n" + html
+        ).encode("utf-8")
     holder: list[foithread.Thread] = []
     events = _watched(lambda: holder.append(foithread.parse(source)))
     assert [e for e in events if e[0] != "open"] == [], events  # no socket, no urllib, nothing
@@ -521,10 +577,8 @@ def test_the_watch_sees_network_and_writes(tmp_path: Path) -> None:
     import socket
 
     def misbehave() -> None:
-        try:
+        with contextlib.suppress(OSError):
             socket.getaddrinfo("localhost", 80)
-        except OSError:
-            pass
         (tmp_path / "written.txt").write_text("x")
 
     events = _watched(misbehave)
@@ -535,10 +589,13 @@ def test_the_watch_sees_network_and_writes(tmp_path: Path) -> None:
 # Regressions: inputs the fuzzer and the property tests found (rebuilt here, not kept as files)
 # ---------------------------------------------------------------------------------------------
 
+
 def test_repeated_subject_header_is_read_as_the_first() -> None:
     """atheris: mail-parser gives a list for two Subject headers; it reached the extractors."""
-    eml = (b"From: A <a@b.example>\nTo: c@d.example\nSubject: RE: FOI 1234\nSubject: second copy\n\n"
-           b"Dear Requester,\nPlease find attached.\n")
+    eml = (
+        b"From: A <a@b.example>\nTo: c@d.example\nSubject: RE: FOI 1234\nSubject: second copy\n\n"
+        b"Dear Requester,\nPlease find attached.\n"
+    )
     for source in (eml, eml.decode()):
         message = foithread.parse(source, format="eml").messages[0]
         assert message.subject == "RE: FOI 1234"
@@ -546,9 +603,11 @@ def test_repeated_subject_header_is_read_as_the_first() -> None:
 
 def test_unnamed_parts_get_stable_attachment_names() -> None:
     """hypothesis: mail-parser invents random names for unnamed RTF/attached parts: output varied."""
-    for eml in (b"content-type: multipart/",
-                b"Content-Type: multipart/mixed; boundary=q\n\n--q\nContent-Type: text/plain\n\nhi\n"
-                b"--q\nContent-Type: text/plain\nContent-Disposition: attachment\n\nnotes\n--q--\n"):
+    for eml in (
+        b"content-type: multipart/",
+        b"Content-Type: multipart/mixed; boundary=q\n\n--q\nContent-Type: text/plain\n\nhi\n"
+        b"--q\nContent-Type: text/plain\nContent-Disposition: attachment\n\nnotes\n--q--\n",
+    ):
         names = [foithread.parse(eml).messages[0].attachments for _ in range(5)]
         assert len(set(names)) == 1 and all(n.startswith("attachment-") for n in names[0])
 

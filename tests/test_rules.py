@@ -107,16 +107,23 @@ def test_structure_rule_can_be_disabled() -> None:
 
 
 def _corpus_lines() -> list[str]:
-    from conftest import DEV, FIXTURES, CORPUS
+    from conftest import CORPUS, DEV, FIXTURES
 
     paths = list((FIXTURES / "cases").glob("*")) + list((DEV / "cases").glob("*")) + list(CORPUS.rglob("*.txt"))
-    paths += [p for p in CORPUS.rglob("*.eml")]
+    paths += list(CORPUS.rglob("*.eml"))
     lines: list[str] = []
     for p in paths:
         lines.extend(p.read_bytes().decode("utf-8", "replace").splitlines())
-    return lines + [
-        "---- Failed Recipients ----", "I'm out of the office", "Yn gywir / Yours sincerely,", "Re: FOI-21-0934",
-        "  1. http://www.example.org/", "* * * * * *", "Freundliche Grüße", "Get Outlook for iOS",
+    return [
+        *lines,
+        "---- Failed Recipients ----",
+        "I'm out of the office",
+        "Yn gywir / Yours sincerely,",
+        "Re: FOI-21-0934",
+        "  1. http://www.example.org/",
+        "* * * * * *",
+        "Freundliche Grüße",
+        "Get Outlook for iOS",
     ]
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import assert_lossless, shared_path
 
 import foithread
-from conftest import assert_lossless, shared_path
 
 
 @pytest.fixture(scope="module")

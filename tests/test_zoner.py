@@ -80,7 +80,10 @@ def test_split_lines_keeps_offsets() -> None:
     text = "ab\n\ncd\nef"
     lines = split_lines(text, offset=10)
     assert [(ln.start, ln.end, ln.stop, ln.text) for ln in lines] == [
-        (10, 12, 13, "ab"), (13, 13, 14, ""), (14, 16, 17, "cd"), (17, 19, 19, "ef")
+        (10, 12, 13, "ab"),
+        (13, 13, 14, ""),
+        (14, 16, 17, "cd"),
+        (17, 19, 19, "ef"),
     ]
 
 
@@ -99,7 +102,7 @@ def test_very_long_line_is_cheap_content() -> None:
         "Op 12 mrt. 2022 om 10:15 schreef Jan de Vries <jan@example.nl>:",
         "Den 12. mar. 2022 kl. 10.15 skrev Jens Hansen <jens@example.dk>:",
         "Ar 12 Maw 2022, am 10:15, ysgrifennodd Siân Jones <sian@example.cymru>:",
-        "26.06.2014, 14:41, \"Alexander L\" <abc@example.com>:",
+        '26.06.2014, 14:41, "Alexander L" <abc@example.com>:',
         "Thu, 26 Jun 2014 14:00:51 +0400 от Alexander L <abc@example.com>:",
         "-----Ursprüngliche Nachricht-----",
         "-----Message d'origine-----",
@@ -129,5 +132,7 @@ def test_outlook_style_header_blocks_in_other_languages(block: str) -> None:
 
 
 def test_wrapped_gmail_header_over_two_lines() -> None:
-    z = zone("Thanks\n\nOn Thu, Nov 28, 2013 at 9:08 AM, Jane Smith\n<request-1-abcdef12@whatdotheyknow.com> wrote:\n> Dear X\n")
+    z = zone(
+        "Thanks\n\nOn Thu, Nov 28, 2013 at 9:08 AM, Jane Smith\n<request-1-abcdef12@whatdotheyknow.com> wrote:\n> Dear X\n"
+    )
     assert z.codes == "kbhhq"

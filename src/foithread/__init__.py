@@ -8,11 +8,11 @@
 
 from foithread.api import iter_parse, parse
 from foithread.batch import Result, parse_many
-from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.errors import ParseError
+from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Address, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
 from foithread.readers import FORMATS, detect_format
-from foithread.rules import DEFAULT_RULES, Rule, RuleTable, Rules
+from foithread.rules import DEFAULT_RULES, Rule, Rules, RuleTable
 
 __version__ = "0.1.0"
 
@@ -20,14 +20,14 @@ __all__ = [
     "DEFAULT_LIMITS",
     "DEFAULT_RULES",
     "FORMATS",
-    "Limits",
     "Address",
     "DateMention",
+    "Limits",
     "Message",
     "ParseError",
-    "Result",
     "Reference",
     "Removed",
+    "Result",
     "Rule",
     "RuleTable",
     "Rules",

@@ -10,7 +10,6 @@ failure inside foithread is turned into one too (``internal=True``, message
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Optional
 
 from foithread.errors import ParseError, limit_exceeded
 from foithread.limits import DEFAULT_LIMITS, Limits
@@ -34,28 +33,38 @@ def source_name(source: object) -> str:
     return f"<{type(source).__name__}>"
 
 
-def _internal(exc: BaseException, source: object, format: Optional[str]) -> ParseError:
+def _internal(exc: BaseException, source: object, format: str | None) -> ParseError:
     """A stand-in ParseError for a failure that is foithread's fault, not the input's."""
     if isinstance(exc, RecursionError):
         return ParseError("input too deeply nested", source=source_name(source), format=format)
     if isinstance(exc, MemoryError):
         return ParseError("input too large for the memory available", source=source_name(source), format=format)
     problem = f"internal error: {type(exc).__name__}: {exc}"[:500]
-    return ParseError(problem + " (a bug in foithread; please report it with the input)",
-                      source=source_name(source), format=format, internal=True)
+    return ParseError(
+        problem + " (a bug in foithread; please report it with the input)",
+        source=source_name(source),
+        format=format,
+        internal=True,
+    )
 
 
-def _capped(messages: Iterable[Message], limits: Limits, source: Optional[str],
-            format: Optional[str]) -> Iterator[Message]:
+def _capped(messages: Iterable[Message], limits: Limits, source: str | None, format: str | None) -> Iterator[Message]:
     for count, message in enumerate(messages, start=1):
         if count > limits.max_messages:
-            raise limit_exceeded("max_messages", f"more than {limits.max_messages}", limits.max_messages,
-                                 what="number of messages", source=source, format=format)
+            raise limit_exceeded(
+                "max_messages",
+                f"more than {limits.max_messages}",
+                limits.max_messages,
+                what="number of messages",
+                source=source,
+                format=format,
+            )
         yield message
 
 
-def parse(source: Source, format: Optional[str] = None, *, rules: Rules = DEFAULT_RULES,
-          limits: Limits = DEFAULT_LIMITS) -> Thread:
+def parse(
+    source: Source, format: str | None = None, *, rules: Rules = DEFAULT_RULES, limits: Limits = DEFAULT_LIMITS
+) -> Thread:
     """Parse one input (a path, raw bytes, or text) into a :class:`~foithread.model.Thread`.
 
     ``format`` is ``None`` (detect from the content) or one of ``"text"``, ``"eml"``,
@@ -75,8 +84,9 @@ def parse(source: Source, format: Optional[str] = None, *, rules: Rules = DEFAUL
         raise _internal(exc, source, doc.format if doc is not None else format) from exc
 
 
-def iter_parse(source: Source, format: Optional[str] = None, *, rules: Rules = DEFAULT_RULES,
-               limits: Limits = DEFAULT_LIMITS) -> Iterator[Message]:
+def iter_parse(
+    source: Source, format: str | None = None, *, rules: Rules = DEFAULT_RULES, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Message]:
     """Yield the messages of ``source`` one by one.
 
     An mbox given by path is read, parsed and yielded entry by entry, so memory stays flat

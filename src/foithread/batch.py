@@ -7,7 +7,6 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Optional, Union
 
 import attrs
 
@@ -21,8 +20,8 @@ class Result:
     """The outcome for one input: a thread, or the error that stopped it."""
 
     source: str
-    thread: Optional[Thread] = None
-    error: Optional[str] = None
+    thread: Thread | None = None
+    error: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -36,12 +35,13 @@ class Result:
         return {"source": self.source, "error": self.error}
 
 
-def expand(target: Union[str, "os.PathLike[str]"]) -> list[str]:
+def expand(target: str | os.PathLike[str]) -> list[str]:
     """Files under a directory (recursively, sorted, hidden ones skipped) or matching a glob."""
     path = Path(target)
     if path.is_dir():
         return sorted(
-            str(p) for p in path.rglob("*")
+            str(p)
+            for p in path.rglob("*")
             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
     if path.is_file():
@@ -49,7 +49,7 @@ def expand(target: Union[str, "os.PathLike[str]"]) -> list[str]:
     return sorted(p for p in glob.glob(str(target), recursive=True) if os.path.isfile(p))
 
 
-def parse_one(path: str, format: Optional[str] = None, limits: Limits = DEFAULT_LIMITS) -> Result:
+def parse_one(path: str, format: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Result:
     """Parse one path, turning any failure into an error record (never raises)."""
     from foithread.api import parse
 
@@ -61,18 +61,23 @@ def parse_one(path: str, format: Optional[str] = None, limits: Limits = DEFAULT_
         return Result(path, error=f"internal error: {type(exc).__name__}: {exc}")
 
 
-def _parse_star(args: tuple[str, Optional[str], Limits]) -> Result:
+def _parse_star(args: tuple[str, str | None, Limits]) -> Result:
     return parse_one(*args)
 
 
-def parse_many(paths: Iterable[Union[str, "os.PathLike[str]"]], *, workers: int = 1,
-               format: Optional[str] = None, chunksize: int = 4,
-               limits: Limits = DEFAULT_LIMITS) -> Iterator[Result]:
+def parse_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    workers: int = 1,
+    format: str | None = None,
+    chunksize: int = 4,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[Result]:
     """Parse ``paths`` in input order, with a process pool when ``workers > 1``.
 
     Never raises for a bad input: each failure is a :class:`Result` with ``error`` set.
     """
-    items: Sequence[tuple[str, Optional[str], Limits]] = [(str(p), format, limits) for p in paths]
+    items: Sequence[tuple[str, str | None, Limits]] = [(str(p), format, limits) for p in paths]
     if workers <= 1 or len(items) <= 1:
         for item in items:
             yield _parse_star(item)

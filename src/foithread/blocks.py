@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import attrs
 
 from foithread.rules import Rules
 from foithread.zoner import Zoned
 
-Label = Optional[tuple[str, str]]  # (removed kind, rule name) or None for kept lines
+Label = tuple[str, str] | None  # (removed kind, rule name) or None for kept lines
 
 SENTENCE_END = (".", "!", "?", ":", ";", ")")
 

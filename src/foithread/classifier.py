@@ -10,7 +10,6 @@ decides: a reference, a greeting to a person, an appeal-rights block or a closin
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Optional
 
 import attrs
 import regex
@@ -18,17 +17,26 @@ import regex
 from foithread.rules import Rules
 
 _REQUEST_ADDRESS = regex.compile(r"(?:request|foi\+request|request-bounce)-\d+-[0-9a-f]{6,}@", regex.I)
-_PLATFORM_DOMAIN = regex.compile(r"@(?:[\w.-]+\.)?(?:whatdotheyknow\.com|ukcod\.org\.uk|mysociety\.org|asktheeu\.org|righttoknow\.org\.au)\b", regex.I)
+_PLATFORM_DOMAIN = regex.compile(
+    r"@(?:[\w.-]+\.)?(?:whatdotheyknow\.com|ukcod\.org\.uk|mysociety\.org|asktheeu\.org|righttoknow\.org\.au)\b",
+    regex.I,
+)
 _DAEMON = regex.compile(r"\b(?:mailer-daemon|postmaster|mail delivery (?:system|subsystem))\b", regex.I)
-_BOUNCE_SUBJECT = regex.compile(r"^(?:Undeliver(?:able|ed)|Delivery Status Notification|Mail delivery failed|Returned mail|Delivery (?:failure|Failure)|Failure Notice|Non[- ]?delivery)", regex.I)
+_BOUNCE_SUBJECT = regex.compile(
+    r"^(?:Undeliver(?:able|ed)|Delivery Status Notification|Mail delivery failed|Returned mail|Delivery (?:failure|Failure)|Failure Notice|Non[- ]?delivery)",
+    regex.I,
+)
 _PERSON_GREETING = regex.compile(
-    r"^\s*(?:Dear|Annwyl|Hello|Hi|Good (?:morning|afternoon|evening))\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\b\.?\s+\S", regex.I
+    r"^\s*(?:Dear|Annwyl|Hello|Hi|Good (?:morning|afternoon|evening))\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\b\.?\s+\S",
+    regex.I,
 )
 _REQUESTER_GREETING = regex.compile(
     r"^\s*Dear\s+(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b)(?:Sir(?:\s+or\s+|/)Madam|FOI|Freedom of Information|Information|Data|[A-Z][\w&'.-]*(?:\s+[\w&'().,-]+){0,9}?\s*(?:Council|Police|Constabulary|Service|Trust|University|Department|Office|Ministry|Authority|Commission(?:er)?|Agency|Board|Executive|Customs|College|Government|Team|Unit|Borough|Fire|Rescue|Parliament|Assembly|Court|Tribunal|Corporation|Inspectorate|Partnership|Group|Health|London|Wales|Scotland|England)\b)",
 )
 _REQUESTER_CLOSING = regex.compile(r"^\s*Yours\s+faithfully", regex.I)
-_DATE_LINE = regex.compile(r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2},?\s+\d{4})\s*$")
+_DATE_LINE = regex.compile(
+    r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2},?\s+\d{4})\s*$"
+)
 
 
 @attrs.frozen
@@ -38,21 +46,21 @@ class Evidence:
     body: str
     index: int
     earlier: tuple[tuple[str, str], ...] = ()  # (kind, party) of the messages before it
-    subject: Optional[str] = None
+    subject: str | None = None
     headers: Mapping[str, str] = attrs.field(factory=dict)
-    mime_type: Optional[str] = None
-    kind_hint: Optional[str] = None
-    party_hint: Optional[str] = None
-    sender_email: Optional[str] = None
-    sender_name: Optional[str] = None
+    mime_type: str | None = None
+    kind_hint: str | None = None
+    party_hint: str | None = None
+    sender_email: str | None = None
+    sender_name: str | None = None
     has_reference: bool = False
-    greeting: Optional[str] = None  # the first greeting line of the body
-    requester_name: Optional[str] = None  # the requester's sign-off name, when known
-    requester_email: Optional[str] = None  # the address the request came from, when known
+    greeting: str | None = None  # the first greeting line of the body
+    requester_name: str | None = None  # the requester's sign-off name, when known
+    requester_email: str | None = None  # the address the request came from, when known
     annotation: bool = False  # the message opens with an annotation heading
     title: bool = False  # the message opens with the page title (first message of page text)
-    closing: Optional[str] = None  # the first closing line of the body
-    signatory: Optional[str] = None  # the first signatory's name
+    closing: str | None = None  # the first closing line of the body
+    signatory: str | None = None  # the first signatory's name
 
 
 @attrs.frozen
@@ -92,11 +100,14 @@ def is_auto_reply(headers: Mapping[str, str]) -> bool:
     return "return-path" in headers and headers["return-path"].strip() in ("", "<>")
 
 
-def _bounce(ev: Evidence, rules: Rules) -> Optional[str]:
+def _bounce(ev: Evidence, rules: Rules) -> str | None:
     ctype = (ev.mime_type or "").lower()
-    if ctype == "multipart/report" and "delivery-status" in (ev.headers.get("content-type", "").lower() + ev.body.lower()[:0] + "delivery-status"):
-        if not _hits(rules, "out_of_office", _head(ev.body, 3)):
-            return "multipart_report"
+    if (
+        ctype == "multipart/report"
+        and "delivery-status" in (ev.headers.get("content-type", "").lower() + ev.body.lower()[:0] + "delivery-status")
+        and not _hits(rules, "out_of_office", _head(ev.body, 3))
+    ):
+        return "multipart_report"
     if "x-failed-recipients" in ev.headers:
         return "x_failed_recipients"
     sender = f"{ev.sender_name or ''} {ev.sender_email or ''}"
@@ -113,7 +124,7 @@ def _bounce(ev: Evidence, rules: Rules) -> Optional[str]:
     return None
 
 
-def _out_of_office(ev: Evidence, rules: Rules) -> Optional[str]:
+def _out_of_office(ev: Evidence, rules: Rules) -> str | None:
     subject = (ev.subject or "").strip()
     if "9; autoresponder" in ev.headers.get("x-post-messageclass", "").lower():
         return "messageclass"
@@ -230,12 +241,20 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
         strong = strong - {"attached"}
     if {"exempt", "appeal_rights"} <= resp or ({"exempt", "answer"} <= resp):
         strong = strong | {"exempt"}
-    review_ack = bool(ack & {"logged", "allocated_reference", "acknowledge", "will_respond", "within_days", "received_on"})
+    review_ack = bool(
+        ack & {"logged", "allocated_reference", "acknowledge", "will_respond", "within_days", "received_on"}
+    )
     if (review_asked and ("review_done" in irr or ("decision" in irr and not review_ack))) or (
         "review_done" in irr and irr & {"decision", "review_heading"}
     ):
         return Verdict("internal_review_response", party, 0.85, tuple(sorted(irr)))
-    if "appeal_rights" in resp and not ack & {"logged", "allocated_reference", "within_days", "will_respond", "attached_ack"}:
+    if "appeal_rights" in resp and not ack & {
+        "logged",
+        "allocated_reference",
+        "within_days",
+        "will_respond",
+        "attached_ack",
+    }:
         strong = strong | {"appeal_rights"}
     if strong and not (strong <= {"exempt"} and delay & {"extend", "public_interest_time", "eir_reg7", "not_yet"}):
         return Verdict("response", party, 0.85, tuple(sorted(strong)))
@@ -281,7 +300,7 @@ def has_data(body: str) -> bool:
     """Whether the body states figures (counts, amounts, percentages): an answer, not a cover note."""
     # blank out what is not a figure (keeping line breaks: a deadline may wrap)
     masked = _NOT_FIGURES.sub(lambda m: regex.sub(r"[^\n]", " ", m.group()), body)
-    for original, line in zip(body.splitlines(), masked.splitlines()):
+    for original, line in zip(body.splitlines(), masked.splitlines(), strict=False):
         if not line.strip() or _NOT_DATA_LINE.search(original):
             continue
         if _DATA.search(line):
@@ -298,7 +317,7 @@ _DECLINED = regex.compile(
 )
 
 
-def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules, regime: Optional[str] = None) -> Optional[str]:
+def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules, regime: str | None = None) -> str | None:
     """The outcome of a response or internal review response."""
     if kind not in ("response", "internal_review_response"):
         return None
@@ -313,16 +332,23 @@ def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules, re
         return "not_held"  # EIR 12(4)(a) is the not-held exception
     if real and all(e.startswith("s21") for e in real) and regime != "foisa":
         return "refused"  # FOIA s21: reasonably accessible elsewhere, so not provided by this authority
-    if any(e.startswith(("s12", "s14")) for e in exemptions) or regex.search(r"\bvexatious\b|\bexceed(?:s|ed)? the (?:appropriate|cost) limit", text, regex.I):
+    if any(e.startswith(("s12", "s14")) for e in exemptions) or regex.search(
+        r"\bvexatious\b|\bexceed(?:s|ed)? the (?:appropriate|cost) limit", text, regex.I
+    ):
         return "refused"
-    if real or ("exempt" in resp and regex.search(r"\bwithhold(?:ing)?\b|\b(?:been|remains?|is|are) withheld\b|\bexempt from disclosure\b|\bis exempt\b", text, regex.I)):
+    if real or (
+        "exempt" in resp
+        and regex.search(
+            r"\bwithhold(?:ing)?\b|\b(?:been|remains?|is|are) withheld\b|\bexempt from disclosure\b|\bis exempt\b",
+            text,
+            regex.I,
+        )
+    ):
         return "partially_provided" if provided else "refused"
     if "not_held" in resp:
         return "not_held"
     if _DECLINED.search(text):
         return "refused"
-    if resp & {"provided"} or has_data(body) or regex.search(
-        r"\bI can confirm\b|\bwe (?:do )?hold\b", text, regex.I
-    ):
+    if resp & {"provided"} or has_data(body) or regex.search(r"\bI can confirm\b|\bwe (?:do )?hold\b", text, regex.I):
         return "information_provided"
     return "unknown"

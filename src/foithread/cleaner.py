@@ -28,6 +28,7 @@ from foithread.zoner import Line, Zoned
 
 __all__ = ["Block", "Label", "build", "disclaimer_blocks", "message_labels", "structural_labels", "tail_block"]
 
+
 def structure_blocks(z: Zoned, rules: Rules, table_name: str) -> list[Block]:
     """Blocks found by the patterns of a structure table over the zone-code string."""
     from foithread.rules.structure import KIND_OF

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO
 
 import attrs
 
@@ -35,23 +35,32 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    p = sub.add_parser("parse", help="parse files (or '-' for stdin) and print them",
-                       description="Parse one or more inputs and print threads.")
+    p = sub.add_parser(
+        "parse",
+        help="parse files (or '-' for stdin) and print them",
+        description="Parse one or more inputs and print threads.",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="input files; '-' reads standard input")
     p.add_argument("--format", choices=OUTPUT_FORMATS, default="json", help="output format (default json)")
     p.add_argument("--input-format", choices=FORMATS, default=None, help="input format (default: detect)")
 
-    b = sub.add_parser("batch", help="parse a directory or glob into a JSON Lines file",
-                       description="Parse every file under a directory (or matching a glob) into JSONL; "
-                                   "a failure on one file is recorded and the batch goes on.")
+    b = sub.add_parser(
+        "batch",
+        help="parse a directory or glob into a JSON Lines file",
+        description="Parse every file under a directory (or matching a glob) into JSONL; "
+        "a failure on one file is recorded and the batch goes on.",
+    )
     b.add_argument("target", metavar="DIR_OR_GLOB")
     b.add_argument("--out", required=True, metavar="FILE.jsonl", help="where to write one JSON record per input")
     b.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     b.add_argument("--input-format", choices=FORMATS, default=None, help="input format (default: detect)")
     b.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
-    d = sub.add_parser("demo", help="parse the bundled sample thread and show the result",
-                       description="Parse the sample WhatDoTheyKnow thread bundled with foithread.")
+    d = sub.add_parser(
+        "demo",
+        help="parse the bundled sample thread and show the result",
+        description="Parse the sample WhatDoTheyKnow thread bundled with foithread.",
+    )
     d.add_argument("--format", choices=OUTPUT_FORMATS, default="text", help="output format (default text)")
     return ap
 
@@ -143,7 +152,7 @@ def _cmd_demo(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return 0
 
 
-def main(argv: Optional[Sequence[str]] = None, out: Optional[IO[str]] = None, err: Optional[IO[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     try:

@@ -28,13 +28,13 @@ import math
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
-from typing import TYPE_CHECKING, Any, Literal, Optional, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 try:
-    from dask.delayed import delayed
     import dask.bag as db
     import dask.dataframe as dd
     import pandas as pd
+    from dask.delayed import delayed
 except ModuleNotFoundError as exc:  # pragma: no cover - exercised only without the extra
     raise ModuleNotFoundError(
         f"foithread.dask needs the optional extra: pip install 'foithread[dask]' ({exc})",
@@ -72,7 +72,6 @@ __all__ = [
 
 PathsOrGlob = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
 Errors = Literal["record", "skip", "raise"]
-
 
 
 class Schema(Mapping[str, str]):
@@ -152,7 +151,7 @@ def _auto_partition_size(n: int) -> int:
     return max(1, min(DEFAULT_PARTITION_SIZE, math.ceil(n / _MIN_PARTITIONS)))
 
 
-def _path_bag(paths: list[str], partition_size: Optional[int], npartitions: Optional[int]) -> db.Bag:
+def _path_bag(paths: list[str], partition_size: int | None, npartitions: int | None) -> db.Bag:
     if partition_size is not None and npartitions is not None:
         raise ValueError("give partition_size or npartitions, not both")
     if npartitions is not None:
@@ -173,7 +172,7 @@ def _check_errors(errors: str) -> None:
 # --------------------------------------------------------------------------- worker functions
 
 
-def _parse(path: str, format: Optional[str], errors: Errors) -> Result:
+def _parse(path: str, format: str | None, errors: Errors) -> Result:
     """Parse one path on a worker; with ``errors="raise"`` failures propagate."""
     if errors == "raise":
         from foithread.api import parse
@@ -182,7 +181,7 @@ def _parse(path: str, format: Optional[str], errors: Errors) -> Result:
     return parse_one(path, format=format)
 
 
-def _thread_record(path: str, *, format: Optional[str], errors: Errors) -> dict[str, Any]:
+def _thread_record(path: str, *, format: str | None, errors: Errors) -> dict[str, Any]:
     return _parse(path, format, errors).to_dict()
 
 
@@ -190,7 +189,7 @@ def _is_ok(record: Mapping[str, Any]) -> bool:
     return "error" not in record
 
 
-def _message_rows(path: str, *, format: Optional[str], errors: Errors) -> list[dict[str, Any]]:
+def _message_rows(path: str, *, format: str | None, errors: Errors) -> list[dict[str, Any]]:
     return _result_rows(_parse(path, format, errors))
 
 
@@ -224,7 +223,7 @@ def _meta(schema: Mapping[str, str]) -> pd.DataFrame:
     return _frame([], schema)
 
 
-def _frame_from_partitions(parts: list["Delayed"], schema: Mapping[str, str]) -> dd.DataFrame:
+def _frame_from_partitions(parts: list[Delayed], schema: Mapping[str, str]) -> dd.DataFrame:
     build = delayed(_frame, pure=True)
     frames = [build(part, schema=dict(schema)) for part in parts]
     return dd.from_delayed(frames, meta=_meta(schema), verify_meta=True)
@@ -239,26 +238,39 @@ def thread_from_dict(data: Mapping[str, Any]) -> Thread:
     Used to turn the bag's dicts into message rows with :func:`foithread.exporters.to_records`
     itself, so the distributed columns cannot drift from the serial CSV ones.
     """
+
     def message(m: Mapping[str, Any]) -> Message:
         return Message(
-            index=m["index"], kind=m["kind"], party=m["party"], raw=m["raw"],
-            span=tuple(m["span"]), body=m["body"],
+            index=m["index"],
+            kind=m["kind"],
+            party=m["party"],
+            raw=m["raw"],
+            span=tuple(m["span"]),
+            body=m["body"],
             removed=tuple(Removed(**r) for r in m["removed"]),
-            sent_on=m["sent_on"], subject=m["subject"], sender=Sender(**m["sender"]),
-            outcome=m["outcome"], exemptions=tuple(m["exemptions"]),
+            sent_on=m["sent_on"],
+            subject=m["subject"],
+            sender=Sender(**m["sender"]),
+            outcome=m["outcome"],
+            exemptions=tuple(m["exemptions"]),
             references=tuple(Reference(**r) for r in m["references"]),
             dates=tuple(DateMention(**d) for d in m["dates"]),
             signatories=tuple(Signatory(**s) for s in m["signatories"]),
             addresses=tuple(Address(**a) for a in m["addresses"]),
-            confidence=m["confidence"], attachments=tuple(m["attachments"]),
+            confidence=m["confidence"],
+            attachments=tuple(m["attachments"]),
         )
 
     return Thread(
         format=data["format"],
         messages=tuple(message(m) for m in data["messages"]),
-        authority=data["authority"], title=data["title"],
-        references=tuple(data["references"]), warnings=tuple(data["warnings"]),
-        source=data["source"], status=data["status"], regime=data["regime"],
+        authority=data["authority"],
+        title=data["title"],
+        references=tuple(data["references"]),
+        warnings=tuple(data["warnings"]),
+        source=data["source"],
+        status=data["status"],
+        regime=data["regime"],
     )
 
 
@@ -268,9 +280,9 @@ def thread_from_dict(data: Mapping[str, Any]) -> Thread:
 def read_threads(
     paths_or_glob: PathsOrGlob,
     *,
-    format: Optional[str] = None,
-    partition_size: Optional[int] = None,
-    npartitions: Optional[int] = None,
+    format: str | None = None,
+    partition_size: int | None = None,
+    npartitions: int | None = None,
     errors: Errors = "record",
 ) -> db.Bag:
     """A lazy :class:`dask.bag.Bag` of parsed threads, one dict per input, in input order.
@@ -287,9 +299,7 @@ def read_threads(
     """
     _check_errors(errors)
     paths = resolve_paths(paths_or_glob)
-    bag = _path_bag(paths, partition_size, npartitions).map(
-        partial(_thread_record, format=format, errors=errors)
-    )
+    bag = _path_bag(paths, partition_size, npartitions).map(partial(_thread_record, format=format, errors=errors))
     return bag.filter(_is_ok) if errors == "skip" else bag
 
 
@@ -315,9 +325,9 @@ def to_error_frame(bag: db.Bag) -> dd.DataFrame:
 def read_messages(
     paths_or_glob: PathsOrGlob,
     *,
-    format: Optional[str] = None,
-    partition_size: Optional[int] = None,
-    npartitions: Optional[int] = None,
+    format: str | None = None,
+    partition_size: int | None = None,
+    npartitions: int | None = None,
     errors: Errors = "record",
 ) -> dd.DataFrame:
     """The message frame of ``paths_or_glob`` directly (no intermediate thread dicts).
@@ -328,7 +338,9 @@ def read_messages(
     """
     _check_errors(errors)
     paths = resolve_paths(paths_or_glob)
-    rows = _path_bag(paths, partition_size, npartitions).map(
-        partial(_message_rows, format=format, errors=errors)
-    ).flatten()
+    rows = (
+        _path_bag(paths, partition_size, npartitions)
+        .map(partial(_message_rows, format=format, errors=errors))
+        .flatten()
+    )
     return _frame_from_partitions(rows.to_delayed(), MESSAGE_SCHEMA)

@@ -10,7 +10,6 @@ below it (a table, a list of answers) is never enough. Weak starts need a second
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Optional
 
 from foithread.blocks import Block, Label, continues, cue_count, next_nonblank, prev_nonblank
 from foithread.rules import Rules
@@ -63,7 +62,7 @@ _TAIL_OK = "gaorflLmdn"
 _MAX_TAIL_LINES = 15
 
 
-def _ruled_block(z: Zoned, rules: Rules, i: int, taken: Sequence[Label]) -> Optional[Block]:
+def _ruled_block(z: Zoned, rules: Rules, i: int, taken: Sequence[Label]) -> Block | None:
     """A notice between two score lines, or after one score line at a message's tail.
 
     Taken only when its lines carry disclaimer cues: two, or one when nothing but
@@ -141,7 +140,13 @@ def _disclaimer_end(z: Zoned, rules: Rules, i: int, opened_by_rule: bool, taken:
             continue
         # a sentence whose cue words wrap onto the next line
         k = j + 1
-        if k < limit and codes[k] == "c" and taken[k] is None and continues(line.text, z.lines[k].text) and cue_count(rules, z.lines[k].text):
+        if (
+            k < limit
+            and codes[k] == "c"
+            and taken[k] is None
+            and continues(line.text, z.lines[k].text)
+            and cue_count(rules, z.lines[k].text)
+        ):
             last = k
             j = k + 1
             continue

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 
 class ParseError(ValueError):
     """Input that foithread cannot parse.
@@ -20,10 +18,10 @@ class ParseError(ValueError):
         self,
         problem: str,
         *,
-        source: Optional[str] = None,
-        format: Optional[str] = None,
-        where: Optional[str] = None,
-        limit: Optional[str] = None,
+        source: str | None = None,
+        format: str | None = None,
+        where: str | None = None,
+        limit: str | None = None,
         internal: bool = False,
     ) -> None:
         self.problem = problem
@@ -45,7 +43,7 @@ class ParseError(ValueError):
         # keyword-only arguments: pickling (process pools) must rebuild through them
         return (_rebuild, (self.problem, self.source, self.format, self.where, self.limit, self.internal))
 
-    def with_context(self, *, source: Optional[str] = None, format: Optional[str] = None) -> "ParseError":
+    def with_context(self, *, source: str | None = None, format: str | None = None) -> ParseError:
         """A copy with the source and format filled in where they were missing."""
         return ParseError(
             self.problem,
@@ -57,17 +55,28 @@ class ParseError(ValueError):
         )
 
 
-def _rebuild(problem: str, source: Optional[str], format: Optional[str], where: Optional[str],
-             limit: Optional[str], internal: bool) -> ParseError:
+def _rebuild(
+    problem: str, source: str | None, format: str | None, where: str | None, limit: str | None, internal: bool
+) -> ParseError:
     return ParseError(problem, source=source, format=format, where=where, limit=limit, internal=internal)
 
 
-def limit_exceeded(name: str, found: object, allowed: object, *, what: str,
-                   source: Optional[str] = None, format: Optional[str] = None,
-                   where: Optional[str] = None) -> ParseError:
+def limit_exceeded(
+    name: str,
+    found: object,
+    allowed: object,
+    *,
+    what: str,
+    source: str | None = None,
+    format: str | None = None,
+    where: str | None = None,
+) -> ParseError:
     """A :class:`ParseError` for input beyond ``Limits.<name>``, saying how to raise the limit."""
     return ParseError(
         f"{what} ({found}) exceeds the limit {name}={allowed}; to accept it pass "
         f"limits=foithread.Limits({name}=...) with a larger value",
-        source=source, format=format, where=where, limit=name,
+        source=source,
+        format=format,
+        where=where,
+        limit=name,
     )

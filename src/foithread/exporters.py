@@ -7,13 +7,32 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from foithread.model import Thread
+from foithread.model import Message, Thread
 
 #: columns of :func:`to_records` rows (and of CSV output), in order
 RECORD_FIELDS = (
-    "source", "thread_authority", "thread_title", "index", "kind", "party", "confidence", "sent_on",
-    "subject", "sender_name", "sender_email", "outcome", "exemptions", "references", "dates",
-    "signatories", "emails", "urls", "postal", "phones", "removed_kinds", "body",
+    "source",
+    "thread_authority",
+    "thread_title",
+    "index",
+    "kind",
+    "party",
+    "confidence",
+    "sent_on",
+    "subject",
+    "sender_name",
+    "sender_email",
+    "outcome",
+    "exemptions",
+    "references",
+    "dates",
+    "signatories",
+    "emails",
+    "urls",
+    "postal",
+    "phones",
+    "removed_kinds",
+    "body",
 )
 
 
@@ -21,33 +40,36 @@ def to_records(thread: Thread) -> list[dict[str, Any]]:
     """One flat dict per message; list fields are joined with ``"; "``."""
     rows = []
     for m in thread.messages:
-        def addrs(kind: str) -> str:
+
+        def addrs(kind: str, m: Message = m) -> str:
             return "; ".join(a.value for a in m.addresses if a.kind == kind)
 
-        rows.append({
-            "source": thread.source,
-            "thread_authority": thread.authority,
-            "thread_title": thread.title,
-            "index": m.index,
-            "kind": m.kind,
-            "party": m.party,
-            "confidence": m.confidence,
-            "sent_on": m.sent_on,
-            "subject": m.subject,
-            "sender_name": m.sender.name,
-            "sender_email": m.sender.email,
-            "outcome": m.outcome,
-            "exemptions": "; ".join(m.exemptions),
-            "references": "; ".join(r.value for r in m.references),
-            "dates": "; ".join(d.value for d in m.dates),
-            "signatories": "; ".join(s.name for s in m.signatories),
-            "emails": addrs("email"),
-            "urls": addrs("url"),
-            "postal": addrs("postal"),
-            "phones": addrs("phone"),
-            "removed_kinds": "; ".join(sorted({r.kind for r in m.removed})),
-            "body": m.body,
-        })
+        rows.append(
+            {
+                "source": thread.source,
+                "thread_authority": thread.authority,
+                "thread_title": thread.title,
+                "index": m.index,
+                "kind": m.kind,
+                "party": m.party,
+                "confidence": m.confidence,
+                "sent_on": m.sent_on,
+                "subject": m.subject,
+                "sender_name": m.sender.name,
+                "sender_email": m.sender.email,
+                "outcome": m.outcome,
+                "exemptions": "; ".join(m.exemptions),
+                "references": "; ".join(r.value for r in m.references),
+                "dates": "; ".join(d.value for d in m.dates),
+                "signatories": "; ".join(s.name for s in m.signatories),
+                "emails": addrs("email"),
+                "urls": addrs("url"),
+                "postal": addrs("postal"),
+                "phones": addrs("phone"),
+                "removed_kinds": "; ".join(sorted({r.kind for r in m.removed})),
+                "body": m.body,
+            }
+        )
     return rows
 
 

@@ -21,7 +21,7 @@ __all__ = ["DEFAULT_LIMITS", "Limits"]
 MiB = 1024 * 1024
 
 
-def _positive(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+def _positive(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
         raise ValueError(f"Limits.{attribute.name} must be a positive number, not {value!r}")
 

@@ -8,7 +8,7 @@ the message came from (for ``.eml``/``.mbox``: that message's decoded body).
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any
 
 import attrs
 
@@ -59,8 +59,8 @@ def _span(value: Any) -> Span:
 class Sender:
     """Who sent a message, as far as the input says."""
 
-    name: Optional[str] = None
-    email: Optional[str] = None
+    name: str | None = None
+    email: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "email": self.email}
@@ -73,7 +73,7 @@ class Removed:
     kind: str = attrs.field(validator=attrs.validators.in_(REMOVED_KINDS))
     text: str
     span: Span = attrs.field(converter=_span)
-    rule: Optional[str] = None  # the name of the rule that removed it
+    rule: str | None = None  # the name of the rule that removed it
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "text": self.text, "span": list(self.span), "rule": self.rule}
@@ -84,7 +84,7 @@ class Reference:
     """A case reference number and the label that introduced it (``Our ref``), if any."""
 
     value: str
-    label: Optional[str] = None
+    label: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "label": self.label}
@@ -106,8 +106,8 @@ class Signatory:
     """A person or team signing a message."""
 
     name: str
-    role: Optional[str] = None
-    organisation: Optional[str] = None
+    role: str | None = None
+    organisation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "role": self.role, "organisation": self.organisation}
@@ -119,7 +119,7 @@ class Address:
 
     kind: str = attrs.field(validator=attrs.validators.in_(ADDRESS_KINDS))
     value: str
-    postcode: Optional[str] = None
+    postcode: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "value": self.value, "postcode": self.postcode}
@@ -136,10 +136,10 @@ class Message:
     span: Span = attrs.field(converter=_span)
     body: str
     removed: tuple[Removed, ...] = ()
-    sent_on: Optional[str] = None
-    subject: Optional[str] = None
+    sent_on: str | None = None
+    subject: str | None = None
     sender: Sender = Sender()
-    outcome: Optional[str] = None
+    outcome: str | None = None
     exemptions: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
     dates: tuple[DateMention, ...] = ()
@@ -177,13 +177,13 @@ class Thread:
 
     format: str
     messages: tuple[Message, ...] = ()
-    authority: Optional[str] = None
-    title: Optional[str] = None
+    authority: str | None = None
+    title: str | None = None
     references: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
-    source: Optional[str] = None
-    status: Optional[str] = None
-    regime: Optional[str] = None
+    source: str | None = None
+    status: str | None = None
+    regime: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -198,5 +198,5 @@ class Thread:
             "messages": [m.to_dict() for m in self.messages],
         }
 
-    def to_json(self, indent: Optional[int] = None) -> str:
+    def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -7,12 +7,11 @@ one :class:`~foithread.readers.base.Document`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Optional
 
 import attrs
 import regex
 
-from foithread import cleaner, classifier, extract
+from foithread import classifier, cleaner, extract
 from foithread.cleaner import Label
 from foithread.model import Message, Removed, Sender, Thread
 from foithread.readers.base import Document, Part
@@ -22,7 +21,9 @@ from foithread.zoner import Zoned, sub_zoned, zone
 
 _ANNOTATION_HEAD = regex.compile(r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{4,40})\)", regex.M)
 _AUTHORITY_GREETING = regex.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\([A-Z]{2,10}\))?\s*,?\s*$", regex.M)
-_NOT_AUTHORITY = regex.compile(r"^(?:Sir|Madam|Sir or Madam|Sir/Madam|Mr|Mrs|Ms|Miss|Dr|FOI|Freedom of Information|\[)", regex.I)
+_NOT_AUTHORITY = regex.compile(
+    r"^(?:Sir|Madam|Sir or Madam|Sir/Madam|Mr|Mrs|Ms|Miss|Dr|FOI|Freedom of Information|\[)", regex.I
+)
 _WRONG_ADDRESS = regex.compile(r"requests to (?P<name>[^?\n]{3,90})\?")
 _SCOTTISH = regex.compile(r"\(Scotland\)|\bFOISA\b|\bEISRs?\b|Scottish Information Commissioner", regex.I)
 _EIR = regex.compile(r"Environmental Information (?:\(Scotland\) )?Regulations|\bEIRs?\b", regex.I)
@@ -75,7 +76,7 @@ def _labels_for(draft: _Draft, rules: Rules) -> list[Label]:
     return labels
 
 
-def _sent_on(draft: _Draft, body: str, kind: str) -> Optional[str]:
+def _sent_on(draft: _Draft, body: str, kind: str) -> str | None:
     if draft.part.sent_on:
         return draft.part.sent_on
     if kind == "annotation":
@@ -94,14 +95,14 @@ def _sent_on(draft: _Draft, body: str, kind: str) -> Optional[str]:
     return None
 
 
-def _first_code(z: Zoned, labels: list[Label], codes: str) -> Optional[str]:
-    for line, code, label in zip(z.lines, z.codes, labels):
+def _first_code(z: Zoned, labels: list[Label], codes: str) -> str | None:
+    for line, code, label in zip(z.lines, z.codes, labels, strict=False):
         if code in codes and label is None:
             return line.text.strip()
     return None
 
 
-def detect_regime(text: str, current: Optional[str] = None) -> Optional[str]:
+def detect_regime(text: str, current: str | None = None) -> str | None:
     """The access regime a text speaks of: ``foisa``, ``eisr``, ``eir`` or ``foi`` (sticky upgrades)."""
     scottish = bool(_SCOTTISH.search(text))
     eir = bool(_EIR.search(text))
@@ -110,9 +111,15 @@ def detect_regime(text: str, current: Optional[str] = None) -> Optional[str]:
     return found if rank[found] > rank.get(current, 0) else current
 
 
-def _message(draft: _Draft, index: int, earlier: list[tuple[str, str]], rules: Rules,
-             requester_name: Optional[str], requester_email: Optional[str],
-             regime: Optional[str] = None) -> Message:
+def _message(
+    draft: _Draft,
+    index: int,
+    earlier: list[tuple[str, str]],
+    rules: Rules,
+    requester_name: str | None,
+    requester_email: str | None,
+    regime: str | None = None,
+) -> Message:
     z = draft.zoned
     part = draft.part
     raw, start = _text_of(z, part)
@@ -176,13 +183,14 @@ def _message(draft: _Draft, index: int, earlier: list[tuple[str, str]], rules: R
     )
 
 
-def _annotation_author(body: str) -> Optional[str]:
+def _annotation_author(body: str) -> str | None:
     m = _ANNOTATION_HEAD.search(body)
     return m.group("name").strip() if m else None
 
 
-def _strip_bounce_diagnostics(z: Zoned, labels: list[Label], part: Part, rules: Rules,
-                              body: str, removed: tuple[Removed, ...]) -> tuple[list[Label], str, tuple[Removed, ...]]:
+def _strip_bounce_diagnostics(
+    z: Zoned, labels: list[Label], part: Part, rules: Rules, body: str, removed: tuple[Removed, ...]
+) -> tuple[list[Label], str, tuple[Removed, ...]]:
     table = rules["bounce_diagnostic"]
     returned = part.part_starts[1] if len(part.part_starts) > 1 else None
     for i, line in enumerate(z.lines):
@@ -199,7 +207,7 @@ def _strip_bounce_diagnostics(z: Zoned, labels: list[Label], part: Part, rules: 
     return labels, body, removed
 
 
-def _authority(doc: Document, messages: list[Message]) -> Optional[str]:
+def _authority(doc: Document, messages: list[Message]) -> str | None:
     if doc.authority:
         return doc.authority
     for msg in messages:
@@ -227,12 +235,13 @@ def _norm_ref(value: str) -> str:
     return regex.sub(r"\s+", "", value).upper()
 
 
-def iter_messages(parts: Iterable[Part], rules: Rules, requester: Optional[str] = None,
-                  initial_regime: Optional[str] = None) -> Iterator[Message]:
+def iter_messages(
+    parts: Iterable[Part], rules: Rules, requester: str | None = None, initial_regime: str | None = None
+) -> Iterator[Message]:
     """Messages one by one from reader parts (which may be a lazy stream)."""
     earlier: list[tuple[str, str]] = []
-    requester_name: Optional[str] = requester
-    requester_email: Optional[str] = None
+    requester_name: str | None = requester
+    requester_email: str | None = None
     regime = initial_regime
     for index, draft in enumerate(_drafts(parts, rules)):
         regime = detect_regime(_text_of(draft.zoned, draft.part)[0], regime)
@@ -246,8 +255,7 @@ def iter_messages(parts: Iterable[Part], rules: Rules, requester: Optional[str] 
         yield msg
 
 
-def build_thread(doc: Document, rules: Rules,
-                 wrap: Callable[[Iterator[Message]], Iterable[Message]] = iter) -> Thread:
+def build_thread(doc: Document, rules: Rules, wrap: Callable[[Iterator[Message]], Iterable[Message]] = iter) -> Thread:
     """The thread of ``doc``; ``wrap`` sees the message stream first (the API caps its length)."""
     return thread_of(doc, list(wrap(iter_messages(doc.parts, rules, doc.requester))))
 
@@ -275,14 +283,14 @@ def thread_of(doc: Document, messages: list[Message]) -> Thread:
     )
 
 
-def _thread_regime(doc: Document, messages: list[Message]) -> Optional[str]:
+def _thread_regime(doc: Document, messages: list[Message]) -> str | None:
     regime = doc.regime
     for msg in messages:
         regime = detect_regime(msg.raw, regime)
     return regime or ("foi" if messages else None)
 
 
-def _title(messages: list[Message]) -> Optional[str]:
+def _title(messages: list[Message]) -> str | None:
     if messages:
         for r in messages[0].removed:
             if r.rule == "page_title":

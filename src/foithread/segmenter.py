@@ -16,8 +16,8 @@ is the page title when a greeting follows it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
-from typing import Optional
 
 import attrs
 import regex
@@ -106,7 +106,7 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
     starts: list[int] = [0]
     start = 0
     greeting = ""  # rule name of the current message's first greeting
-    greeting_line: Optional[str] = None
+    greeting_line: str | None = None
     has_body = False
     closed = False
     quoting = False
@@ -181,9 +181,9 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
             has_body = True
         if code in "cko":
             announces = bool(_ANNOUNCES.search(z.lines[i].text))
-    bounds = starts + [n]
+    bounds = [*starts, n]
     out = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in itertools.pairwise(bounds):
         if b > a:
             out.append(Segment(a, b, title=(a == 0 and title >= 0)))
     return out

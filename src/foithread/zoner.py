@@ -158,11 +158,10 @@ def _wrapped_on_wrote(lines: Sequence[Line], codes: list[str], names: list[str])
                     if not lines[m].blank:
                         codes[m] = "h"
                         names[m] = "on_wrote"
-            elif not _OPENS_QUOTE_HEAD.match(head):
+            elif not _OPENS_QUOTE_HEAD.match(head) and "@" not in line.text and " wrote:" not in line.text:
                 # "Name <addr> wrote:" on its own is a header too (Gmail/Apple forms)
-                if "@" not in line.text and " wrote:" not in line.text:
-                    codes[i] = "c"
-                    names[i] = ""
+                codes[i] = "c"
+                names[i] = ""
 
 
 _OPENS_QUOTE_HEAD = regex.compile(r"(?:On|Am|Le|El|Op|Den|Ar|Il|Em)\s|\d{1,2}[./]\d{1,2}[./]\d{2,4}")

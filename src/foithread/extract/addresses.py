@@ -43,7 +43,7 @@ def _trim_url(url: str) -> str:
             url = url.split(dots, 1)[0]
     while url:
         last = url[-1]
-        if last in _TRAILING or last in _PAIRS and url.count(last) > url.count(_PAIRS[last]):
+        if last in _TRAILING or (last in _PAIRS and url.count(last) > url.count(_PAIRS[last])):
             url = url[:-1]
         else:
             break

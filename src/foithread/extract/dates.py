@@ -39,21 +39,74 @@ from foithread.extract.references import mask_spans
 from foithread.model import DateMention
 
 #: Month names and abbreviations (English, Welsh with mutated forms, German) -> month number.
-MONTHS: Mapping[str, int] = MappingProxyType({
-    **{m: i for i, m in enumerate(
-        ("january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"), start=1)},
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-    # Welsh, with the soft/nasal/aspirate mutations met after "o", "ym", "ar" and so on.
-    "ionawr": 1, "chwefror": 2, "mawrth": 3, "fawrth": 3, "ebrill": 4, "mai": 5, "fai": 5,
-    "mehefin": 6, "fehefin": 6, "gorffennaf": 7, "orffennaf": 7, "awst": 8, "medi": 9, "fedi": 9,
-    "hydref": 10, "tachwedd": 11, "dachwedd": 11, "nhachwedd": 11, "thachwedd": 11,
-    "rhagfyr": 12, "ragfyr": 12,
-    # German.
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
-    "oktober": 10, "dezember": 12,
-})
+MONTHS: Mapping[str, int] = MappingProxyType(
+    {
+        **{
+            m: i
+            for i, m in enumerate(
+                (
+                    "january",
+                    "february",
+                    "march",
+                    "april",
+                    "may",
+                    "june",
+                    "july",
+                    "august",
+                    "september",
+                    "october",
+                    "november",
+                    "december",
+                ),
+                start=1,
+            )
+        },
+        "jan": 1,
+        "feb": 2,
+        "mar": 3,
+        "apr": 4,
+        "jun": 6,
+        "jul": 7,
+        "aug": 8,
+        "sep": 9,
+        "sept": 9,
+        "oct": 10,
+        "nov": 11,
+        "dec": 12,
+        # Welsh, with the soft/nasal/aspirate mutations met after "o", "ym", "ar" and so on.
+        "ionawr": 1,
+        "chwefror": 2,
+        "mawrth": 3,
+        "fawrth": 3,
+        "ebrill": 4,
+        "mai": 5,
+        "fai": 5,
+        "mehefin": 6,
+        "fehefin": 6,
+        "gorffennaf": 7,
+        "orffennaf": 7,
+        "awst": 8,
+        "medi": 9,
+        "fedi": 9,
+        "hydref": 10,
+        "tachwedd": 11,
+        "dachwedd": 11,
+        "nhachwedd": 11,
+        "thachwedd": 11,
+        "rhagfyr": 12,
+        "ragfyr": 12,
+        # German.
+        "januar": 1,
+        "jänner": 1,
+        "februar": 2,
+        "märz": 3,
+        "maerz": 3,
+        "juni": 6,
+        "juli": 7,
+        "oktober": 10,
+        "dezember": 12,
+    }
+)
 
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = (

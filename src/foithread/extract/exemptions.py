@@ -66,7 +66,9 @@ _REJECTED_AFTER = compile_pattern(
     regex.IGNORECASE,
 )
 #: … or preceded by one of these
-_REJECTED_BEFORE = compile_pattern(r"\b(?:do\s+not|don't|no\s+longer)\s+(?:agree|accept|consider)\s+that\s+$", regex.IGNORECASE)
+_REJECTED_BEFORE = compile_pattern(
+    r"\b(?:do\s+not|don't|no\s+longer)\s+(?:agree|accept|consider)\s+that\s+$", regex.IGNORECASE
+)
 
 
 def _rejected(text: str, start: int, end: int) -> bool:
@@ -95,10 +97,7 @@ def _depth(token: str, previous: int) -> int:
 
 def _expand(chain_text: str, alts_text: str) -> list[tuple[str, ...]]:
     """Subsection chains: ``(1)(a)`` + ``and (b)`` -> [("1", "a"), ("1", "b")]."""
-    if chain_text.startswith("."):
-        tokens = [t for t in chain_text.split(".") if t]
-    else:
-        tokens = findall(_TOKEN, chain_text)
+    tokens = [t for t in chain_text.split(".") if t] if chain_text.startswith(".") else findall(_TOKEN, chain_text)
     results: list[tuple[str, ...]] = []
     current: list[tuple[int, str]] = []
     for token in tokens:
@@ -122,7 +121,7 @@ def _expand(chain_text: str, alts_text: str) -> list[tuple[str, ...]]:
             new.append((d, token if token[:1].isdigit() else token.lower()))
         results.append(tuple(t for _d, t in new))
         current = new
-    return [r for r in dict.fromkeys(results)]
+    return list(dict.fromkeys(results))
 
 
 def _sentence(text: str, start: int, end: int) -> str:

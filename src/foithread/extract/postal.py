@@ -66,8 +66,25 @@ _STREET_END = compile_pattern(
 )
 _CONNECTOR = frozenset(
     {
-        "of", "the", "y", "yr", "and", "&", "upon", "on", "in", "le", "la", "de", "du", "by", "under",
-        "over", "cum", "next", "to"
+        "of",
+        "the",
+        "y",
+        "yr",
+        "and",
+        "&",
+        "upon",
+        "on",
+        "in",
+        "le",
+        "la",
+        "de",
+        "du",
+        "by",
+        "under",
+        "over",
+        "cum",
+        "next",
+        "to",
     }
 )
 _WORD = compile_pattern(r"[\w.'’&()\-/]+")

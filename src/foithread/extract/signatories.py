@@ -25,14 +25,51 @@ from foithread.model import Signatory
 
 #: Closing phrases that open a signature block (matched case-insensitively, whole line).
 CLOSINGS: tuple[str, ...] = (
-    "Yours sincerely", "Yours faithfully", "Yours truly", "Yours ever", "Yours respectfully", "Yours",
-    "With kind regards", "With best regards", "With best wishes", "With many thanks", "With thanks",
-    "Kind regards", "Kindest regards", "Best regards", "Warm regards", "Warmest regards", "Many regards",
-    "Regards", "Best wishes", "All the best", "Many thanks", "Thanks very much", "Thank you very much",
-    "Thanks again", "Thanks", "Thank you", "Cheers", "Respectfully", "Sincerely",
-    "Yn gywir", "Yn ddiffuant", "Cofion gorau", "Cofion cynnes", "Cofion", "Diolch yn fawr", "Diolch",
-    "Mit freundlichen Grüßen", "Mit freundlichem Gruß", "Freundliche Grüße", "Viele Grüße", "Beste Grüße",
-    "Im Auftrag", "i. A.", "Cordialement", "Met vriendelijke groet",
+    "Yours sincerely",
+    "Yours faithfully",
+    "Yours truly",
+    "Yours ever",
+    "Yours respectfully",
+    "Yours",
+    "With kind regards",
+    "With best regards",
+    "With best wishes",
+    "With many thanks",
+    "With thanks",
+    "Kind regards",
+    "Kindest regards",
+    "Best regards",
+    "Warm regards",
+    "Warmest regards",
+    "Many regards",
+    "Regards",
+    "Best wishes",
+    "All the best",
+    "Many thanks",
+    "Thanks very much",
+    "Thank you very much",
+    "Thanks again",
+    "Thanks",
+    "Thank you",
+    "Cheers",
+    "Respectfully",
+    "Sincerely",
+    "Yn gywir",
+    "Yn ddiffuant",
+    "Cofion gorau",
+    "Cofion cynnes",
+    "Cofion",
+    "Diolch yn fawr",
+    "Diolch",
+    "Mit freundlichen Grüßen",
+    "Mit freundlichem Gruß",
+    "Freundliche Grüße",
+    "Viele Grüße",
+    "Beste Grüße",
+    "Im Auftrag",
+    "i. A.",
+    "Cordialement",
+    "Met vriendelijke groet",
 )
 
 _CLOSING_ALT = "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in sorted(CLOSINGS, key=len, reverse=True))
@@ -56,8 +93,29 @@ _BAD = compile_pattern(
 )
 _CONNECTORS = frozenset(
     {
-        "of", "on", "and", "&", "for", "the", "de", "del", "der", "den", "van", "von", "y", "yr", "a",
-        "le", "la", "da", "di", "du", "bin", "al", "ap"
+        "of",
+        "on",
+        "and",
+        "&",
+        "for",
+        "the",
+        "de",
+        "del",
+        "der",
+        "den",
+        "van",
+        "von",
+        "y",
+        "yr",
+        "a",
+        "le",
+        "la",
+        "da",
+        "di",
+        "du",
+        "bin",
+        "al",
+        "ap",
     }
 )
 _TEAM_END = compile_pattern(
@@ -77,14 +135,74 @@ _ROLE = compile_pattern(
 # Words that start headings and sentences, never people's names (for the no-closing fallback).
 _NOT_NAMES = frozenset(
     {
-        "your", "our", "the", "this", "that", "these", "thank", "thanks", "please", "request",
-        "response", "reference", "regards", "dear", "official", "sensitive", "summary", "background",
-        "annex", "appendix", "attachment", "attachments", "question", "questions", "answer", "note",
-        "notes", "information", "freedom", "act", "internal", "review", "section", "regulation",
-        "subject", "date", "email", "e-mail", "telephone", "tel", "phone", "fax", "mobile", "address",
-        "website", "council", "police", "trust", "service", "department", "ltd", "limited", "plc",
-        "office", "team", "unit", "government", "ministry", "university", "donate", "help", "click",
-        "here", "visit", "more", "download", "view", "now"
+        "your",
+        "our",
+        "the",
+        "this",
+        "that",
+        "these",
+        "thank",
+        "thanks",
+        "please",
+        "request",
+        "response",
+        "reference",
+        "regards",
+        "dear",
+        "official",
+        "sensitive",
+        "summary",
+        "background",
+        "annex",
+        "appendix",
+        "attachment",
+        "attachments",
+        "question",
+        "questions",
+        "answer",
+        "note",
+        "notes",
+        "information",
+        "freedom",
+        "act",
+        "internal",
+        "review",
+        "section",
+        "regulation",
+        "subject",
+        "date",
+        "email",
+        "e-mail",
+        "telephone",
+        "tel",
+        "phone",
+        "fax",
+        "mobile",
+        "address",
+        "website",
+        "council",
+        "police",
+        "trust",
+        "service",
+        "department",
+        "ltd",
+        "limited",
+        "plc",
+        "office",
+        "team",
+        "unit",
+        "government",
+        "ministry",
+        "university",
+        "donate",
+        "help",
+        "click",
+        "here",
+        "visit",
+        "more",
+        "download",
+        "view",
+        "now",
     }
 )
 # Where quoted history starts: nobody signs the current message below these lines.
@@ -242,7 +360,7 @@ def _fallback(lines: list[str]) -> tuple[str, str | None, str | None] | None:
         below = lines[nxt] if nxt == i + 1 else None  # the next line of the same block
         if kind is None:
             continue
-        if nxt is None or kind == "team" and not (below and below[:1].islower()):
+        if nxt is None or (kind == "team" and not (below and below[:1].islower())):
             chosen = i
         elif kind == "unit" and (below is None or valid_name(below)):
             chosen = i  # "Information Governance" over an organisation line
@@ -274,7 +392,7 @@ def extract_signatories(text: str) -> list[Signatory]:
         elif 0 < len(line) <= 100 and ("," in line or "-" in line or "\u2013" in line):
             inline = fullmatch(_CLOSING_WITH_NAME, line)
             if inline is not None and valid_name(inline.group("rest")):
-                sig = _signatory([inline.group("rest")] + lines[i + 1 :], 0)
+                sig = _signatory([inline.group("rest"), *lines[i + 1 :]], 0)
         if sig is not None:
             found.append(sig)
     if not found and not redacted:

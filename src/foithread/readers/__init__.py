@@ -10,7 +10,7 @@ import io
 import os
 import stat
 from pathlib import Path
-from typing import IO, Optional, Union
+from typing import IO, Union
 
 import regex
 
@@ -23,8 +23,19 @@ Source = Union[str, bytes, "os.PathLike[str]"]
 
 _HEADER_LINE = regex.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]?\S?.*$")
 _KNOWN_HEADERS = {
-    b"from", b"to", b"subject", b"date", b"received", b"mime-version", b"return-path",
-    b"message-id", b"delivered-to", b"content-type", b"x-mailer", b"reply-to", b"cc",
+    b"from",
+    b"to",
+    b"subject",
+    b"date",
+    b"received",
+    b"mime-version",
+    b"return-path",
+    b"message-id",
+    b"delivered-to",
+    b"content-type",
+    b"x-mailer",
+    b"reply-to",
+    b"cc",
 }
 _HTML_START = regex.compile(rb"^\s*(?:<!DOCTYPE\s+html|<html\b|<head\b|<body\b|<div\b|<p\b)", regex.I)
 #: signatures of binary formats foithread does not read: refused by detection with a clear message
@@ -45,8 +56,15 @@ _BINARY_MAGIC = (
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _CONTROL = frozenset(range(0x20)) - frozenset(b"\t\n\r\x0c\x0b\x1b")
 _SUFFIX_FORMATS = {
-    ".eml": "eml", ".msg": "eml", ".mbox": "mbox", ".mbx": "mbox", ".html": "html", ".htm": "html",
-    ".json": "wdtk-json", ".zip": "wdtk-zip", ".txt": "text",
+    ".eml": "eml",
+    ".msg": "eml",
+    ".mbox": "mbox",
+    ".mbx": "mbox",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "wdtk-json",
+    ".zip": "wdtk-zip",
+    ".txt": "text",
 }
 
 
@@ -67,15 +85,16 @@ def _looks_like_email(head: bytes) -> bool:
     return known >= 2
 
 
-def detect_format(data: bytes, name: Optional[str] = None) -> str:
+def detect_format(data: bytes, name: str | None = None) -> str:
     """The format of ``data``: from its content first, then from the file name."""
     head = data[:65536]
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "wdtk-zip"
     for magic, what in _BINARY_MAGIC:
         if head.startswith(magic):
-            raise ParseError(f"input is {what}, which foithread does not read; convert it to text first",
-                             source=name, where="byte 0")
+            raise ParseError(
+                f"input is {what}, which foithread does not read; convert it to text first", source=name, where="byte 0"
+            )
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] == b"{" or (stripped[:1] == b"[" and stripped[1:].lstrip()[:1] == b"{"):
         # the JSON reader says precisely what is wrong when this is not an Alaveteli request
@@ -123,17 +142,19 @@ def _regular_file(path: Path, limits: Limits) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise ParseError("not a regular file (a FIFO, socket or device)", source=name)
     if info.st_size > limits.max_input_bytes:
-        raise limit_exceeded("max_input_bytes", f"{info.st_size} bytes", limits.max_input_bytes,
-                             what="input size", source=name)
+        raise limit_exceeded(
+            "max_input_bytes", f"{info.st_size} bytes", limits.max_input_bytes, what="input size", source=name
+        )
 
 
-def _load(source: Source, limits: Limits) -> tuple[Optional[bytes], Optional[str], str]:
+def _load(source: Source, limits: Limits) -> tuple[bytes | None, str | None, str]:
     """(bytes or None, text or None, a name for messages)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         if len(data) > limits.max_input_bytes:
-            raise limit_exceeded("max_input_bytes", f"{len(data)} bytes", limits.max_input_bytes,
-                                 what="input size", source="<bytes>")
+            raise limit_exceeded(
+                "max_input_bytes", f"{len(data)} bytes", limits.max_input_bytes, what="input size", source="<bytes>"
+            )
         return data, None, "<bytes>"
     if isinstance(source, os.PathLike):
         path = Path(source)
@@ -145,8 +166,13 @@ def _load(source: Source, limits: Limits) -> tuple[Optional[bytes], Optional[str
             raise ParseError("file not found", source=source)
         else:
             if len(source) > limits.max_input_bytes:
-                raise limit_exceeded("max_input_bytes", f"{len(source)} characters", limits.max_input_bytes,
-                                     what="input size", source="<text>")
+                raise limit_exceeded(
+                    "max_input_bytes",
+                    f"{len(source)} characters",
+                    limits.max_input_bytes,
+                    what="input size",
+                    source="<text>",
+                )
             return None, source, "<text>"
     else:
         raise ParseError(f"unsupported source type {type(source).__name__}; expected a path, bytes or str")
@@ -164,7 +190,7 @@ def _load(source: Source, limits: Limits) -> tuple[Optional[bytes], Optional[str
 _HEAD_BYTES = 65536
 
 
-def path_of(source: object) -> Optional[Path]:
+def path_of(source: object) -> Path | None:
     """The file ``source`` names, when it is a path (not bytes, not text)."""
     if isinstance(source, os.PathLike):
         return Path(source)
@@ -173,7 +199,7 @@ def path_of(source: object) -> Optional[Path]:
     return None
 
 
-def open_mbox(path: Path, format: Optional[str], limits: Limits) -> Optional[IO[bytes]]:
+def open_mbox(path: Path, format: str | None, limits: Limits) -> IO[bytes] | None:
     """``path`` opened for streaming when it is (or is said to be) an mbox, else ``None``."""
     if format not in (None, "mbox"):
         return None
@@ -194,7 +220,7 @@ def open_mbox(path: Path, format: Optional[str], limits: Limits) -> Optional[IO[
     return None
 
 
-def read(source: Source, format: Optional[str] = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read(source: Source, format: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read ``source`` (path, bytes or text) into a Document.
 
     An mbox file given by path is read entry by entry, never whole.
@@ -234,23 +260,30 @@ def read(source: Source, format: Optional[str] = None, limits: Limits = DEFAULT_
     except ParseError as exc:
         raise exc.with_context(source=name, format=format) from None
     except TimeoutError as exc:
-        raise limit_exceeded("regex_timeout", "timed out", f"{limits.regex_timeout}s",
-                             what="time for one pattern match", source=name, format=format) from exc
+        raise limit_exceeded(
+            "regex_timeout",
+            "timed out",
+            f"{limits.regex_timeout}s",
+            what="time for one pattern match",
+            source=name,
+            format=format,
+        ) from exc
     except RecursionError as exc:
         raise ParseError("input too deeply nested", source=name, format=format) from exc
     except (ValueError, LookupError, UnicodeError, TypeError, KeyError, IndexError, AttributeError) as exc:
         raise ParseError(f"cannot parse: {type(exc).__name__}: {exc}", source=name, format=format) from exc
     if len(doc.parts) > limits.max_messages:
-        raise limit_exceeded("max_messages", len(doc.parts), limits.max_messages, what="number of messages",
-                             source=name, format=format)
+        raise limit_exceeded(
+            "max_messages", len(doc.parts), limits.max_messages, what="number of messages", source=name, format=format
+        )
     return doc
 
 
-def _as_bytes(data: Optional[bytes], text: Optional[str]) -> bytes:
+def _as_bytes(data: bytes | None, text: str | None) -> bytes:
     return data if data is not None else (text or "").encode("utf-8", "surrogatepass")
 
 
-def _dispatch(format: str, data: Optional[bytes], text: Optional[str], name: str, limits: Limits) -> Document:
+def _dispatch(format: str, data: bytes | None, text: str | None, name: str, limits: Limits) -> Document:
     if format == "text":
         from foithread.readers.text import read_text
 
@@ -267,7 +300,7 @@ def _dispatch(format: str, data: Optional[bytes], text: Optional[str], name: str
         from foithread.readers.html import read_html
         from foithread.readers.html_message import is_platform_page, read_html_message
 
-        payload: Union[str, bytes] = data if data is not None else (text or "")
+        payload: str | bytes = data if data is not None else (text or "")
         try:
             return read_html(payload, name, limits)
         except ParseError:

@@ -9,14 +9,13 @@ ride along as hints for the classifier; they are never guessed here.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Optional
 
 import attrs
 
 from foithread.model import Sender
 
 
-def _headers(value: Optional[Mapping[str, str]]) -> Mapping[str, str]:
+def _headers(value: Mapping[str, str] | None) -> Mapping[str, str]:
     return {str(k).lower(): str(v) for k, v in (value or {}).items()}
 
 
@@ -33,15 +32,15 @@ class Part:
     offset: int = 0
     segment: bool = False
     headers: Mapping[str, str] = attrs.field(factory=dict, converter=_headers)
-    sender: Optional[Sender] = None
-    subject: Optional[str] = None
-    sent_on: Optional[str] = None  # ISO date
-    kind_hint: Optional[str] = None  # e.g. "annotation" from an HTML comment block
-    party_hint: Optional[str] = None  # "requester" / "authority" / "platform"
+    sender: Sender | None = None
+    subject: str | None = None
+    sent_on: str | None = None  # ISO date
+    kind_hint: str | None = None  # e.g. "annotation" from an HTML comment block
+    party_hint: str | None = None  # "requester" / "authority" / "platform"
     attachments: tuple[str, ...] = ()
-    mime_type: Optional[str] = None  # content type of the whole email, e.g. multipart/report
+    mime_type: str | None = None  # content type of the whole email, e.g. multipart/report
     part_starts: tuple[int, ...] = ()  # offsets in ``text`` where each MIME text part begins
-    quoted_from: Optional[int] = None  # offset in ``text`` where an embedded/returned message begins
+    quoted_from: int | None = None  # offset in ``text`` where an embedded/returned message begins
 
 
 @attrs.frozen
@@ -50,10 +49,10 @@ class Document:
 
     format: str
     parts: tuple[Part, ...]
-    title: Optional[str] = None
-    authority: Optional[str] = None
-    requester: Optional[str] = None
-    status: Optional[str] = None
-    regime: Optional[str] = None  # "foi", "eir", "foisa" when the input says so
+    title: str | None = None
+    authority: str | None = None
+    requester: str | None = None
+    status: str | None = None
+    regime: str | None = None  # "foi", "eir", "foisa" when the input says so
     warnings: tuple[str, ...] = ()
-    source: Optional[str] = None
+    source: str | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import email.utils
 import logging
 from collections.abc import Iterator
-from typing import IO, Optional
+from typing import IO
 
 import mailparser
 import regex
@@ -25,10 +25,27 @@ from foithread.readers.text import normalise_newlines
 
 #: headers kept for classification (lower-case)
 KEPT_HEADERS = (
-    "from", "to", "cc", "date", "subject", "auto-submitted", "x-autoreply", "x-autorespond",
-    "x-auto-response-suppress", "precedence", "return-path", "content-type", "in-reply-to",
-    "references", "message-id", "x-failed-recipients", "x-post-messageclass", "x-ms-exchange-generated-message-source",
-    "x-mailer", "delivered-to", "list-id",
+    "from",
+    "to",
+    "cc",
+    "date",
+    "subject",
+    "auto-submitted",
+    "x-autoreply",
+    "x-autorespond",
+    "x-auto-response-suppress",
+    "precedence",
+    "return-path",
+    "content-type",
+    "in-reply-to",
+    "references",
+    "message-id",
+    "x-failed-recipients",
+    "x-post-messageclass",
+    "x-ms-exchange-generated-message-source",
+    "x-mailer",
+    "delivered-to",
+    "list-id",
 )
 _PART_SEPARATOR = "\n\n"
 _C1 = regex.compile(r"[\x80-\x9f]")
@@ -46,14 +63,16 @@ def _c1_as_cp1252(text: str) -> tuple[str, bool]:
     if not _C1.search(text):
         return text, False
 
-    def fix(match: "regex.Match[str]") -> str:
+    def fix(match: regex.Match[str]) -> str:
         try:
             return bytes([ord(match.group())]).decode("cp1252")
         except UnicodeDecodeError:
             return match.group()
 
     return _C1.sub(fix, text), True
-_BOUNDARY = regex.compile(rb'''boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))''', regex.I)
+
+
+_BOUNDARY = regex.compile(rb"""boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))""", regex.I)
 _DELIMITER = regex.compile(rb"^--([^\r\n]{1,202})", regex.M)
 
 
@@ -78,7 +97,7 @@ def multipart_depth(data: bytes, ceiling: int) -> int:
         if token not in declared:
             continue
         if token in stack:
-            del stack[stack.index(token) + (0 if closing else 1):]
+            del stack[stack.index(token) + (0 if closing else 1) :]
         elif not closing:
             stack.append(token)
             deepest = max(deepest, len(stack))
@@ -116,7 +135,7 @@ def _header_value(value: object) -> str:
     return str(value)
 
 
-def _subject(value: object) -> Optional[str]:
+def _subject(value: object) -> str | None:
     """mail-parser gives a list when a message repeats its Subject: the first one counts."""
     if isinstance(value, (list, tuple)):
         value = value[0] if value else None
@@ -135,7 +154,7 @@ def _attachment_names(attachments: list[dict[str, object]], data: bytes) -> tupl
     return tuple(names)
 
 
-def _sent_on(raw_date: Optional[str]) -> Optional[str]:
+def _sent_on(raw_date: str | None) -> str | None:
     if not raw_date:
         return None
     try:
@@ -154,13 +173,15 @@ def _strip_from_line(data: bytes) -> bytes:
     return data
 
 
-def _too_deep(depth: object, limits: Limits, source: Optional[str]) -> ParseError:
-    return limit_exceeded("max_mime_depth", depth, limits.max_mime_depth, what="MIME nesting depth",
-                          source=source, format="eml")
+def _too_deep(depth: object, limits: Limits, source: str | None) -> ParseError:
+    return limit_exceeded(
+        "max_mime_depth", depth, limits.max_mime_depth, what="MIME nesting depth", source=source, format="eml"
+    )
 
 
-def parse_email_bytes(data: bytes, source: Optional[str] = None,
-                      limits: Limits = DEFAULT_LIMITS) -> tuple[Part, list[str]]:
+def parse_email_bytes(
+    data: bytes, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Part, list[str]]:
     """One email as a :class:`Part` plus warnings."""
     warnings: list[str] = []
     data = _strip_from_line(data)
@@ -191,7 +212,9 @@ def parse_email_bytes(data: bytes, source: Optional[str] = None,
     if not plain and html:
         warnings.append("no text/plain part: HTML converted to text")
     if mail.text_not_managed:
-        warnings.append(f"{len(mail.text_not_managed)} inline part(s) of an unsupported type (not text/plain or text/html) not read")
+        warnings.append(
+            f"{len(mail.text_not_managed)} inline part(s) of an unsupported type (not text/plain or text/html) not read"
+        )
     if not any(chunk.strip() for chunk in chunks):
         warnings.append("no readable text part: the message body is empty")
     fixed = [_c1_as_cp1252(chunk) for chunk in chunks]
@@ -202,7 +225,7 @@ def parse_email_bytes(data: bytes, source: Optional[str] = None,
         a.get("mail_content_type") == "message/rfc822" for a in mail.attachments or []
     )
     text = ""
-    quoted_from: Optional[int] = None
+    quoted_from: int | None = None
     starts: list[int] = []
     for index, chunk in enumerate(chunks):
         if index:
@@ -214,7 +237,7 @@ def parse_email_bytes(data: bytes, source: Optional[str] = None,
     if mail.has_defects:
         warnings.extend(f"MIME defect: {d}" for d in sorted(mail.defects_categories))
     senders = mail.from_ or []
-    name, address = (senders[0] if senders else ("", ""))
+    name, address = senders[0] if senders else ("", "")
     sender = Sender(name=(name or None), email=(address or None)) if (name or address) else None
     attachments = _attachment_names(mail.attachments or [], data)
     part = Part(
@@ -233,7 +256,7 @@ def parse_email_bytes(data: bytes, source: Optional[str] = None,
     return part, warnings
 
 
-def read_eml(data: bytes, source: Optional[str] = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_eml(data: bytes, source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     part, warnings = parse_email_bytes(data, source, limits)
     return Document(format="eml", parts=(part,), warnings=tuple(warnings), source=source)
 
@@ -259,8 +282,9 @@ def iter_mbox_entries(stream: IO[bytes]) -> Iterator[bytes]:
         yield b"".join(current)
 
 
-def iter_mbox_parts(stream: IO[bytes], source: Optional[str] = None,
-                    warnings: Optional[list[str]] = None, limits: Limits = DEFAULT_LIMITS) -> Iterator[Part]:
+def iter_mbox_parts(
+    stream: IO[bytes], source: str | None = None, warnings: list[str] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Part]:
     """Parts of an mbox, one entry at a time; problems are appended to ``warnings``.
 
     An unreadable entry is skipped with a warning; an entry beyond a limit stops the mbox.
@@ -268,22 +292,29 @@ def iter_mbox_parts(stream: IO[bytes], source: Optional[str] = None,
     sink = warnings if warnings is not None else []
     for number, entry in enumerate(iter_mbox_entries(stream), start=1):
         if number > limits.max_messages:
-            raise limit_exceeded("max_messages", f"more than {limits.max_messages}", limits.max_messages,
-                                 what="number of mbox entries", source=source, format="mbox",
-                                 where=f"entry {number}")
+            raise limit_exceeded(
+                "max_messages",
+                f"more than {limits.max_messages}",
+                limits.max_messages,
+                what="number of mbox entries",
+                source=source,
+                format="mbox",
+                where=f"entry {number}",
+            )
         try:
             part, part_warnings = parse_email_bytes(entry, source, limits)
         except ParseError as exc:
             if exc.limit:
-                raise ParseError(exc.problem, source=source, format="mbox", where=f"entry {number}",
-                                 limit=exc.limit) from None
+                raise ParseError(
+                    exc.problem, source=source, format="mbox", where=f"entry {number}", limit=exc.limit
+                ) from None
             sink.append(f"mbox entry {number} skipped: {exc.problem}")
             continue
         sink.extend(f"mbox entry {number}: {w}" for w in part_warnings)
         yield part
 
 
-def read_mbox(stream: IO[bytes], source: Optional[str] = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_mbox(stream: IO[bytes], source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     warnings: list[str] = []
     parts = list(iter_mbox_parts(stream, source, warnings, limits))
     if not parts:

@@ -18,7 +18,6 @@ attachment list, whose file names go to ``Part.attachments``.
 
 from __future__ import annotations
 
-from typing import Optional, Union
 from urllib.parse import unquote
 
 import attrs
@@ -33,7 +32,7 @@ from foithread.readers.base import Document, Part
 from foithread.readers.htmltext import html_to_text
 from foithread.readers.wdtk_zip import parse_text_date
 
-__all__ = ["read_html", "FORMAT"]
+__all__ = ["FORMAT", "read_html"]
 
 FORMAT = "html"
 _TIMEOUT = 5.0
@@ -110,7 +109,7 @@ def _id_headers(block: Tag, timeout: float = _TIMEOUT) -> dict[str, str]:
     return headers
 
 
-def _decode(data: Union[str, bytes], source: Optional[str], timeout: float = _TIMEOUT) -> tuple[str, list[str]]:
+def _decode(data: str | bytes, source: str | None, timeout: float = _TIMEOUT) -> tuple[str, list[str]]:
     """Text of the page and any decoding warnings."""
     if isinstance(data, str):
         return data.lstrip("\ufeff"), []
@@ -152,7 +151,7 @@ def _is_block(tag: Tag) -> bool:
     return tag.name == "div" and ("correspondence" in names or "comment_in_request" in names)
 
 
-def _iso_date(block: Tag, timeout: float = _TIMEOUT) -> Optional[str]:
+def _iso_date(block: Tag, timeout: float = _TIMEOUT) -> str | None:
     """The ISO date of the first ``time[datetime]`` in the block, else a written date."""
     for time_tag in block.find_all("time"):
         value = str(time_tag.get("datetime") or "")
@@ -168,7 +167,7 @@ def _iso_date(block: Tag, timeout: float = _TIMEOUT) -> Optional[str]:
     return None
 
 
-def _author(block: Tag, timeout: float = _TIMEOUT) -> Optional[str]:
+def _author(block: Tag, timeout: float = _TIMEOUT) -> str | None:
     """The header author ("Name, Authority" for incoming mail), whitespace collapsed."""
     span = block.find(class_="correspondence__header__author")
     if isinstance(span, Tag):
@@ -224,7 +223,7 @@ def _correspondence_part(block: Tag, timeout: float = _TIMEOUT) -> Part:
     author = _author(block, timeout)
     sent_on = _iso_date(block, timeout)
     attachments = _attachments(block, timeout)
-    kind: Optional[str] = None
+    kind: str | None = None
     body = block.find("div", class_="correspondence_text")
     if isinstance(body, Tag):
         _strip_furniture(body)
@@ -254,7 +253,7 @@ def _correspondence_part(block: Tag, timeout: float = _TIMEOUT) -> Part:
 
 def _annotation_part(block: Tag, timeout: float = _TIMEOUT) -> Part:
     heading = block.find("h2")
-    author: Optional[str] = None
+    author: str | None = None
     sent_on = _iso_date(heading, timeout) if isinstance(heading, Tag) else None
     if isinstance(heading, Tag):
         user = heading.find("a", href=_USER_LINK)
@@ -284,7 +283,7 @@ def _annotation_part(block: Tag, timeout: float = _TIMEOUT) -> Part:
     )
 
 
-def _status(soup: BeautifulSoup, timeout: float = _TIMEOUT) -> Optional[str]:
+def _status(soup: BeautifulSoup, timeout: float = _TIMEOUT) -> str | None:
     box = soup.find(id="request_status") or soup.find(class_="request-status-message")
     if not isinstance(box, Tag):
         box = soup.find(class_="request-status")
@@ -299,9 +298,9 @@ def _status(soup: BeautifulSoup, timeout: float = _TIMEOUT) -> Optional[str]:
     return text
 
 
-def _header_facts(soup: BeautifulSoup, timeout: float = _TIMEOUT) -> dict[str, Optional[str]]:
+def _header_facts(soup: BeautifulSoup, timeout: float = _TIMEOUT) -> dict[str, str | None]:
     """Title, authority, requester and regime from the request header (or the <title>)."""
-    facts: dict[str, Optional[str]] = {"title": None, "authority": None, "requester": None, "regime": None}
+    facts: dict[str, str | None] = {"title": None, "authority": None, "requester": None, "regime": None}
     header = soup.find("div", class_="request-header")
     h1 = header.find("h1") if isinstance(header, Tag) else None
     if isinstance(h1, Tag):
@@ -327,7 +326,7 @@ def _header_facts(soup: BeautifulSoup, timeout: float = _TIMEOUT) -> dict[str, O
     return facts
 
 
-def read_html(data: Union[str, bytes], source: Optional[str] = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_html(data: str | bytes, source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a WhatDoTheyKnow request page into a :class:`Document` of per-message parts.
 
     Raises :class:`ParseError` when the page holds no correspondence or annotation block.
@@ -355,8 +354,14 @@ def read_html(data: Union[str, bytes], source: Optional[str] = None, limits: Lim
             parts.append(attrs.evolve(part, offset=offset))
             offset += len(part.text) + 2
     except TimeoutError as exc:
-        raise limit_exceeded("regex_timeout", "timed out", f"{timeout}s", what="time for one pattern match on this HTML",
-                             source=source, format=FORMAT) from exc
+        raise limit_exceeded(
+            "regex_timeout",
+            "timed out",
+            f"{timeout}s",
+            what="time for one pattern match on this HTML",
+            source=source,
+            format=FORMAT,
+        ) from exc
     return Document(
         format=FORMAT,
         parts=tuple(parts),
@@ -368,4 +373,3 @@ def read_html(data: Union[str, bytes], source: Optional[str] = None, limits: Lim
         warnings=tuple(warnings),
         source=source,
     )
-

@@ -7,8 +7,6 @@ its URL. The cleaner then finds the quoted history in the text as in any email.
 
 from __future__ import annotations
 
-from typing import Optional, Union
-
 import regex
 
 from foithread.errors import ParseError
@@ -26,7 +24,7 @@ def is_platform_page(html: str) -> bool:
     return bool(_ALAVETELI_PAGE.search(html[:200_000]))
 
 
-def read_html_message(data: Union[str, bytes], source: Optional[str] = None) -> Document:
+def read_html_message(data: str | bytes, source: str | None = None) -> Document:
     warnings: list[str] = []
     if isinstance(data, bytes):
         html, warnings = decode_bytes(data)
@@ -38,7 +36,9 @@ def read_html_message(data: Union[str, bytes], source: Optional[str] = None) -> 
     warnings.append("not a WhatDoTheyKnow request page: read as one HTML message")
     return Document(
         format="html",
-        parts=(Part(text=text if text.endswith("\n") else text + "\n", offset=0, segment=False, mime_type="text/html"),),
+        parts=(
+            Part(text=text if text.endswith("\n") else text + "\n", offset=0, segment=False, mime_type="text/html"),
+        ),
         warnings=tuple(warnings),
         source=source,
     )

@@ -23,7 +23,6 @@ The output is deterministic and its cost linear in the size of the input.
 
 from __future__ import annotations
 
-from typing import Optional, Union
 from urllib.parse import unquote
 
 import regex
@@ -50,19 +49,87 @@ _WEB = regex.compile(r"^(?:https?|ftp)://", regex.IGNORECASE)
 
 # Paragraph-like blocks: a blank line before and after.
 _PARA = frozenset(
-    "p h1 h2 h3 h4 h5 h6 blockquote ul ol dl pre table hr address figure fieldset "
-    "details center".split()
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "ul",
+        "ol",
+        "dl",
+        "pre",
+        "table",
+        "hr",
+        "address",
+        "figure",
+        "fieldset",
+        "details",
+        "center",
+    ]
 )
 # Line-like blocks: start and end on their own line.
 _LINE = frozenset(
-    "div li tr dt dd section article header footer main nav aside form caption "
-    "summary figcaption tbody thead tfoot legend option".split()
+    [
+        "div",
+        "li",
+        "tr",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "nav",
+        "aside",
+        "form",
+        "caption",
+        "summary",
+        "figcaption",
+        "tbody",
+        "thead",
+        "tfoot",
+        "legend",
+        "option",
+    ]
 )
 # Produce nothing at all.
 _SKIP = frozenset(
-    "script style title meta link base noscript template svg math object iframe "
-    "frame frameset embed applet select input textarea button img map area audio "
-    "video canvas param source track".split()
+    [
+        "script",
+        "style",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "object",
+        "iframe",
+        "frame",
+        "frameset",
+        "embed",
+        "applet",
+        "select",
+        "input",
+        "textarea",
+        "button",
+        "img",
+        "map",
+        "area",
+        "audio",
+        "video",
+        "canvas",
+        "param",
+        "source",
+        "track",
+    ]
 )
 _CELL = frozenset(("td", "th"))
 _NON_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction, CData)
@@ -183,7 +250,7 @@ def _bare(url: str) -> str:
     return value.rstrip("/").lower()
 
 
-def link_text(text: str, href: Optional[str]) -> str:
+def link_text(text: str, href: str | None) -> str:
     """How a link reads in plain text, given its collapsed visible text and its ``href``.
 
     >>> link_text("our website", "https://example.gov.uk/")
@@ -242,7 +309,7 @@ def _anchor_text(tag: Tag) -> str:
 def _walk(root: PageElement, out: _Builder) -> None:
     """Depth-first, iterative walk writing ``root``'s text into ``out``."""
     # Stack entries: (node, None) to enter a node, (tag, "exit") to leave it.
-    stack: list[tuple[PageElement, Optional[str]]] = [(root, None)]
+    stack: list[tuple[PageElement, str | None]] = [(root, None)]
     pre_depth = 0
     lists: list[list[int]] = []  # per open list: [is_ordered, next number]
     while stack:
@@ -311,7 +378,7 @@ def _walk(root: PageElement, out: _Builder) -> None:
             stack.append((child, None))
 
 
-def _break_for(out: "_Builder", name: str) -> None:
+def _break_for(out: _Builder, name: str) -> None:
     """The break an element's edge makes: a paragraph, a line, or a space between cells."""
     if name in _PARA:
         out.block(2)
@@ -321,7 +388,7 @@ def _break_for(out: "_Builder", name: str) -> None:
         out.space()
 
 
-def html_to_text(html: Union[str, bytes, Tag]) -> str:
+def html_to_text(html: str | bytes | Tag) -> str:
     """Readable plain text from an HTML document, fragment or parsed ``Tag``.
 
     Paragraphs are separated by one blank line, lines carry no leading or trailing spaces

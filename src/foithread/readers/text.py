@@ -7,12 +7,10 @@ into that normalised text.
 
 from __future__ import annotations
 
-from typing import Optional
-
 from foithread.readers.base import Document, Part
 
 
-def decode_bytes(data: bytes, declared: Optional[str] = None) -> tuple[str, list[str]]:
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[str]]:
     """Decode ``data``, trying the declared charset, UTF-8, Windows-1252 and Latin-1 in turn."""
     warnings: list[str] = []
     tried: list[str] = []
@@ -38,7 +36,7 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(data: "str | bytes", source: Optional[str] = None) -> Document:
+def read_text(data: str | bytes, source: str | None = None) -> Document:
     """A page-text dump (or one message body) as a single part for the segmenter."""
     warnings: list[str] = []
     if isinstance(data, bytes):

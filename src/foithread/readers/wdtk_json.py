@@ -30,7 +30,7 @@ messages and are skipped. Each part's ``headers`` carry the event's metadata und
 from __future__ import annotations
 
 import json
-from typing import Any, Optional, Union
+from typing import Any
 
 import regex
 
@@ -38,7 +38,7 @@ from foithread.errors import ParseError
 from foithread.model import Sender
 from foithread.readers.base import Document, Part
 
-__all__ = ["read_wdtk_json", "FORMAT"]
+__all__ = ["FORMAT", "read_wdtk_json"]
 
 FORMAT = "wdtk-json"
 _TIMEOUT = 2.0
@@ -59,7 +59,7 @@ _EVENT_FIELDS = (
 )
 
 
-def _decode(data: Union[str, bytes], source: Optional[str]) -> str:
+def _decode(data: str | bytes, source: str | None) -> str:
     if isinstance(data, str):
         return data.lstrip("\ufeff")
     if not isinstance(data, (bytes, bytearray)):
@@ -67,12 +67,10 @@ def _decode(data: Union[str, bytes], source: Optional[str]) -> str:
     try:
         return bytes(data).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ParseError(
-            "JSON is not valid UTF-8", source=source, format=FORMAT, where=f"byte {exc.start}"
-        ) from exc
+        raise ParseError("JSON is not valid UTF-8", source=source, format=FORMAT, where=f"byte {exc.start}") from exc
 
 
-def _load(text: str, source: Optional[str]) -> dict[str, Any]:
+def _load(text: str, source: str | None) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -94,7 +92,7 @@ def _load(text: str, source: Optional[str]) -> dict[str, Any]:
     return value
 
 
-def _text(value: Any) -> Optional[str]:
+def _text(value: Any) -> str | None:
     """A non-empty stripped string, or None."""
     if isinstance(value, str) and value.strip():
         return value.strip()
@@ -103,7 +101,7 @@ def _text(value: Any) -> Optional[str]:
     return None
 
 
-def _date(value: Any) -> Optional[str]:
+def _date(value: Any) -> str | None:
     """The local calendar date of an Alaveteli timestamp (``2022-01-12T10:41:05.000+00:00``)."""
     text = _text(value)
     if not text:
@@ -117,7 +115,7 @@ def _date(value: Any) -> Optional[str]:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _name(value: Any, *keys: str) -> Optional[str]:
+def _name(value: Any, *keys: str) -> str | None:
     if isinstance(value, dict):
         for key in keys:
             found = _text(value.get(key))
@@ -134,7 +132,7 @@ def _is_internal_review(event: dict[str, Any]) -> bool:
     return "internal_review" in said or "internal review" in said
 
 
-def _hints(event: dict[str, Any]) -> Optional[tuple[str, str]]:
+def _hints(event: dict[str, Any]) -> tuple[str, str] | None:
     """``(kind_hint, party_hint)`` for a message event, None for any other event."""
     event_type = str(event.get("event_type") or "")
     if event_type in _REQUESTER_EVENTS:
@@ -152,7 +150,7 @@ def _hints(event: dict[str, Any]) -> Optional[tuple[str, str]]:
     return None
 
 
-def read_wdtk_json(data: Union[str, bytes], source: Optional[str] = None) -> Document:
+def read_wdtk_json(data: str | bytes, source: str | None = None) -> Document:
     """Read an Alaveteli ``/request/<slug>.json`` document into a :class:`Document`.
 
     Raises :class:`ParseError` for invalid JSON or JSON that is not an Alaveteli request.
@@ -179,7 +177,7 @@ def read_wdtk_json(data: Union[str, bytes], source: Optional[str] = None) -> Doc
             if event.get(key) is not None and not isinstance(event.get(key), (dict, list))
         }
         if party == "requester" and kind != "annotation" and requester:
-            sender: Optional[Sender] = Sender(name=requester)
+            sender: Sender | None = Sender(name=requester)
         elif party == "authority" and authority:
             sender = Sender(name=authority)
         else:

@@ -29,7 +29,7 @@ import datetime
 import io
 import zipfile
 import zlib
-from typing import NamedTuple, Optional
+from typing import NamedTuple
 
 import regex
 
@@ -38,10 +38,15 @@ from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Sender
 from foithread.readers.base import Document, Part
 from foithread.readers.zipsafe import (
-    base_name, check_archive, check_directory, nested_zip, read_member, shallowest,
+    base_name,
+    check_archive,
+    check_directory,
+    nested_zip,
+    read_member,
+    shallowest,
 )
 
-__all__ = ["read_wdtk_zip", "parse_text_date", "MAX_MEMBER_BYTES", "MAX_RATIO", "FORMAT"]
+__all__ = ["FORMAT", "MAX_MEMBER_BYTES", "MAX_RATIO", "parse_text_date", "read_wdtk_zip"]
 
 FORMAT = "wdtk-zip"
 #: the defaults of ``Limits.max_zip_member_bytes`` and ``Limits.max_zip_ratio``
@@ -101,7 +106,7 @@ _EVENT_START = regex.compile(
 )
 
 
-def parse_text_date(value: str, timeout: float = _TIMEOUT) -> Optional[str]:
+def parse_text_date(value: str, timeout: float = _TIMEOUT) -> str | None:
     """ISO ``YYYY-MM-DD`` from a written date (``March 4, 2024``, ``4 March 2024``,
     ``2024-03-04``, UK ``04/03/2024``), or ``None``."""
     if not value:
@@ -129,7 +134,7 @@ def parse_text_date(value: str, timeout: float = _TIMEOUT) -> Optional[str]:
     return None
 
 
-def _member(archive: zipfile.ZipFile, source: Optional[str]) -> zipfile.ZipInfo:
+def _member(archive: zipfile.ZipFile, source: str | None) -> zipfile.ZipInfo:
     """The ``correspondence.txt`` member (shallowest wins), or a ParseError saying why not."""
     infos = [i for i in archive.infolist() if not i.is_dir()]
     base = {i.filename: base_name(i) for i in infos}
@@ -184,7 +189,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 class _Names:
     """Authority and requester names, learnt from the whole export before parts are made."""
 
-    def __init__(self, authority: Optional[str], heads: list[dict[str, str]], resent: list[str]) -> None:
+    def __init__(self, authority: str | None, heads: list[dict[str, str]], resent: list[str]) -> None:
         self.authority = authority or (resent[0] if resent else None)
         if self.authority is None:
             to_values = [h["to"] for h in heads if h.get("to")]
@@ -194,7 +199,7 @@ class _Names:
                     break
             if self.authority is None and to_values:
                 self.authority = to_values[0]  # the first event is normally the request
-        self.requester: Optional[str] = None
+        self.requester: str | None = None
         for head in heads:
             if self.authority and head.get("to") == self.authority and head.get("from"):
                 self.requester = head["from"]
@@ -205,7 +210,7 @@ class _Names:
                     self.requester = head["to"]
                     break
 
-    def party(self, head: dict[str, str]) -> Optional[str]:
+    def party(self, head: dict[str, str]) -> str | None:
         sender, recipient = head.get("from", ""), head.get("to", "")
         if self.authority and recipient == self.authority:
             return "requester"
@@ -259,8 +264,7 @@ def _parse_event(text: str, start: int, end: int, timeout: float = _TIMEOUT) -> 
     return _Event(head, body_start, body_end, tuple(attachments))
 
 
-def read_wdtk_zip(data: bytes, source: Optional[str] = None, limits: Limits = DEFAULT_LIMITS,
-                  depth: int = 1) -> Document:
+def read_wdtk_zip(data: bytes, source: str | None = None, limits: Limits = DEFAULT_LIMITS, depth: int = 1) -> Document:
     """Read a WhatDoTheyKnow correspondence zip (in memory) into a :class:`Document`.
 
     ``depth`` is how many zips deep ``data`` sits (1 for the input itself).
@@ -279,9 +283,15 @@ def read_wdtk_zip(data: bytes, source: Optional[str] = None, limits: Limits = DE
                 if inner is None:
                     raise
                 if depth >= limits.max_zip_depth:
-                    raise limit_exceeded("max_zip_depth", f"a zip inside a zip at depth {depth + 1}",
-                                         limits.max_zip_depth, what="zip nesting", source=source,
-                                         format=FORMAT, where=f"member {inner.filename!r}") from None
+                    raise limit_exceeded(
+                        "max_zip_depth",
+                        f"a zip inside a zip at depth {depth + 1}",
+                        limits.max_zip_depth,
+                        what="zip nesting",
+                        source=source,
+                        format=FORMAT,
+                        where=f"member {inner.filename!r}",
+                    ) from None
                 nested = read_member(archive, inner, source, limits)
                 return read_wdtk_zip(nested, source, limits, depth + 1)
             content = read_member(archive, info, source, limits)
@@ -295,21 +305,24 @@ def read_wdtk_zip(data: bytes, source: Optional[str] = None, limits: Limits = DE
     try:
         return _document(text, warnings, source, limits.regex_timeout)
     except TimeoutError as exc:
-        raise limit_exceeded("regex_timeout", "timed out", f"{limits.regex_timeout}s",
-                             what="time for one pattern match on correspondence.txt",
-                             source=source, format=FORMAT) from exc
+        raise limit_exceeded(
+            "regex_timeout",
+            "timed out",
+            f"{limits.regex_timeout}s",
+            what="time for one pattern match on correspondence.txt",
+            source=source,
+            format=FORMAT,
+        ) from exc
 
 
-def _document(text: str, warnings: list[str], source: Optional[str], timeout: float = _TIMEOUT) -> Document:
+def _document(text: str, warnings: list[str], source: str | None, timeout: float = _TIMEOUT) -> Document:
     rules = [
         rule
         for i, rule in enumerate(_RULE.finditer(text, timeout=timeout))
         if i == 0 or _EVENT_START.match(text, rule.end(), timeout=timeout)
     ]
     if not rules:
-        raise ParseError(
-            "correspondence.txt has no event rules (lines of 31 hyphens)", source=source, format=FORMAT
-        )
+        raise ParseError("correspondence.txt has no event rules (lines of 31 hyphens)", source=source, format=FORMAT)
     preamble = _PREAMBLE.search(text, 0, rules[0].start(), timeout=timeout)
     title = preamble.group("title").strip() if preamble else None
     named_authority = (preamble.group("authority") or "").strip() or None if preamble else None
@@ -345,17 +358,15 @@ def _document(text: str, warnings: list[str], source: Optional[str], timeout: fl
 def _part(text: str, event: _Event, names: _Names, timeout: float = _TIMEOUT) -> Part:
     head, start, end, attachments = event
     sent_on = parse_text_date(head.get("date", ""), timeout)
-    headers = {k: v for k, v in head.items()}
-    kind: Optional[str] = None
-    party: Optional[str] = None
-    sender: Optional[Sender] = None
+    headers = dict(head.items())
+    kind: str | None = None
+    party: str | None = None
+    sender: Sender | None = None
     if {"from", "to"} <= set(head):
         party = names.party(head)
         name = head["from"].lstrip(", ").strip()
         sender = Sender(name=name) if name and not name.startswith("[") else None
-    elif _RESENT.match(text, start, end, timeout=timeout):
-        kind, party = "other", "platform"
-    elif _HIDDEN.match(text, start, end, timeout=timeout):
+    elif _RESENT.match(text, start, end, timeout=timeout) or _HIDDEN.match(text, start, end, timeout=timeout):
         kind, party = "other", "platform"
     else:
         first_end = text.find("\n", start, end)

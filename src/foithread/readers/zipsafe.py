@@ -11,7 +11,6 @@ and its ratio checked on the header and again on the bytes actually inflated.
 from __future__ import annotations
 
 import zipfile
-from typing import Optional
 
 import regex
 
@@ -25,16 +24,22 @@ RATIO_FLOOR = 1024 * 1024  # less than this, uncompressed, is never called a bom
 _DRIVE = regex.compile(r"^[A-Za-z]:")
 
 
-def check_directory(data: bytes, limits: Limits, source: Optional[str]) -> None:
+def check_directory(data: bytes, limits: Limits, source: str | None) -> None:
     """Refuse a zip whose end record announces too many members, before ``zipfile`` lists them."""
     end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65536 - 22))
     if end < 0 or end + 12 > len(data):
         return  # zipfile will say what is wrong
     entries = int.from_bytes(data[end + 10 : end + 12], "little")
     if entries != 0xFFFF and entries > limits.max_zip_members:
-        raise limit_exceeded("max_zip_members", entries, limits.max_zip_members,
-                             what="number of zip members", source=source, format=FORMAT,
-                             where=f"byte {end}")
+        raise limit_exceeded(
+            "max_zip_members",
+            entries,
+            limits.max_zip_members,
+            what="number of zip members",
+            source=source,
+            format=FORMAT,
+            where=f"byte {end}",
+        )
 
 
 def unsafe_name(name: str) -> bool:
@@ -43,26 +48,45 @@ def unsafe_name(name: str) -> bool:
     return path.startswith("/") or bool(_DRIVE.match(path)) or ".." in path.split("/")
 
 
-def check_archive(archive: zipfile.ZipFile, size: int, limits: Limits, source: Optional[str]) -> None:
+def check_archive(archive: zipfile.ZipFile, size: int, limits: Limits, source: str | None) -> None:
     """Refuse hostile member names and bombs before reading anything."""
     infos = archive.infolist()
     if len(infos) > limits.max_zip_members:
-        raise limit_exceeded("max_zip_members", len(infos), limits.max_zip_members,
-                             what="number of zip members", source=source, format=FORMAT)
+        raise limit_exceeded(
+            "max_zip_members",
+            len(infos),
+            limits.max_zip_members,
+            what="number of zip members",
+            source=source,
+            format=FORMAT,
+        )
     for info in infos:
         if unsafe_name(info.filename):
             raise ParseError(
                 f"zip member name {info.filename!r} points outside the archive (path traversal); refused",
-                source=source, format=FORMAT, where=f"member {info.filename!r}",
+                source=source,
+                format=FORMAT,
+                where=f"member {info.filename!r}",
             )
     total = sum(i.file_size for i in infos)
     if total > limits.max_zip_total_bytes:
-        raise limit_exceeded("max_zip_total_bytes", f"{total} bytes", limits.max_zip_total_bytes,
-                             what="declared uncompressed size of the zip", source=source, format=FORMAT)
+        raise limit_exceeded(
+            "max_zip_total_bytes",
+            f"{total} bytes",
+            limits.max_zip_total_bytes,
+            what="declared uncompressed size of the zip",
+            source=source,
+            format=FORMAT,
+        )
     if total > RATIO_FLOOR and total / max(1, size) > limits.max_zip_ratio:
-        raise limit_exceeded("max_zip_ratio", f"{total // max(1, size)}:1", f"{limits.max_zip_ratio}:1",
-                             what="compression ratio of the whole zip (possible zip bomb)",
-                             source=source, format=FORMAT)
+        raise limit_exceeded(
+            "max_zip_ratio",
+            f"{total // max(1, size)}:1",
+            f"{limits.max_zip_ratio}:1",
+            what="compression ratio of the whole zip (possible zip bomb)",
+            source=source,
+            format=FORMAT,
+        )
 
 
 def base_name(info: zipfile.ZipInfo) -> str:
@@ -73,14 +97,15 @@ def shallowest(infos: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
     return sorted(infos, key=lambda i: (i.filename.count("/"), i.filename))
 
 
-def nested_zip(archive: zipfile.ZipFile) -> Optional[zipfile.ZipInfo]:
+def nested_zip(archive: zipfile.ZipFile) -> zipfile.ZipInfo | None:
     """A zip inside the zip, when the archive holds no ``correspondence.txt`` (shallowest wins)."""
     zips = [i for i in archive.infolist() if not i.is_dir() and base_name(i).endswith(".zip")]
     return shallowest(zips)[0] if zips else None
 
 
-def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: Optional[str],
-                 limits: Limits = DEFAULT_LIMITS) -> bytes:
+def read_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str | None, limits: Limits = DEFAULT_LIMITS
+) -> bytes:
     """The member's bytes, refusing oversized or suspiciously compressed members."""
     where = f"member {info.filename!r}"
     cap, ratio = limits.max_zip_member_bytes, limits.max_zip_ratio
@@ -88,21 +113,35 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: Optiona
         raise ParseError(
             f"zip member is too large ({info.file_size} bytes, limit max_zip_member_bytes={cap}); "
             "to accept it pass limits=foithread.Limits(max_zip_member_bytes=...) with a larger value",
-            source=source, format=FORMAT, where=where, limit="max_zip_member_bytes",
+            source=source,
+            format=FORMAT,
+            where=where,
+            limit="max_zip_member_bytes",
         )
     if info.file_size > RATIO_FLOOR and info.file_size / max(1, info.compress_size) > ratio:
         raise ParseError(
             f"zip member compression ratio exceeds {ratio}:1 (possible zip bomb; limit max_zip_ratio)",
-            source=source, format=FORMAT, where=where, limit="max_zip_ratio",
+            source=source,
+            format=FORMAT,
+            where=where,
+            limit="max_zip_ratio",
         )
     with archive.open(info) as handle:
         content = handle.read(cap + 1)
     if len(content) > cap:
-        raise ParseError("zip member is larger than its header says", source=source, format=FORMAT, where=where,
-                         limit="max_zip_member_bytes")
+        raise ParseError(
+            "zip member is larger than its header says",
+            source=source,
+            format=FORMAT,
+            where=where,
+            limit="max_zip_member_bytes",
+        )
     if len(content) > RATIO_FLOOR and len(content) / max(1, info.compress_size) > ratio:
         raise ParseError(
             f"zip member compression ratio exceeds {ratio}:1 (possible zip bomb; limit max_zip_ratio)",
-            source=source, format=FORMAT, where=where, limit="max_zip_ratio",
+            source=source,
+            format=FORMAT,
+            where=where,
+            limit="max_zip_ratio",
         )
     return content

@@ -17,7 +17,6 @@ Patterns use the ``regex`` module and are matched with a timeout, so no rule can
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Optional
 
 import attrs
 import regex
@@ -28,7 +27,7 @@ MATCH_TIMEOUT = 0.25
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 
 
-def _compile(pattern: str, flags: int) -> "regex.Pattern[str]":
+def _compile(pattern: str, flags: int) -> regex.Pattern[str]:
     return regex.compile(pattern, flags)
 
 
@@ -69,7 +68,7 @@ class Rule:
     pattern: str
     case_sensitive: bool = False
     enabled: bool = True
-    compiled: "regex.Pattern[str]" = attrs.field(init=False, repr=False, eq=False)
+    compiled: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
 
     anchored: bool = attrs.field(init=False, repr=False, eq=False)
 
@@ -79,7 +78,7 @@ class Rule:
         # ``regex`` tries a ``^…`` pattern at every position under search(); match() does not
         object.__setattr__(self, "anchored", self.pattern.startswith("^") and "|" not in _top_level(self.pattern))
 
-    def search(self, line: str) -> Optional["regex.Match[str]"]:
+    def search(self, line: str) -> regex.Match[str] | None:
         try:
             if self.anchored:
                 return self.compiled.match(line, timeout=MATCH_TIMEOUT)
@@ -103,7 +102,7 @@ class RuleTable:
     rules: tuple[Rule, ...]
     #: an optional cheap pre-check: a line the gate does not pass cannot match any rule of
     #: the table (a speed-up only; adding a rule drops the gate unless a new one is given)
-    gate: Optional["Gate"] = None
+    gate: Gate | None = None
 
     def __iter__(self) -> Iterator[Rule]:
         return (r for r in self.rules if r.enabled)
@@ -117,7 +116,7 @@ class RuleTable:
     def names(self) -> list[str]:
         return [r.name for r in self.rules]
 
-    def first(self, line: str) -> Optional[Rule]:
+    def first(self, line: str) -> Rule | None:
         """The first enabled rule that matches ``line``."""
         if self.gate is not None and not self.gate.passes(line):
             return None
@@ -134,7 +133,7 @@ class RuleTable:
             return 0
         return sum(1 for rule in self if rule.search(line))
 
-    def disable(self, *names: str) -> "RuleTable":
+    def disable(self, *names: str) -> RuleTable:
         unknown = set(names) - set(self.names())
         if unknown:
             raise KeyError(f"no rule named {sorted(unknown)} in table {self.name!r}")
@@ -142,12 +141,12 @@ class RuleTable:
             self, rules=tuple(attrs.evolve(r, enabled=False) if r.name in names else r for r in self.rules)
         )
 
-    def enable(self, *names: str) -> "RuleTable":
+    def enable(self, *names: str) -> RuleTable:
         return attrs.evolve(
             self, rules=tuple(attrs.evolve(r, enabled=True) if r.name in names else r for r in self.rules)
         )
 
-    def add(self, rule: Rule, *, before: Optional[str] = None, gate: Optional["Gate"] = None) -> "RuleTable":
+    def add(self, rule: Rule, *, before: str | None = None, gate: Gate | None = None) -> RuleTable:
         """A new table with ``rule`` added (the old gate is dropped unless ``gate`` is given)."""
         rules = list(self.rules)
         index = self.names().index(before) if before else len(rules)
@@ -174,8 +173,14 @@ class Gate:
         return any(w in low for w in self.words)
 
 
-def table(name: str, entries: Iterable[tuple[str, str]], *, case_sensitive: bool = False,
-          prefixes: tuple[str, ...] = (), words: tuple[str, ...] = ()) -> RuleTable:
+def table(
+    name: str,
+    entries: Iterable[tuple[str, str]],
+    *,
+    case_sensitive: bool = False,
+    prefixes: tuple[str, ...] = (),
+    words: tuple[str, ...] = (),
+) -> RuleTable:
     """Build a table from ``(name, pattern)`` pairs, with an optional gate (prefixes/words)."""
     return RuleTable(
         name,
@@ -199,13 +204,13 @@ class Rules:
     def names(self) -> list[str]:
         return [t.name for t in self.tables]
 
-    def _replace(self, new: RuleTable) -> "Rules":
+    def _replace(self, new: RuleTable) -> Rules:
         return Rules(tuple(new if t.name == new.name else t for t in self.tables))
 
-    def disable(self, table_name: str, *rule_names: str) -> "Rules":
+    def disable(self, table_name: str, *rule_names: str) -> Rules:
         return self._replace(self[table_name].disable(*rule_names))
 
-    def add(self, table_name: str, rule: Rule, *, before: Optional[str] = None) -> "Rules":
+    def add(self, table_name: str, rule: Rule, *, before: str | None = None) -> Rules:
         return self._replace(self[table_name].add(rule, before=before))
 
 
@@ -217,4 +222,4 @@ def _default() -> Rules:
 
 DEFAULT_RULES: Rules = _default()
 
-__all__ = ["MATCH_TIMEOUT", "Gate", "Rule", "RuleTable", "Rules", "DEFAULT_RULES", "table"]
+__all__ = ["DEFAULT_RULES", "MATCH_TIMEOUT", "Gate", "Rule", "RuleTable", "Rules", "table"]

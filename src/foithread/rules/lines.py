@@ -20,16 +20,45 @@ GREETING = table(
         ("hello", r"^\s*(?:Hello|Hi|Hallo|Helo|Bonjour|Hola|Hej)(?:\s+[^.!?]{1,60})?[,:!]?\s*$"),
         ("time_of_day", r"^\s*(?:Good\s+(?:morning|afternoon|evening)|Bore da|Prynhawn da)\b[^.!?]{0,60}[,:!]?\s*$"),
         ("german", r"^\s*(?:Sehr geehrte[rs]?|Guten Tag)\b[^.!?]{0,80}[,:]?\s*$"),
-        ("other_languages", r"^\s*(?:Madame|Monsieur|Mesdames|Geachte|Beste|Kære|Estimad[oa]s?|Gentile)\b[^.!?]{0,80}[,:]?\s*$"),
+        (
+            "other_languages",
+            r"^\s*(?:Madame|Monsieur|Mesdames|Geachte|Beste|Kære|Estimad[oa]s?|Gentile)\b[^.!?]{0,80}[,:]?\s*$",
+        ),
     ],
-    prefixes=('annwyl', 'dear', 'hello', 'hi', 'hallo', 'helo', 'bonjour', 'hola', 'hej', 'good', 'bore', 'prynhawn', 'sehr', 'guten', 'madame', 'monsieur', 'mesdames', 'geachte', 'beste', 'kære', 'estimad', 'gentile'),
+    prefixes=(
+        "annwyl",
+        "dear",
+        "hello",
+        "hi",
+        "hallo",
+        "helo",
+        "bonjour",
+        "hola",
+        "hej",
+        "good",
+        "bore",
+        "prynhawn",
+        "sehr",
+        "guten",
+        "madame",
+        "monsieur",
+        "mesdames",
+        "geachte",
+        "beste",
+        "kære",
+        "estimad",
+        "gentile",
+    ),
 )
 
 CLOSING = table(
     "closing",
     [
         ("yours", r"^\s*(?:Yn gywir\s*/\s*)?Yours\s+(?:sincerely|faithfully|truly)\s*[,.]?\s*$"),
-        ("welsh", r"^\s*(?:Yn gywir|Yr eiddoch yn gywir|Cofion(?:\s+(?:cynnes|gorau))?)\s*(?:/\s*[A-Za-z ,]+)?[,.]?\s*$"),
+        (
+            "welsh",
+            r"^\s*(?:Yn gywir|Yr eiddoch yn gywir|Cofion(?:\s+(?:cynnes|gorau))?)\s*(?:/\s*[A-Za-z ,]+)?[,.]?\s*$",
+        ),
         (
             "regards",
             r"^\s*(?:With\s+)?(?:(?:Kind|Kindest|Best|Warm|Warmest|Many)\s+)?(?:regards|wishes)\s*[,.!]?\s*$",
@@ -37,7 +66,24 @@ CLOSING = table(
         ("thanks", r"^\s*(?:Many\s+thanks|Thanks(?:\s+again)?|Thank\s+you(?:\s+again)?|Cheers)\s*[,.!]?\s*$"),
         ("german", r"^\s*(?:Mit\s+freundlichen\s+Gr(?:ü|ue)(?:ß|ss)en|Freundliche\s+Gr(?:ü|ue)(?:ß|ss)e)\s*[,.]?\s*$"),
     ],
-    prefixes=('yn', 'yours', 'yr', 'cofion', 'with', 'kind', 'best', 'warm', 'many', 'regards', 'wishes', 'thanks', 'thank', 'cheers', 'mit', 'freundliche'),
+    prefixes=(
+        "yn",
+        "yours",
+        "yr",
+        "cofion",
+        "with",
+        "kind",
+        "best",
+        "warm",
+        "many",
+        "regards",
+        "wishes",
+        "thanks",
+        "thank",
+        "cheers",
+        "mit",
+        "freundliche",
+    ),
 )
 
 MARKING = table(
@@ -61,7 +107,7 @@ RULE_LINE = table(
         ("spaced", r"^\s*(?:[-_*=#~]\s){4,}[-_*=#~]?\s*$"),
         ("disclaimer_heading", r"^\s*(?:[-*=_]\s?){2,}\s*Disclaimer\s*(?:[-*=_]\s?){2,}\s*$"),
     ],
-    prefixes=('-', '_', '*', '=', '#', '~', '+'),
+    prefixes=("-", "_", "*", "=", "#", "~", "+"),
 )
 
 LINK_FOOTER = table(
@@ -70,28 +116,37 @@ LINK_FOOTER = table(
         ("heading", r"^\s*(?:References|Visible links|Hidden links)\s*:?\s*$"),
         ("item", r"^\s*\d{1,3}\.\s+(?:(?:https?://|ftp://|www\.|file:|javascript:)\S*|mailto:\S.{0,120})\s*$"),
     ],
-    prefixes=('references', 'visible', 'hidden', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'),
+    prefixes=("references", "visible", "hidden", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 )
 
 ANNOTATION = table(
     "annotation",
     [("heading", r"^\s*\S.{0,80}\bleft an annotation:?\s*\(.{4,40}\)\s*$")],
-    words=('left an annotation',),
+    words=("left an annotation",),
 )
 
 PLATFORM_FOOTER = table(
     "platform_footer",
     [
         ("wdtk_use_address", r"^\s*(?:\[\d+\])?Please use this email address for all replies to this request"),
-        ("wdtk_request_address", rf"^\s*(?:\[\d+\])?(?:request|foi\+request|request-bounce)-\d+-[0-9a-f]{{8}}@\S*{_WD}"),
+        (
+            "wdtk_request_address",
+            rf"^\s*(?:\[\d+\])?(?:request|foi\+request|request-bounce)-\d+-[0-9a-f]{{8}}@\S*{_WD}",
+        ),
         ("wdtk_wrong_address", r"^\s*Is\s+\S+.{0,120}\bthe wrong address for\b"),
-        ("wdtk_wrong_address_tail", r"\bthe wrong address for (?:Freedom of Information|Environmental Information Regulations)"),
+        (
+            "wdtk_wrong_address_tail",
+            r"\bthe wrong address for (?:Freedom of Information|Environmental Information Regulations)",
+        ),
         ("wdtk_contact_form", r"(?:please contact us using this form|change_request/new|/help/contact\b)"),
         ("wdtk_disclaimer", r"^\s*Disclaimer:\s*This message and any reply that you make will be published"),
         ("wdtk_published", r"will be published on the internet\.?\s*(?:Our privacy and copyright policies:?)?\s*$"),
         ("wdtk_help_link", rf"^\s*(?:\[\d+\])?https?://(?:www\.)?{_WD}\.\S+/help/(?:officers|privacy|contact)"),
         ("wdtk_ico_guidance", r"^\s*For more detailed guidance on safely disclosing information"),
-        ("wdtk_useful", r"^\s*If you find (?:this service|WhatDoTheyKnow|AsktheEU|Right to Know) useful as an FOI officer"),
+        (
+            "wdtk_useful",
+            r"^\s*If you find (?:this service|WhatDoTheyKnow|AsktheEU|Right to Know) useful as an FOI officer",
+        ),
         ("wdtk_web_manager", r"(?:ask your web manager to (?:link to|suggest) us|from your organisation's FOI page)"),
         ("wdtk_delayed", r"^\s*Please note that in some cases publication of requests and responses will be delayed"),
         ("donate_defend", r"^\s*We work to defend the right to FOI for everyone\s*$"),
@@ -100,24 +155,78 @@ PLATFORM_FOOTER = table(
         ("muckrock", r"^\s*-*\s*Please respond above this line\s*-*\s*$"),
         ("froide", r"^\s*(?:Legal Note: This mail was sent through a Freedom Of Information Portal|Rechtshinweis:)"),
     ],
-    words=('request-', 'foi+request', 'please use this', 'wrong address', 'contact us using', 'change_request', '/help/', 'disclaimer:', 'published on the internet', 'detailed guidance', 'useful as an foi', 'web manager', 'foi page', 'publication of requests', 'defend the right', 'help us protect', 'donate now', 'respond above', 'legal note', 'rechtshinweis'),
+    words=(
+        "request-",
+        "foi+request",
+        "please use this",
+        "wrong address",
+        "contact us using",
+        "change_request",
+        "/help/",
+        "disclaimer:",
+        "published on the internet",
+        "detailed guidance",
+        "useful as an foi",
+        "web manager",
+        "foi page",
+        "publication of requests",
+        "defend the right",
+        "help us protect",
+        "donate now",
+        "respond above",
+        "legal note",
+        "rechtshinweis",
+    ),
 )
 
 QUOTE_HEADER = table(
     "quote_header",
     [
-        ("original_message", r"^\s*-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Oorspronkelijk bericht|Oprindelig meddelelse)\s*-{2,}\s*$"),
-        ("forwarded", r"^\s*(?:-{2,}\s*Forwarded (?:message|by\b.*)\s*-{2,}|Begin forwarded message:|_{3,}\s*urspr(?:ü|ue)ngliche Nachricht\s*_{3,})\s*$"),
-        ("on_wrote", r"^\s*(?:On|Am|Le|El|Op|Den|Ar|Il|Em)\b.{4,200}\b(?:wrote|said|writes|schrieb|a\s+écrit|escribió|escribio|schreef|skrev|ysgrifennodd|ha scritto|escreveu|написал[а]?)\s*:\s*$"),
-        ("wrote_tail", r"^\s*\S.{0,120}\b(?:wrote|schrieb|a\s+écrit|escribió|schreef|skrev|ysgrifennodd|написал[а]?)\s*:\s*$"),
-        ("date_address_colon", r"^\s*(?=.{0,60}\d{1,2}[.:]\d{2})(?=.{0,60}(?:19|20)\d\d).{6,160}<[^<>\s]+@[^<>\s]+>\s*:\s*$"),
+        (
+            "original_message",
+            r"^\s*-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Oorspronkelijk bericht|Oprindelig meddelelse)\s*-{2,}\s*$",
+        ),
+        (
+            "forwarded",
+            r"^\s*(?:-{2,}\s*Forwarded (?:message|by\b.*)\s*-{2,}|Begin forwarded message:|_{3,}\s*urspr(?:ü|ue)ngliche Nachricht\s*_{3,})\s*$",
+        ),
+        (
+            "on_wrote",
+            r"^\s*(?:On|Am|Le|El|Op|Den|Ar|Il|Em)\b.{4,200}\b(?:wrote|said|writes|schrieb|a\s+écrit|escribió|escribio|schreef|skrev|ysgrifennodd|ha scritto|escreveu|написал[а]?)\s*:\s*$",
+        ),
+        (
+            "wrote_tail",
+            r"^\s*\S.{0,120}\b(?:wrote|schrieb|a\s+écrit|escribió|schreef|skrev|ysgrifennodd|написал[а]?)\s*:\s*$",
+        ),
+        (
+            "date_address_colon",
+            r"^\s*(?=.{0,60}\d{1,2}[.:]\d{2})(?=.{0,60}(?:19|20)\d\d).{6,160}<[^<>\s]+@[^<>\s]+>\s*:\s*$",
+        ),
         ("groupwise", r"^\s*>>>\s*.{1,120}>>>\s*$"),
         ("bounce_copy", r"^\s*-{2,}\s*This is a copy of the message, including all the headers\.?\s*-{2,}\s*$"),
         ("lotus_sent_by", r"^\s*Sent by:\s*\S"),
         ("lotus_respond", r"^\s*Please respond to\s*\S"),
     ],
-    prefixes=('-', '_'),
-    words=('>>>', 'wrote', 'said', 'writes', 'schrieb', 'crit', 'escribi', 'schreef', 'skrev', 'ysgrifennodd', 'scritto', 'escreveu', 'написал', 'sent by', 'please respond', 'begin forwarded', '@'),
+    prefixes=("-", "_"),
+    words=(
+        ">>>",
+        "wrote",
+        "said",
+        "writes",
+        "schrieb",
+        "crit",
+        "escribi",
+        "schreef",
+        "skrev",
+        "ysgrifennodd",
+        "scritto",
+        "escreveu",
+        "написал",
+        "sent by",
+        "please respond",
+        "begin forwarded",
+        "@",
+    ),
 )
 
 #: header lines of an Outlook-style quoted block (``From:``/``Sent:``/``To:``/``Subject:``)
@@ -125,7 +234,10 @@ OUTLOOK_HEADER = table(
     "outlook_header",
     [
         ("from", r"^\s*\*?(?:From|Von|De|Van|Fra|Oddi wrth|От)\s*:\*?\s*\S"),
-        ("sent", r"^\s*\*?(?:Sent|Date|Datum|Gesendet|Envoyé|Enviado|Fecha|Verzonden|Sendt|Dato|Anfonwyd|Dyddiad|Отправлено|Дата)\s*:\*?\s*\S"),
+        (
+            "sent",
+            r"^\s*\*?(?:Sent|Date|Datum|Gesendet|Envoyé|Enviado|Fecha|Verzonden|Sendt|Dato|Anfonwyd|Dyddiad|Отправлено|Дата)\s*:\*?\s*\S",
+        ),
         ("to", r"^\s*\*?(?:To|An|À|Para|Aan|Til|At|Кому)\s*:\*?\s*"),
         ("cc", r"^\s*\*?(?:Cc|Bcc|Kopie|Copie)\s*:\*?\s*"),
         ("subject", r"^\s*\*?(?:Subject|Betreff|Objet|Asunto|Onderwerp|Emne|Pwnc|Тема)\s*:\*?\s*"),
@@ -141,22 +253,85 @@ DISCLAIMER_START = table(
             "this_email",
             r"^\s*(?:\*\s*)?(?:[\w&'.-]++(?: [\w&'.-]++){0,6}+:\s*)?(?:This|The)\b.{0,40}?\b(?:e-?mail|message|communication|transmission)s?\b.{0,100}?\b(?:confidential|intended|privileged|solely|may contain|is for the sole|sensitive|meant only)",
         ),
-        ("this_email_short", r"^\s*(?:[\w&'.-]++(?: [\w&'.-]++){0,6}+:\s*)?(?:This|The)\s+(?:e-?mail|message)\s+(?:and any|is|may|contains)\b.{0,40}$"),
-        ("not_intended", r"^\s*If you (?:are not the (?:intended )?(?:recipient|addressee)|have received this (?:e-?mail|message|communication|transmission) in error|receive this (?:e-?mail|message) in error)"),
+        (
+            "this_email_short",
+            r"^\s*(?:[\w&'.-]++(?: [\w&'.-]++){0,6}+:\s*)?(?:This|The)\s+(?:e-?mail|message)\s+(?:and any|is|may|contains)\b.{0,40}$",
+        ),
+        (
+            "not_intended",
+            r"^\s*If you (?:are not the (?:intended )?(?:recipient|addressee)|have received this (?:e-?mail|message|communication|transmission) in error|receive this (?:e-?mail|message) in error)",
+        ),
         ("views", r"^\s*(?:Any\s+)?(?:views|opinions)\s+(?:or\s+opinions\s+)?(?:expressed|contained|presented)"),
-        ("scanned", r"^\s*(?:This (?:e-?mail|message)(?: has been| was)? (?:scanned|checked|swept)|The original of this (?:e-?mail|message) was scanned|.{0,40}scanned for (?:all )?viruses)"),
-        ("gsi", r"(?:On leaving the GSi|Communications via the GS[ix]|Government Secure Intranet|certified virus free|received from the INTERNET|GCSx)"),
-        ("vendor", r"^\s*(?:This email has been scanned by the (?:Symantec|MessageLabs|Mimecast)|Mimecast|MessageLabs|McAfee|Sophos)\b"),
+        (
+            "scanned",
+            r"^\s*(?:This (?:e-?mail|message)(?: has been| was)? (?:scanned|checked|swept)|The original of this (?:e-?mail|message) was scanned|.{0,40}scanned for (?:all )?viruses)",
+        ),
+        (
+            "gsi",
+            r"(?:On leaving the GSi|Communications via the GS[ix]|Government Secure Intranet|certified virus free|received from the INTERNET|GCSx)",
+        ),
+        (
+            "vendor",
+            r"^\s*(?:This email has been scanned by the (?:Symantec|MessageLabs|Mimecast)|Mimecast|MessageLabs|McAfee|Sophos)\b",
+        ),
         ("environment", r"^\s*(?:P\s+)?Please (?:consider|think of) the environment\b"),
-        ("language_policy", r"^\s*(?:(?:Rydym|Mae'r [\w ]{1,40}?) yn croesawu gohebiaeth|(?:We|The [\w ]{1,40}?) welcomes? correspondence in Welsh)"),
+        (
+            "language_policy",
+            r"^\s*(?:(?:Rydym|Mae'r [\w ]{1,40}?) yn croesawu gohebiaeth|(?:We|The [\w ]{1,40}?) welcomes? correspondence in Welsh)",
+        ),
         ("labelled", r"^\s*(?:Disclaimer|Ymwadiad|Haftungsausschluss|Avertissement)\s*:\s*\S"),
         ("preface", r"^\s*Please note:? it is not possible to reply to this e-?mail"),
         ("nhsmail", r"^\s*NHSmail is the secure email"),
         ("statutory_corporation", r"\bis a statutory corporation whose principal office is\b"),
-        ("monitored", r"^\s*(?:All )?(?:e-?mail|communications?|Calls)\b.{0,60}\b(?:may be|are|will be) (?:monitored|recorded|logged)"),
+        (
+            "monitored",
+            r"^\s*(?:All )?(?:e-?mail|communications?|Calls)\b.{0,60}\b(?:may be|are|will be) (?:monitored|recorded|logged)",
+        ),
         ("welsh", r"^\s*Mae'r (?:neges|e-bost)\b.{0,60}\b(?:gyfrinachol|breifat)"),
     ],
-    words=('notice', 'caution', 'disclaimer', 'ymwadiad', 'haftungs', 'avertissement', 'email', 'e-mail', 'message', 'communication', 'transmission', 'intended', 'recipient', 'addressee', 'in error', 'views', 'opinions', 'scanned', 'swept', 'checked', 'virus', 'gsi', 'gsx', 'gcsx', 'intranet', 'internet', 'mimecast', 'messagelabs', 'mcafee', 'sophos', 'symantec', 'environment', 'not possible to reply', 'nhsmail', 'statutory corporation', 'monitored', 'recorded', 'logged', "mae'r", 'croesawu', 'correspondence in welsh'),
+    words=(
+        "notice",
+        "caution",
+        "disclaimer",
+        "ymwadiad",
+        "haftungs",
+        "avertissement",
+        "email",
+        "e-mail",
+        "message",
+        "communication",
+        "transmission",
+        "intended",
+        "recipient",
+        "addressee",
+        "in error",
+        "views",
+        "opinions",
+        "scanned",
+        "swept",
+        "checked",
+        "virus",
+        "gsi",
+        "gsx",
+        "gcsx",
+        "intranet",
+        "internet",
+        "mimecast",
+        "messagelabs",
+        "mcafee",
+        "sophos",
+        "symantec",
+        "environment",
+        "not possible to reply",
+        "nhsmail",
+        "statutory corporation",
+        "monitored",
+        "recorded",
+        "logged",
+        "mae'r",
+        "croesawu",
+        "correspondence in welsh",
+    ),
 )
 
 DISCLAIMER_CUE = table(
@@ -164,19 +339,34 @@ DISCLAIMER_CUE = table(
     [
         ("confidential", r"\bconfidential"),
         ("intended", r"\bintended (?:solely )?(?:recipient|addressee|for the (?:use|sole))|\bnamed addressee"),
-        ("in_error", r"\b(?:received|receive|sent to you) (?:this|it) (?:e-?mail|message|communication)?\s*in error|\bin error\b"),
-        ("notify", r"\bnotify (?:the sender|us|the system manager|postmaster)|\bdelete (?:it|this|the (?:e-?mail|message))"),
+        (
+            "in_error",
+            r"\b(?:received|receive|sent to you) (?:this|it) (?:e-?mail|message|communication)?\s*in error|\bin error\b",
+        ),
+        (
+            "notify",
+            r"\bnotify (?:the sender|us|the system manager|postmaster)|\bdelete (?:it|this|the (?:e-?mail|message))",
+        ),
         ("monitor", r"\bmonitor(?:ed|ing)?\b|\brecorded\b|\blogged\b"),
         ("virus", r"\bvirus(?:es)?\b|\bmalware\b"),
         ("liability", r"\bliabilit|\bno responsibility|\bbinding agreements?|\bwarranty\b"),
         ("privilege", r"\bprivileged\b|\blegal professional privilege"),
         ("unauthorised", r"\bunauthori[sz]ed|\bprohibited\b|\bunlawful\b|\bstrictly\b"),
-        ("disclose", r"\b(?:disclos\w*|cop(?:y|ied|ying)|distribut\w*|disseminat\w*)\b.{0,60}\b(?:disclos\w*|cop(?:y|ied|ying)|distribut\w*|disseminat\w*|used|use|forward\w*|print\w*|retain\w*|information|contents?)\b"),
+        (
+            "disclose",
+            r"\b(?:disclos\w*|cop(?:y|ied|ying)|distribut\w*|disseminat\w*)\b.{0,60}\b(?:disclos\w*|cop(?:y|ied|ying)|distribut\w*|disseminat\w*|used|use|forward\w*|print\w*|retain\w*|information|contents?)\b",
+        ),
         ("no_reply", r"\bdo not reply to this e-?mail\b|\bnot possible to reply\b|\bmailbox is not monitored\b"),
-        ("copyright", r"\bcopyright\b|\bData Protection Act\b|\bintegrity of the system\b|\bsecure means of communication\b"),
+        (
+            "copyright",
+            r"\bcopyright\b|\bData Protection Act\b|\bintegrity of the system\b|\bsecure means of communication\b",
+        ),
         ("views", r"\bviews (?:or opinions )?expressed|\bnot necessarily (?:those|represent)"),
         ("platforms", r"\bNHSmail\b|\bnhs\.net\b|\bGSi\b|\bMimecast\b|\bMessageLabs\b|\bSymantec\b|\bsecure email\b"),
-        ("corporate", r"\bregistered (?:office|in England)|\bstatutory corporation\b|\bsubsidiary companies\b|\bprincipal office\b"),
+        (
+            "corporate",
+            r"\bregistered (?:office|in England)|\bstatutory corporation\b|\bsubsidiary companies\b|\bprincipal office\b",
+        ),
         ("switch", r"\bhow you can switch\b|\bjoiningnhsmail\b"),
         ("welsh", r"\bgyfrinachol\b|\bderbynnydd\b|\bfeirysau\b"),
         ("language", r"\bGymraeg\b|\bddwyieithog\b|\bin Welsh\b|\bbilingually\b"),
@@ -190,43 +380,79 @@ OPENER = table(
     [
         ("thank_you", r"^\s*Thank you for (?:your|contacting|the)\b"),
         ("welsh_thanks", r"^\s*Diolch (?:am|i chi|yn fawr)\b"),
-        ("out_of_office", r"^\s*(?:I am|I'm|I will be|I shall be)\s+(?:currently\s+|now\s+)?(?:out of (?:the )?office|on (?:annual |parental |maternity |sick )?leave|away|absent|not in the office|working part[- ]time)\b"),
+        (
+            "out_of_office",
+            r"^\s*(?:I am|I'm|I will be|I shall be)\s+(?:currently\s+|now\s+)?(?:out of (?:the )?office|on (?:annual |parental |maternity |sick )?leave|away|absent|not in the office|working part[- ]time)\b",
+        ),
         ("welsh_ooo", r"^\s*(?:Rwyf|Dw i|Byddaf)\s+(?:ar wyliau|allan o'r swyddfa|i ffwrdd)"),
-        ("automated", r"^\s*(?:This is an? (?:automated|automatic|auto-generated)\b|Please note:? (?:it is not possible to reply|this (?:is an automated|mailbox is not monitored)))"),
+        (
+            "automated",
+            r"^\s*(?:This is an? (?:automated|automatic|auto-generated)\b|Please note:? (?:it is not possible to reply|this (?:is an automated|mailbox is not monitored)))",
+        ),
         (
             "bounce",
             r"^\s*(?:Delivery has failed to these recipients|Your message (?:to .{1,80} )?(?:couldn't|could not|wasn't|was not) (?:be )?delivered|Undeliverable:|This is an automatically generated Delivery Status Notification|This message was created automatically by mail delivery software|Mail delivery failed|-+\s*Failed Recipients\s*-+|Returned mail:|Delivery to the following recipients? failed)",
         ),
     ],
-    prefixes=('thank', 'diolch', 'i', 'rwyf', 'dw', 'byddaf', 'this', 'please', 'delivery', 'your', 'undeliverable', 'mail', 'returned', '-'),
+    prefixes=(
+        "thank",
+        "diolch",
+        "i",
+        "rwyf",
+        "dw",
+        "byddaf",
+        "this",
+        "please",
+        "delivery",
+        "your",
+        "undeliverable",
+        "mail",
+        "returned",
+        "-",
+    ),
 )
 
 SIGNATURE_NOISE = table(
     "signature_noise",
     [
-        ("sent_from_device", r"^\s*Sent from (?:my |the )?(?:iPhone|iPad|BlackBerry|Android|mobile|Samsung|Galaxy|Huawei|Windows Phone|smartphone|Xperia)\b.{0,40}$"),
-        ("sent_from_app", r"^\s*(?:Sent from (?:Outlook|Mail|Yahoo Mail|Gmail|ProtonMail|AOL)\b.{0,40}|Get Outlook for (?:iOS|Android))\s*$"),
+        (
+            "sent_from_device",
+            r"^\s*Sent from (?:my |the )?(?:iPhone|iPad|BlackBerry|Android|mobile|Samsung|Galaxy|Huawei|Windows Phone|smartphone|Xperia)\b.{0,40}$",
+        ),
+        (
+            "sent_from_app",
+            r"^\s*(?:Sent from (?:Outlook|Mail|Yahoo Mail|Gmail|ProtonMail|AOL)\b.{0,40}|Get Outlook for (?:iOS|Android))\s*$",
+        ),
     ],
-    prefixes=('sent', 'get'),
+    prefixes=("sent", "get"),
 )
 
 REF_LINE = table(
     "ref_line",
     [
-        ("our_your", r"^\s*(?:Cyf(?:eirnod)?\s*/\s*)?(?:Our|Your|My|Ein|Eich)\s+(?:ref(?:erence)?|cyf(?:eirnod)?)\b\.?\s*(?:no\.?|number)?\s*:?"),
+        (
+            "our_your",
+            r"^\s*(?:Cyf(?:eirnod)?\s*/\s*)?(?:Our|Your|My|Ein|Eich)\s+(?:ref(?:erence)?|cyf(?:eirnod)?)\b\.?\s*(?:no\.?|number)?\s*:?",
+        ),
         ("reference", r"^\s*(?:Reference|Ref|Case|Request)\s*(?:No\.?|Number|ID)?\s*:"),
         ("re_ref", r"^\s*Re:\s*\S{3,30}\s*$"),
     ],
-    prefixes=('cyf', 'our', 'your', 'my', 'ein', 'eich', 'reference', 'ref', 'case', 'request', 're:'),
+    prefixes=("cyf", "our", "your", "my", "ein", "eich", "reference", "ref", "case", "request", "re:"),
 )
 
 BOUNCE_DIAGNOSTIC = table(
     "bounce_diagnostic",
     [
         ("exchange", r"^\s*Diagnostic information for administrators:?\s*$"),
-        ("headers", r"^\s*(?:Original message headers|-+\s*Original message\s*-+|The original message was received at|-+\s*The following addresses had permanent fatal errors\s*-+)\s*:?\s*$"),
+        (
+            "headers",
+            r"^\s*(?:Original message headers|-+\s*Original message\s*-+|The original message was received at|-+\s*The following addresses had permanent fatal errors\s*-+)\s*:?\s*$",
+        ),
         ("copy", r"^\s*-{2,}\s*(?:This is a copy of the message|Contents of the undelivered mail)"),
-        ("dsn", r"^\s*(?:Reporting-MTA|Final-Recipient|Action|Status|Diagnostic-Code|Remote-MTA|Arrival-Date)\s*:\s*\S"),
+        (
+            "dsn",
+            r"^\s*(?:Reporting-MTA|Final-Recipient|Action|Status|Diagnostic-Code|Remote-MTA|Arrival-Date)\s*:\s*\S",
+        ),
         ("rfc822_headers", r"^\s*(?:Received|Return-Path|Message-ID|X-[A-Za-z-]+)\s*:\s*\S"),
     ],
 )

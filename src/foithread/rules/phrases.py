@@ -12,9 +12,18 @@ from foithread.rules import table
 AUTO_REPLY = table(
     "auto_reply",
     [
-        ("automated", r"\b(?:this is an? (?:automated|automatic|auto-generated)|automated (?:response|reply|acknowledge?ment|message)|auto-?reply)\b"),
-        ("do_not_reply", r"\b(?:please )?do not reply to this (?:e-?mail|message)|\bnot possible to reply\b|mailbox is not monitored|no-?reply"),
-        ("due_course", r"\b(?:a response will follow in due course|will (?:respond|reply) (?:to you )?(?:as soon as possible|in due course))"),
+        (
+            "automated",
+            r"\b(?:this is an? (?:automated|automatic|auto-generated)|automated (?:response|reply|acknowledge?ment|message)|auto-?reply)\b",
+        ),
+        (
+            "do_not_reply",
+            r"\b(?:please )?do not reply to this (?:e-?mail|message)|\bnot possible to reply\b|mailbox is not monitored|no-?reply",
+        ),
+        (
+            "due_course",
+            r"\b(?:a response will follow in due course|will (?:respond|reply) (?:to you )?(?:as soon as possible|in due course))",
+        ),
         ("office_hours", r"\b(?:operate|open) Monday to Friday|\bhigh volume of (?:requests|emails)|\boffice hours\b"),
         ("received_email", r"^\s*Thank you for (?:your (?:e-?mail|message|enquiry|request)|contacting)\b"),
         ("will_receive_ack", r"\bwill receive (?:a|an) (?:formal )?acknowledge?ment\b|\breference number shortly\b"),
@@ -25,54 +34,123 @@ AUTO_REPLY = table(
 ACKNOWLEDGEMENT = table(
     "acknowledgement",
     [
-        ("acknowledge", r"\backnowledge?(?:s|ment)?\b.{0,60}\b(?:request|e-?mail|receipt)|\bplease accept this (?:e-?mail )?as (?:an )?acknowledge?ment"),
-        ("received_on", r"\b(?:which |that )?(?:we|was|were|has been|have been)?\s*received (?:by .{1,60} )?on\b|\brequest (?:for information )?received\b|\b(?:received|have received) your (?:request|requirement|application|e-?mail)\b"),
-        ("logged", r"\b(?:has been|have been|is being|was|and have) (?:logged|registered|allocated|assigned)\b|\blogged (?:as|under|with)\b"),
-        ("allocated_reference", r"\b(?:allocated|assigned|given) (?:the )?(?:above |following )?reference\b|\bquot(?:e|ing) (?:the|this|our) reference\b"),
-        ("will_respond", r"\b(?:will|aim to|should) (?:respond|reply|send (?:you )?(?:a|our) (?:full )?response|provide (?:you with )?a response)\b.{0,80}\b(?:(?:20|twenty) working days|by \d{1,2}(?:st|nd|rd|th)? \w+|statutory)"),
-        ("being_handled", r"\b(?:is being|will be) (?:handled|dealt with|considered|processed)\b.{0,40}\b(?:under|in accordance with)\b"),
+        (
+            "acknowledge",
+            r"\backnowledge?(?:s|ment)?\b.{0,60}\b(?:request|e-?mail|receipt)|\bplease accept this (?:e-?mail )?as (?:an )?acknowledge?ment",
+        ),
+        (
+            "received_on",
+            r"\b(?:which |that )?(?:we|was|were|has been|have been)?\s*received (?:by .{1,60} )?on\b|\brequest (?:for information )?received\b|\b(?:received|have received) your (?:request|requirement|application|e-?mail)\b",
+        ),
+        (
+            "logged",
+            r"\b(?:has been|have been|is being|was|and have) (?:logged|registered|allocated|assigned)\b|\blogged (?:as|under|with)\b",
+        ),
+        (
+            "allocated_reference",
+            r"\b(?:allocated|assigned|given) (?:the )?(?:above |following )?reference\b|\bquot(?:e|ing) (?:the|this|our) reference\b",
+        ),
+        (
+            "will_respond",
+            r"\b(?:will|aim to|should) (?:respond|reply|send (?:you )?(?:a|our) (?:full )?response|provide (?:you with )?a response)\b.{0,80}\b(?:(?:20|twenty) working days|by \d{1,2}(?:st|nd|rd|th)? \w+|statutory)",
+        ),
+        (
+            "being_handled",
+            r"\b(?:is being|will be) (?:handled|dealt with|considered|processed)\b.{0,40}\b(?:under|in accordance with)\b",
+        ),
         ("within_days", r"\bwithin (?:the statutory (?:timescale|time limit) of )?(?:20|twenty) working days\b"),
         ("attached_ack", r"\battached acknowledge?ment\b"),
         ("welsh", r"\bDiolch am eich cais\b|\bByddwn yn ymateb\b"),
-        ("other_languages", r"\baccus(?:ons|é) (?:bonne )?réception\b|\bnous avons bien reçu\b|\bEingangsbestätigung\b|\b(?:haben|habe) Ihre (?:Anfrage|E-Mail|Nachricht) erhalten\b|\bontvangstbevestiging\b|\bhebben uw (?:verzoek|e-mail) ontvangen\b|\bacusamos recibo\b|\bhemos recibido su\b|\bhar modtaget (?:din|jeres)\b"),
+        (
+            "other_languages",
+            r"\baccus(?:ons|é) (?:bonne )?réception\b|\bnous avons bien reçu\b|\bEingangsbestätigung\b|\b(?:haben|habe) Ihre (?:Anfrage|E-Mail|Nachricht) erhalten\b|\bontvangstbevestiging\b|\bhebben uw (?:verzoek|e-mail) ontvangen\b|\bacusamos recibo\b|\bhemos recibido su\b|\bhar modtaget (?:din|jeres)\b",
+        ),
     ],
 )
 
 CLARIFICATION = table(
     "clarification",
     [
-        ("clarify", r"\b(?:could|can|would) you (?:please )?(?:clarify|confirm|specify|explain|narrow|refine|be more specific)|\bplease (?:clarify|confirm which|specify)\b"),
-        ("need_clarification", r"\b(?:require|need|seek|request(?:ing)?) (?:some |further )?clarification\b|\bclarification (?:of|on|about) (?:your|the) request\b"),
+        (
+            "clarify",
+            r"\b(?:could|can|would) you (?:please )?(?:clarify|confirm|specify|explain|narrow|refine|be more specific)|\bplease (?:clarify|confirm which|specify)\b",
+        ),
+        (
+            "need_clarification",
+            r"\b(?:require|need|seek|request(?:ing)?) (?:some |further )?clarification\b|\bclarification (?:of|on|about) (?:your|the) request\b",
+        ),
         ("before_we_can", r"\bbefore we can (?:deal with|process|respond to|proceed with)\b"),
-        ("clock_stops", r"\b(?:time for compliance|clock) will not (?:start|begin)\b|\bsection 1\(3\)|\bregulation 9\b|\b12\(4\)\(c\)"),
+        (
+            "clock_stops",
+            r"\b(?:time for compliance|clock) will not (?:start|begin)\b|\bsection 1\(3\)|\bregulation 9\b|\b12\(4\)\(c\)",
+        ),
         ("narrow", r"\b(?:narrow|refine|reduce) (?:the scope of )?your request\b"),
-        ("other_languages", r"\b(?:präzisieren|konkretisieren|Klarstellung|genauer (?:angeben|beschreiben|bezeichnen))\b|\bpréciser (?:votre|la portée|l'objet)\b|\bverduidelijken\b|\bpreciseren\b|\baclarar su (?:solicitud|petición)\b|\buddybe\b|\bpræcisere\b"),
+        (
+            "other_languages",
+            r"\b(?:präzisieren|konkretisieren|Klarstellung|genauer (?:angeben|beschreiben|bezeichnen))\b|\bpréciser (?:votre|la portée|l'objet)\b|\bverduidelijken\b|\bpreciseren\b|\baclarar su (?:solicitud|petición)\b|\buddybe\b|\bpræcisere\b",
+        ),
     ],
 )
 
 DELAY = table(
     "delay",
     [
-        ("extend", r"\b(?:extend|extending|extension (?:of|to)) (?:the )?(?:time|deadline|response (?:time|date))|\bextend(?:ed)? the time limit\b|\bextension\b.{0,40}\bworking days\b|\b(?:is|are|has been|have been|is being|will be|was) extended\b"),
-        ("public_interest_time", r"\b(?:further|additional|more) time to consider (?:the )?(?:balance of the )?public interest|\bsection 10\(3\)|\bs\.?\s?10\(3\)"),
-        ("eir_reg7", r"\bregulation 7(?:\(1\))?\b|\b40 working days\b.{0,60}\b(?:complex|voluminous)|\bcomplex and voluminous\b"),
-        ("apologise", r"\b(?:apologi[sz]e|apologies|sorry)\b.{0,40}\bdelay|\bdelay in (?:responding|our response|replying|dealing)"),
-        ("new_date", r"\b(?:now )?(?:aim|expect|hope|intend) to (?:respond|reply|provide (?:a|our|you with a) response|send (?:you )?(?:a |our |the )?(?:full )?(?:response|reply))\b.{0,30}\bby\b"),
-        ("not_yet", r"\b(?:have|has) not yet (?:completed|been able to complete|finished)\b|\bnot (?:yet )?(?:been )?able to (?:respond|reply|complete|answer)\b"),
+        (
+            "extend",
+            r"\b(?:extend|extending|extension (?:of|to)) (?:the )?(?:time|deadline|response (?:time|date))|\bextend(?:ed)? the time limit\b|\bextension\b.{0,40}\bworking days\b|\b(?:is|are|has been|have been|is being|will be|was) extended\b",
+        ),
+        (
+            "public_interest_time",
+            r"\b(?:further|additional|more) time to consider (?:the )?(?:balance of the )?public interest|\bsection 10\(3\)|\bs\.?\s?10\(3\)",
+        ),
+        (
+            "eir_reg7",
+            r"\bregulation 7(?:\(1\))?\b|\b40 working days\b.{0,60}\b(?:complex|voluminous)|\bcomplex and voluminous\b",
+        ),
+        (
+            "apologise",
+            r"\b(?:apologi[sz]e|apologies|sorry)\b.{0,40}\bdelay|\bdelay in (?:responding|our response|replying|dealing)",
+        ),
+        (
+            "new_date",
+            r"\b(?:now )?(?:aim|expect|hope|intend) to (?:respond|reply|provide (?:a|our|you with a) response|send (?:you )?(?:a |our |the )?(?:full )?(?:response|reply))\b.{0,30}\bby\b",
+        ),
+        (
+            "not_yet",
+            r"\b(?:have|has) not yet (?:completed|been able to complete|finished)\b|\bnot (?:yet )?(?:been )?able to (?:respond|reply|complete|answer)\b",
+        ),
     ],
 )
 
 RESPONSE = table(
     "response",
     [
-        ("attached", r"\b(?:please )?(?:find|see)\b.{0,20}\battached\b|\battached (?:is|are|spreadsheet|document|file|letter|response)\b|\bis attached\b|\bare attached\b"),
-        ("not_held", r"\b(?:does|do|did) not hold\b|\bnot held\b|\bholds? no (?:recorded )?information\b|\bno (?:recorded )?information (?:is )?held\b|\bNid yw'r .{1,30} yn dal\b"),
-        ("exempt", r"\bexempt(?:ion|ed)?\b|\bwithh(?:o|e)ld(?:ing)?\b|\brefus(?:e|ed|al|ing)\b|\bexception\b|\bengag(?:ed|es)\b"),
+        (
+            "attached",
+            r"\b(?:please )?(?:find|see)\b.{0,20}\battached\b|\battached (?:is|are|spreadsheet|document|file|letter|response)\b|\bis attached\b|\bare attached\b",
+        ),
+        (
+            "not_held",
+            r"\b(?:does|do|did) not hold\b|\bnot held\b|\bholds? no (?:recorded )?information\b|\bno (?:recorded )?information (?:is )?held\b|\bNid yw'r .{1,30} yn dal\b",
+        ),
+        (
+            "exempt",
+            r"\bexempt(?:ion|ed)?\b|\bwithh(?:o|e)ld(?:ing)?\b|\brefus(?:e|ed|al|ing)\b|\bexception\b|\bengag(?:ed|es)\b",
+        ),
         ("ncnd", r"\bneither confirm(?:s|ing)? nor den(?:y|ies|ying)\b"),
-        ("answer", r"\b(?:in response to|I am writing (?:in response|to respond)|our response|your request\b.{0,40}\b(?:has been considered|answer)|the information (?:you )?requested|I can confirm|we can confirm|please see (?:below|our response)|as follows)\b"),
-        ("appeal_rights", r"\b(?:internal review|right to (?:appeal|complain)|if you are (?:dis|un|not )satisfied|Information Commissioner|Wycliffe House|Scottish Information Commissioner)\b"),
+        (
+            "answer",
+            r"\b(?:in response to|I am writing (?:in response|to respond)|our response|your request\b.{0,40}\b(?:has been considered|answer)|the information (?:you )?requested|I can confirm|we can confirm|please see (?:below|our response)|as follows)\b",
+        ),
+        (
+            "appeal_rights",
+            r"\b(?:internal review|right to (?:appeal|complain)|if you are (?:dis|un|not )satisfied|Information Commissioner|Wycliffe House|Scottish Information Commissioner)\b",
+        ),
         ("cost_limit", r"\b(?:appropriate|cost) limit\b|\bsection 12\b|\bexceed (?:the )?(?:cost|appropriate)\b"),
-        ("provided", r"\b(?:is|are|has been|have been) (?:provided|released|disclosed|enclosed|set out)\b|\bplease find (?:below|enclosed)\b|\b(?:decided to|will|now|are|have|am|we|I|can) (?:release|releasing|released|disclose|disclosing|provide|providing)\b(?! (?:any|the remaining))|\b(?:full |partial )?access (?:is|has been) granted\b|\bwe are pleased to (?:provide|release|grant)\b"),
+        (
+            "provided",
+            r"\b(?:is|are|has been|have been) (?:provided|released|disclosed|enclosed|set out)\b|\bplease find (?:below|enclosed)\b|\b(?:decided to|will|now|are|have|am|we|I|can) (?:release|releasing|released|disclose|disclosing|provide|providing)\b(?! (?:any|the remaining))|\b(?:full |partial )?access (?:is|has been) granted\b|\bwe are pleased to (?:provide|release|grant)\b",
+        ),
     ],
 )
 
@@ -80,17 +158,32 @@ INTERNAL_REVIEW_REQUEST = table(
     "internal_review_request",
     [
         ("wdtk_template", r"\bPlease pass this on to the person who conducts Freedom of Information reviews\b"),
-        ("request_review", r"\b(?:request|requesting|ask(?:ing)? for) an internal review\b|\bwriting to request an internal review\b"),
-        ("ask_to_review", r"\b(?:please|I (?:would like|want|ask|require) (?:you|the \w+(?: \w+){0,4})? ?to)\s+(?:carry out|conduct|undertake)?\s*(?:an? )?(?:internal )?review (?:of )?(?:your|the|its|this) (?:response|decision|handling|refusal)|\bI ask you to review\b|\bI require you to review\b|\brequirement for review\b"),
-        ("reconsider", r"\b(?:reconsider (?:its|your|the) (?:decision|response)|request(?:ing)? (?:a )?reconsideration)\b|\breconsider\w*\b.{0,60}\bregulation 11\b"),
+        (
+            "request_review",
+            r"\b(?:request|requesting|ask(?:ing)? for) an internal review\b|\bwriting to request an internal review\b",
+        ),
+        (
+            "ask_to_review",
+            r"\b(?:please|I (?:would like|want|ask|require) (?:you|the \w+(?: \w+){0,4})? ?to)\s+(?:carry out|conduct|undertake)?\s*(?:an? )?(?:internal )?review (?:of )?(?:your|the|its|this) (?:response|decision|handling|refusal)|\bI ask you to review\b|\bI require you to review\b|\brequirement for review\b",
+        ),
+        (
+            "reconsider",
+            r"\b(?:reconsider (?:its|your|the) (?:decision|response)|request(?:ing)? (?:a )?reconsideration)\b|\breconsider\w*\b.{0,60}\bregulation 11\b",
+        ),
     ],
 )
 
 INTERNAL_REVIEW_RESPONSE = table(
     "internal_review_response",
     [
-        ("review_done", r"\b(?:I|we) have (?:now )?(?:completed|carried out|conducted|undertaken) (?:an|the|my|our) (?:internal )?(?:review|reconsideration)\b|\bI have (?:now )?(?:reviewed|reconsidered) (?:the|your|our|its)\b|\b(?:I|we) have (?:now )?carried out the review\b"),
-        ("decision", r"\b(?:I|we) (?:have decided to |therefore )?(?:uphold|overturn|reverse|do not uphold|partially uphold)\b|\b(?:is|was|has been|are) (?:upheld|overturned|reversed|not upheld|partially upheld)\b"),
+        (
+            "review_done",
+            r"\b(?:I|we) have (?:now )?(?:completed|carried out|conducted|undertaken) (?:an|the|my|our) (?:internal )?(?:review|reconsideration)\b|\bI have (?:now )?(?:reviewed|reconsidered) (?:the|your|our|its)\b|\b(?:I|we) have (?:now )?carried out the review\b",
+        ),
+        (
+            "decision",
+            r"\b(?:I|we) (?:have decided to |therefore )?(?:uphold|overturn|reverse|do not uphold|partially uphold)\b|\b(?:is|was|has been|are) (?:upheld|overturned|reversed|not upheld|partially upheld)\b",
+        ),
         ("review_heading", r"^\s*Internal review\b|\bInternal Review (?:Officer|Response|Outcome)\b"),
     ],
 )
@@ -98,20 +191,38 @@ INTERNAL_REVIEW_RESPONSE = table(
 OUT_OF_OFFICE = table(
     "out_of_office",
     [
-        ("out_of_office", r"\bout of (?:the )?office\b|\bon (?:annual |parental |maternity |sick |study )?leave\b|\baway from (?:the|my) (?:office|desk)\b|\bnot in the office\b"),
-        ("returning", r"\b(?:return(?:ing)?|back) (?:on|to the office|in the office|until)\b|\buntil \w+day\b|\bwill not return\b|\blimited access to (?:my )?e-?mail"),
-        ("urgent", r"\bfor (?:urgent|immediate) (?:matters|enquiries|queries|assistance|FOI matters)\b|\bif (?:your (?:e-?mail|matter) is|it is) urgent\b"),
+        (
+            "out_of_office",
+            r"\bout of (?:the )?office\b|\bon (?:annual |parental |maternity |sick |study )?leave\b|\baway from (?:the|my) (?:office|desk)\b|\bnot in the office\b",
+        ),
+        (
+            "returning",
+            r"\b(?:return(?:ing)?|back) (?:on|to the office|in the office|until)\b|\buntil \w+day\b|\bwill not return\b|\blimited access to (?:my )?e-?mail",
+        ),
+        (
+            "urgent",
+            r"\bfor (?:urgent|immediate) (?:matters|enquiries|queries|assistance|FOI matters)\b|\bif (?:your (?:e-?mail|matter) is|it is) urgent\b",
+        ),
         ("welsh", r"\bar wyliau\b|\ballan o'r swyddfa\b"),
         ("subject", r"^(?:Out of (?:the )?Office|AUTO:|Abwesenheitsnotiz|Absence)\b|is out of the office$"),
-        ("subject_auto", r"^(?:Automatic reply|Auto(?:matic)?[- ]?(?:reply|response)|Automatische Antwort|R[ée]ponse automatique)\b"),
+        (
+            "subject_auto",
+            r"^(?:Automatic reply|Auto(?:matic)?[- ]?(?:reply|response)|Automatische Antwort|R[ée]ponse automatique)\b",
+        ),
     ],
 )
 
 BOUNCE = table(
     "bounce",
     [
-        ("failed", r"\bDelivery has failed\b|\bcould not be delivered\b|\bcouldn't be delivered\b|\bundeliverable\b|\bpermanent (?:error|failure)\b|\bDelivery (?:Status Notification|to the following recipients? failed)\b|\bFailed Recipients\b|\bMail delivery (?:failed|software)\b|\bReturned mail\b"),
-        ("smtp", r"\b5\d\d[ -]5\.\d\.\d+\b|\bRESOLVER\.ADR\.\w+|\bRCPT TO\b|\bmailbox (?:unavailable|full)\b|\buser unknown\b|\bRecipient not found\b|\bMail Loop Detected\b"),
+        (
+            "failed",
+            r"\bDelivery has failed\b|\bcould not be delivered\b|\bcouldn't be delivered\b|\bundeliverable\b|\bpermanent (?:error|failure)\b|\bDelivery (?:Status Notification|to the following recipients? failed)\b|\bFailed Recipients\b|\bMail delivery (?:failed|software)\b|\bReturned mail\b",
+        ),
+        (
+            "smtp",
+            r"\b5\d\d[ -]5\.\d\.\d+\b|\bRESOLVER\.ADR\.\w+|\bRCPT TO\b|\bmailbox (?:unavailable|full)\b|\buser unknown\b|\bRecipient not found\b|\bMail Loop Detected\b",
+        ),
     ],
 )
 
