@@ -72,11 +72,7 @@ class Verdict:
 
 
 def _hits(rules: Rules, table_name: str, text: str) -> set[str]:
-    found = set()
-    for rule in rules[table_name]:
-        if rule.search(text):
-            found.add(rule.name)
-    return found
+    return rules[table_name].hits(text)
 
 
 def _head(body: str, lines: int) -> str:

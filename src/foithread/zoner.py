@@ -34,6 +34,7 @@ import attrs
 import regex
 
 from foithread.rules import DEFAULT_RULES, Rules
+from foithread.rules.literals import fold
 
 
 @attrs.frozen
@@ -99,8 +100,9 @@ def _zone_line(text: str, rules: Rules) -> tuple[str, str]:
     if len(stripped) > 400:  # prose paragraphs on one line: only cheap structural rules apply
         rule = rules["disclaimer_start"].first(text[:400])
         return ("d", rule.name) if rule else ("c", "")
+    folded = fold(text)
     for table_name, code in _SIMPLE:
-        rule = rules[table_name].first(text)
+        rule = rules[table_name].first(text, folded)
         if rule is not None:
             if code is None:
                 code = "l" if rule.name == "heading" else "L"

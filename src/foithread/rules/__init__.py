@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 import attrs
 import regex
 
+from foithread.rules.literals import fold, required_literals
+
 #: seconds any single rule may spend on one line before it is taken as not matching
 MATCH_TIMEOUT = 0.25
 
@@ -71,12 +73,19 @@ class Rule:
     compiled: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
 
     anchored: bool = attrs.field(init=False, repr=False, eq=False)
+    #: lower-case words one of which every match contains (None: not known); see :mod:`.literals`
+    literals: tuple[str, ...] | None = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         flags = regex.VERSION1 if self.case_sensitive else _FLAGS
         object.__setattr__(self, "compiled", _compile(self.pattern, flags))
         # ``regex`` tries a ``^…`` pattern at every position under search(); match() does not
         object.__setattr__(self, "anchored", self.pattern.startswith("^") and "|" not in _top_level(self.pattern))
+        object.__setattr__(self, "literals", required_literals(self.pattern))
+
+    def possible(self, folded: str) -> bool:
+        """False when ``folded`` (the text through :func:`.literals.fold`) lacks every required word."""
+        return self.literals is None or any(word in folded for word in self.literals)
 
     def search(self, line: str) -> regex.Match[str] | None:
         try:
@@ -103,9 +112,34 @@ class RuleTable:
     #: an optional cheap pre-check: a line the gate does not pass cannot match any rule of
     #: the table (a speed-up only; adding a rule drops the gate unless a new one is given)
     gate: Gate | None = None
+    #: try all enabled rules at once with one combined pattern before trying them one by one
+    #: (a speed-up only, never a change of result; off for tables where it measured slower)
+    combine: bool = True
+    _enabled: tuple[Rule, ...] = attrs.field(init=False, repr=False, eq=False)
+    _any: _Prefilter | None = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        enabled = tuple(r for r in self.rules if r.enabled)
+        object.__setattr__(self, "_enabled", enabled)
+        object.__setattr__(self, "_any", _Prefilter.build(enabled) if self.combine else None)
 
     def __iter__(self) -> Iterator[Rule]:
-        return (r for r in self.rules if r.enabled)
+        return iter(self._enabled)
+
+    def candidates(self, line: str, folded: str | None = None) -> list[Rule]:
+        """The enabled rules that could match ``line``, in order; rules left out cannot match.
+
+        Cheapest first: the table's gate, each rule's required words (substring tests on the
+        case-folded line), then, when several rules remain, one combined pattern for them all.
+        """
+        if folded is None:
+            folded = fold(line)
+        if self.gate is not None and not self.gate.passes_folded(folded):
+            return []
+        chosen = [rule for rule in self._enabled if rule.possible(folded)]
+        if len(chosen) > 2 and self._any is not None and not self._any.may_match(line):
+            return []
+        return chosen
 
     def passes(self, line: str) -> bool:
         return self.gate is None or self.gate.passes(line)
@@ -116,11 +150,9 @@ class RuleTable:
     def names(self) -> list[str]:
         return [r.name for r in self.rules]
 
-    def first(self, line: str) -> Rule | None:
-        """The first enabled rule that matches ``line``."""
-        if self.gate is not None and not self.gate.passes(line):
-            return None
-        for rule in self:
+    def first(self, line: str, folded: str | None = None) -> Rule | None:
+        """The first enabled rule that matches ``line`` (``folded``: ``fold(line)`` if known)."""
+        for rule in self.candidates(line, folded):
             if rule.search(line):
                 return rule
         return None
@@ -129,9 +161,12 @@ class RuleTable:
         return self.first(line) is not None
 
     def count(self, line: str) -> int:
-        if self.gate is not None and not self.gate.passes(line):
-            return 0
-        return sum(1 for rule in self if rule.search(line))
+        """How many enabled rules match ``line``."""
+        return sum(1 for rule in self.candidates(line) if rule.search(line))
+
+    def hits(self, text: str) -> set[str]:
+        """The names of the enabled rules that match ``text``."""
+        return {rule.name for rule in self.candidates(text) if rule.search(text)}
 
     def disable(self, *names: str) -> RuleTable:
         unknown = set(names) - set(self.names())
@@ -154,6 +189,53 @@ class RuleTable:
         return attrs.evolve(self, rules=tuple(rules), gate=gate)
 
 
+_BACKREFERENCE = regex.compile(r"\\(?:[1-9]|g<)")
+
+
+@attrs.frozen
+class _Prefilter:
+    """All rules of a table as (at most) two combined patterns: one C-level call says whether
+    any rule could match. Rules the combination cannot express (backreferences) are kept
+    apart and tried one by one; a combined pattern that times out answers "maybe"."""
+
+    anchored: regex.Pattern[str] | None
+    floating: regex.Pattern[str] | None
+    apart: tuple[Rule, ...]
+
+    @classmethod
+    def build(cls, rules: tuple[Rule, ...]) -> _Prefilter | None:
+        apart = tuple(r for r in rules if _BACKREFERENCE.search(r.pattern))
+        joined = [r for r in rules if r not in apart]
+
+        def combined(chosen: list[Rule], strip: bool) -> regex.Pattern[str] | None:
+            if not chosen:
+                return None
+            branches = (
+                ("(?-i:{})" if r.case_sensitive else "(?i:{})").format(r.pattern[1:] if strip else r.pattern)
+                for r in chosen
+            )
+            return regex.compile("|".join(branches), regex.VERSION1)
+
+        try:
+            return cls(
+                combined([r for r in joined if r.anchored], True),
+                combined([r for r in joined if not r.anchored], False),
+                apart,
+            )
+        except regex.error:
+            return None  # a rule the combination cannot hold: every rule is tried on its own
+
+    def may_match(self, line: str) -> bool:
+        try:
+            if self.anchored is not None and self.anchored.match(line, timeout=MATCH_TIMEOUT):
+                return True
+            if self.floating is not None and self.floating.search(line, timeout=MATCH_TIMEOUT):
+                return True
+        except TimeoutError:
+            return True
+        return any(rule.search(line) for rule in self.apart)
+
+
 @attrs.frozen
 class Gate:
     """Literal words a line must start with or contain for a table to be worth trying.
@@ -166,11 +248,18 @@ class Gate:
     prefixes: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
 
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "prefixes", tuple(fold(p) for p in self.prefixes))
+        object.__setattr__(self, "words", tuple(fold(w) for w in self.words))
+
     def passes(self, line: str) -> bool:
-        low = line.lower()
-        if self.prefixes and low.lstrip().startswith(self.prefixes):
+        return self.passes_folded(fold(line))
+
+    def passes_folded(self, folded: str) -> bool:
+        """:meth:`passes` for a line already through :func:`.literals.fold`."""
+        if self.prefixes and folded.lstrip().startswith(self.prefixes):
             return True
-        return any(w in low for w in self.words)
+        return any(w in folded for w in self.words)
 
 
 def table(
@@ -180,12 +269,14 @@ def table(
     case_sensitive: bool = False,
     prefixes: tuple[str, ...] = (),
     words: tuple[str, ...] = (),
+    combine: bool = True,
 ) -> RuleTable:
     """Build a table from ``(name, pattern)`` pairs, with an optional gate (prefixes/words)."""
     return RuleTable(
         name,
         tuple(Rule(n, p, case_sensitive=case_sensitive) for n, p in entries),
         gate=Gate(prefixes, words) if (prefixes or words) else None,
+        combine=combine,
     )
 
 
@@ -194,12 +285,13 @@ class Rules:
     """All rule tables the pipeline uses, by table name."""
 
     tables: tuple[RuleTable, ...]
+    _by_name: dict[str, RuleTable] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {t.name: t for t in self.tables})
 
     def __getitem__(self, name: str) -> RuleTable:
-        for t in self.tables:
-            if t.name == name:
-                return t
-        raise KeyError(name)
+        return self._by_name[name]
 
     def names(self) -> list[str]:
         return [t.name for t in self.tables]

@@ -332,6 +332,7 @@ DISCLAIMER_START = table(
         "croesawu",
         "correspondence in welsh",
     ),
+    combine=False,  # its combined pattern measured 3x slower than its rules one by one
 )
 
 DISCLAIMER_CUE = table(
