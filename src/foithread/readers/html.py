@@ -92,8 +92,14 @@ def _clean(value: str, timeout: float = _TIMEOUT) -> str:
 
 
 def _classes(tag: Tag) -> list[str]:
-    value = tag.get("class") or []
-    return value.split() if isinstance(value, str) else list(value)
+    value = tag.get("class")
+    if not value:
+        return []
+    return value.split() if isinstance(value, str) else [str(v) for v in value]
+
+
+def _is_user_link(href: str | None) -> bool:
+    return href is not None and _USER_LINK.search(href) is not None
 
 
 def _id_headers(block: Tag, timeout: float = _TIMEOUT) -> dict[str, str]:
@@ -256,7 +262,7 @@ def _annotation_part(block: Tag, timeout: float = _TIMEOUT) -> Part:
     author: str | None = None
     sent_on = _iso_date(heading, timeout) if isinstance(heading, Tag) else None
     if isinstance(heading, Tag):
-        user = heading.find("a", href=_USER_LINK)
+        user = heading.find("a", attrs={"href": _is_user_link})
         if isinstance(user, Tag):
             author = _clean(user.get_text(" "), timeout) or None
         if author is None:

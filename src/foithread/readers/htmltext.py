@@ -400,12 +400,14 @@ def html_to_text(html: str | bytes | Tag) -> str:
     else:
         if isinstance(html, bytes):
             try:
-                html = html.decode("utf-8-sig")
+                markup = html.decode("utf-8-sig")
             except UnicodeDecodeError:
-                html = html.decode("cp1252", errors="replace")
-        if not html.strip():
+                markup = html.decode("cp1252", errors="replace")
+        else:
+            markup = html
+        if not markup.strip():
             return ""
-        root = BeautifulSoup(html, "html.parser")
+        root = BeautifulSoup(markup, "html.parser")
     out = _Builder()
     _walk(root, out)
     return out.result()
