@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 import regex
 from hypothesis import given, settings
@@ -37,6 +39,8 @@ CASES = [
 
 @pytest.mark.parametrize(("pattern", "expected"), CASES)
 def test_required_literals(pattern: str, expected: tuple[str, ...] | None) -> None:
+    if sys.version_info < (3, 11) and ("(?>" in pattern or "++" in pattern or "*+" in pattern):
+        expected = None  # the standard parser reads atomic groups from 3.11 on: no shortcut before
     assert required_literals(pattern) == expected
 
 
