@@ -82,7 +82,7 @@ def memory(mb: int) -> None:
                 k += 1
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         t0 = time.perf_counter()
-        n = sum(1 for _ in foithread.iter_parse(path, limits=foithread.Limits(max_messages=10**9)))
+        n = sum(1 for _ in foithread.iter_parse(path))
         dt = time.perf_counter() - t0
         after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(

@@ -9,10 +9,12 @@
 from foithread.api import iter_parse, parse
 from foithread.batch import Result, parse_many
 from foithread.errors import ParseError
+from foithread.exporters import json_schema
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Address, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
 from foithread.readers import FORMATS, detect_format
 from foithread.rules import DEFAULT_RULES, Rule, Rules, RuleTable
+from foithread.tabular import read_parquet, to_dataframe, write_parquet  # pandas/pyarrow load on first call
 
 __version__ = "0.1.0"
 
@@ -37,6 +39,10 @@ __all__ = [
     "__version__",
     "detect_format",
     "iter_parse",
+    "json_schema",
     "parse",
     "parse_many",
+    "read_parquet",
+    "to_dataframe",
+    "write_parquet",
 ]

@@ -9,7 +9,10 @@ failure inside foithread is turned into one too (``internal=True``, message
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
+
+import attrs
 
 from foithread.errors import ParseError, limit_exceeded
 from foithread.limits import DEFAULT_LIMITS, Limits
@@ -90,7 +93,9 @@ def iter_parse(
     """Yield the messages of ``source`` one by one.
 
     An mbox given by path is read, parsed and yielded entry by entry, so memory stays flat
-    however large the file; other inputs are parsed whole first. Thread-level facts (authority,
+    however large the file, and ``limits.max_messages`` (a cap on one thread held in memory)
+    does not apply to it: a mailbox of a million messages streams through. Every other limit
+    applies to each entry. Other inputs are parsed whole first, with all limits. Thread-level facts (authority,
     thread references, warnings) need :func:`parse`. Raises only
     :class:`~foithread.errors.ParseError`, also while iterating.
     """
@@ -107,8 +112,8 @@ def iter_parse(
     name = str(path)
     try:
         with stream:
-            parts = iter_mbox_parts(stream, name, None, limits)
-            yield from _capped(iter_messages(parts, rules), limits, name, "mbox")
+            parts = iter_mbox_parts(stream, name, None, attrs.evolve(limits, max_messages=sys.maxsize))
+            yield from iter_messages(parts, rules)
     except ParseError as exc:
         raise exc.with_context(source=name, format="mbox") from None
     except OSError as exc:

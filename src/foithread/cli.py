@@ -1,4 +1,4 @@
-"""The ``foithread`` command line: ``parse``, ``batch`` and ``demo``.
+"""The ``foithread`` command line: ``parse``, ``batch``, ``demo`` and ``schema``.
 
 Exit status: 0 on success, 1 when some inputs failed (each failure on stderr with its path),
 2 on usage errors.
@@ -9,21 +9,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import IO
 
 import attrs
 
-from foithread import __version__, exporters
+from foithread import __version__, exporters, tabular
 from foithread.api import parse
-from foithread.batch import expand, parse_many
+from foithread.batch import Result, expand, parse_many
 from foithread.errors import ParseError
 from foithread.model import Thread
 from foithread.readers import FORMATS
 
 OUTPUT_FORMATS = ("json", "jsonl", "text", "csv")
+#: ``batch --out`` file suffix -> what is written; any other suffix writes JSON Lines
+BATCH_SUFFIXES = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,12 +48,19 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser(
         "batch",
-        help="parse a directory or glob into a JSON Lines file",
-        description="Parse every file under a directory (or matching a glob) into JSONL; "
-        "a failure on one file is recorded and the batch goes on.",
+        help="parse a directory or glob into a JSON Lines, CSV or Parquet file",
+        description="Parse every file under a directory (or matching a glob) into one file, chosen by the "
+        "suffix of --out: .jsonl (one JSON record per input; also any other suffix), .csv or .parquet "
+        "(one row per message). A failure on one file is reported on stderr (and recorded in JSONL) and "
+        "the batch goes on.",
     )
     b.add_argument("target", metavar="DIR_OR_GLOB")
-    b.add_argument("--out", required=True, metavar="FILE.jsonl", help="where to write one JSON record per input")
+    b.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="where to write: FILE.jsonl (one record per input), FILE.csv or FILE.parquet (one row per message)",
+    )
     b.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     b.add_argument("--input-format", choices=FORMATS, default=None, help="input format (default: detect)")
     b.add_argument("--no-progress", action="store_true", help="never show a progress bar")
@@ -62,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Parse the sample WhatDoTheyKnow thread bundled with foithread.",
     )
     d.add_argument("--format", choices=OUTPUT_FORMATS, default="text", help="output format (default text)")
+
+    sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the JSON output",
+        description="Print the JSON Schema (draft 2020-12) of a thread as 'parse --format json' prints it.",
+    )
     return ap
 
 
@@ -114,7 +129,19 @@ def _progress(total: int, enabled: bool, err: IO[str]):  # type: ignore[no-untyp
     return tqdm(total=total, unit="file", file=err)
 
 
+def batch_output(path: str) -> str:
+    """What ``batch --out path`` writes: ``"jsonl"``, ``"csv"`` or ``"parquet"``, by suffix."""
+    return BATCH_SUFFIXES.get(Path(path).suffix.lower(), "jsonl")
+
+
 def _cmd_batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    kind = batch_output(args.out)
+    if kind == "parquet":
+        try:
+            tabular.ensure_installed()
+        except ImportError:
+            err.write(f"foithread: {args.out}: writing Parquet needs pandas and pyarrow: {tabular.INSTALL_HINT}\n")
+            return 2
     paths = expand(args.target)
     if not paths:
         err.write(f"foithread: {args.target}: no files found\n")
@@ -122,9 +149,10 @@ def _cmd_batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     show = not args.no_progress and hasattr(err, "isatty") and err.isatty()
     bar = _progress(len(paths), show, err)
     failed = 0
-    with open(args.out, "w", encoding="utf-8") as fh:
+
+    def results() -> Iterator[Result]:
+        nonlocal failed
         for result in parse_many(paths, workers=max(1, args.workers), format=args.input_format):
-            fh.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             if not result.ok:
                 failed += 1
                 line = _failure(result.source, result.error or "failed")
@@ -132,10 +160,31 @@ def _cmd_batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                     bar.write(line.rstrip("\n"), file=err)
                 else:
                     err.write(line)
+            yield result
             if bar is not None:
                 bar.update(1)
-    if bar is not None:
-        bar.close()
+
+    def threads() -> Iterator[Thread]:  # parsed inputs only, "source" the path as given as in JSONL
+        for result in results():
+            if result.thread is not None:
+                yield attrs.evolve(result.thread, source=result.source)
+
+    try:
+        if kind == "parquet":
+            tabular.write_parquet(threads(), args.out)
+        else:
+            with open(args.out, "w", encoding="utf-8", newline="" if kind == "csv" else None) as fh:
+                if kind == "csv":
+                    exporters.write_csv(threads(), fh)
+                else:
+                    for result in results():
+                        fh.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    except OSError as exc:
+        err.write(_failure(args.out, f"cannot write: {exc.strerror or exc}"))
+        return 2
+    finally:
+        if bar is not None:
+            bar.close()
     err.write(f"foithread: {len(paths) - failed} parsed, {failed} failed; written to {args.out}\n")
     return 1 if failed else 0
 
@@ -152,6 +201,11 @@ def _cmd_demo(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return 0
 
 
+def _cmd_schema(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    out.write(json.dumps(exporters.json_schema(), indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
@@ -163,6 +217,8 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[
         return _cmd_parse(args, out, err)
     if args.command == "batch":
         return _cmd_batch(args, out, err)
+    if args.command == "schema":
+        return _cmd_schema(args, out, err)
     return _cmd_demo(args, out, err)
 
 

@@ -1,19 +1,35 @@
-"""Exporters: a thread as JSON, JSON Lines, a readable text summary, or CSV rows."""
+"""Exporters: a thread as JSON, JSON Lines, a readable text summary, or flat CSV rows.
+
+The flat rows (:func:`to_records`, also :meth:`foithread.model.Thread.to_records`) are the
+one tabular view of a thread: the CSV output, :func:`foithread.tabular.to_dataframe`, Parquet
+files and the Dask message frame all have the columns :data:`RECORD_FIELDS`, in that order.
+The JSON shape of :meth:`foithread.model.Thread.to_dict` is described by :func:`json_schema`.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 from typing import IO, Any
 
 from foithread.model import Message, Thread
 
-#: columns of :func:`to_records` rows (and of CSV output), in order
-RECORD_FIELDS = (
+#: Columns of :func:`to_records` rows (and of CSV, DataFrame and Parquet output), in order.
+#: ``thread_*`` columns repeat the thread's facts on each of its messages; list-valued
+#: columns (``thread_references``, ``exemptions``, ``emails``, ...) are joined with ``"; "``
+#: and are ``""`` when empty; nullable text (``sent_on``, ``outcome``, ...) is ``None``.
+RECORD_FIELDS: tuple[str, ...] = (
     "source",
     "thread_authority",
     "thread_title",
+    "thread_format",
+    "thread_regime",
+    "thread_status",
+    "thread_references",
+    "thread_warnings",
     "index",
     "kind",
     "party",
@@ -32,52 +48,120 @@ RECORD_FIELDS = (
     "postal",
     "phones",
     "removed_kinds",
+    "attachments",
     "body",
 )
 
+#: pandas dtype of each :data:`RECORD_FIELDS` column in :func:`foithread.tabular.to_dataframe` and
+#: Parquet output: ``index`` is ``int64``, ``confidence`` ``float64`` and every other column
+#: Arrow-backed text (``string[pyarrow]``, missing values ``<NA>``). Plain strings, so this
+#: module never imports pandas.
+RECORD_DTYPES: dict[str, str] = {
+    name: {"index": "int64", "confidence": "float64"}.get(name, "string[pyarrow]") for name in RECORD_FIELDS
+}
+
+_SEP = "; "
+
+
+def _join(values: Iterable[str]) -> str:
+    return _SEP.join(values)
+
+
+def _addresses(m: Message, kind: str) -> str:
+    return _join(a.value for a in m.addresses if a.kind == kind)
+
 
 def to_records(thread: Thread) -> list[dict[str, Any]]:
-    """One flat dict per message; list fields are joined with ``"; "``."""
+    """One flat dict per message of ``thread``, with the keys :data:`RECORD_FIELDS` in order.
+
+    Thread-level facts are repeated on every row (``source`` and the ``thread_*`` columns);
+    list-valued facts are joined with ``"; "`` (``""`` when there are none): reference
+    values, ISO date values, signatory names, addresses by kind (``emails``, ``urls``,
+    ``postal``, ``phones``), the sorted set of ``removed`` kinds and attachment names.
+    ``index`` is an ``int``, ``confidence`` a ``float``, ``sent_on`` an ISO ``YYYY-MM-DD``
+    string or ``None``; other missing text is ``None``.
+
+    >>> import foithread
+    >>> thread = foithread.parse("Dear Council,\\nPlease send me the budget.\\nYours faithfully,\\nAl Roe\\n")
+    >>> row = thread.to_records()[0]
+    >>> row["kind"], row["party"], row["signatories"]
+    ('request', 'requester', 'Al Roe')
+
+    :param thread: a parsed thread.
+    :returns: one dict per message, oldest first (an empty list for a thread without messages).
+    """
+    thread_facts = {
+        "source": thread.source,
+        "thread_authority": thread.authority,
+        "thread_title": thread.title,
+        "thread_format": thread.format,
+        "thread_regime": thread.regime,
+        "thread_status": thread.status,
+        "thread_references": _join(thread.references),
+        "thread_warnings": _join(thread.warnings),
+    }
     rows = []
     for m in thread.messages:
-
-        def addrs(kind: str, m: Message = m) -> str:
-            return "; ".join(a.value for a in m.addresses if a.kind == kind)
-
-        rows.append(
-            {
-                "source": thread.source,
-                "thread_authority": thread.authority,
-                "thread_title": thread.title,
-                "index": m.index,
-                "kind": m.kind,
-                "party": m.party,
-                "confidence": m.confidence,
-                "sent_on": m.sent_on,
-                "subject": m.subject,
-                "sender_name": m.sender.name,
-                "sender_email": m.sender.email,
-                "outcome": m.outcome,
-                "exemptions": "; ".join(m.exemptions),
-                "references": "; ".join(r.value for r in m.references),
-                "dates": "; ".join(d.value for d in m.dates),
-                "signatories": "; ".join(s.name for s in m.signatories),
-                "emails": addrs("email"),
-                "urls": addrs("url"),
-                "postal": addrs("postal"),
-                "phones": addrs("phone"),
-                "removed_kinds": "; ".join(sorted({r.kind for r in m.removed})),
-                "body": m.body,
-            }
-        )
+        row = {
+            **thread_facts,
+            "index": m.index,
+            "kind": m.kind,
+            "party": m.party,
+            "confidence": m.confidence,
+            "sent_on": m.sent_on,
+            "subject": m.subject,
+            "sender_name": m.sender.name,
+            "sender_email": m.sender.email,
+            "outcome": m.outcome,
+            "exemptions": _join(m.exemptions),
+            "references": _join(r.value for r in m.references),
+            "dates": _join(d.value for d in m.dates),
+            "signatories": _join(s.name for s in m.signatories),
+            "emails": _addresses(m, "email"),
+            "urls": _addresses(m, "url"),
+            "postal": _addresses(m, "postal"),
+            "phones": _addresses(m, "phone"),
+            "removed_kinds": _join(sorted({r.kind for r in m.removed})),
+            "attachments": _join(m.attachments),
+            "body": m.body,
+        }
+        rows.append(row)
     return rows
 
 
+@cache
+def _schema_text() -> str:
+    return resources.files("foithread").joinpath("data/schema.json").read_text(encoding="utf-8")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :meth:`foithread.model.Thread.to_dict` output.
+
+    The schema ships with the package as ``foithread/data/schema.json``; ``foithread schema``
+    prints it. Every field has a title and a description, the closed vocabularies (message
+    ``kind``, ``party``, ``outcome``, removed ``kind``, address ``kind``, input ``format``)
+    are enums, objects allow no other properties, nullable fields are typed
+    ``["string", "null"]`` and a span is an array of two integers. Validate with any
+    draft 2020-12 validator, e.g. ``jsonschema.validate(thread.to_dict(), json_schema())``.
+
+    >>> import foithread
+    >>> schema = foithread.json_schema()
+    >>> schema["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+
+    :returns: the schema, a new dict on each call (safe to modify).
+    """
+    data: dict[str, Any] = json.loads(_schema_text())
+    return data
+
+
 def to_json(thread: Thread, indent: int | None = 2) -> str:
+    """``thread.to_dict()`` as JSON text (indented by default), non-ASCII kept as is."""
     return json.dumps(thread.to_dict(), ensure_ascii=False, indent=indent)
 
 
 def to_jsonl(thread: Thread) -> str:
+    """``thread.to_dict()`` as one line of JSON (no trailing newline)."""
     return json.dumps(thread.to_dict(), ensure_ascii=False)
 
 
@@ -129,6 +213,16 @@ def to_text(thread: Thread) -> str:
 
 
 def write_csv(threads: Iterable[Thread], fh: IO[str], *, header: bool = True) -> None:
+    """Write the :func:`to_records` rows of ``threads`` to ``fh`` as CSV, one row per message.
+
+    ``None`` is written as an empty field, so reading the file back with
+    :class:`csv.DictReader` gives each row of :func:`to_records` with every value as a string.
+
+    :param threads: threads to write, consumed lazily one at a time.
+    :param fh: a text file open for writing; open it with ``newline=""`` as the :mod:`csv`
+        module asks.
+    :param header: write the :data:`RECORD_FIELDS` header line first.
+    """
     writer = csv.DictWriter(fh, fieldnames=list(RECORD_FIELDS))
     if header:
         writer.writeheader()

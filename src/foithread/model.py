@@ -200,3 +200,16 @@ class Thread:
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per message, oldest first: the rows of CSV, DataFrame and Parquet output.
+
+        Keys are :data:`foithread.exporters.RECORD_FIELDS` in order; thread facts repeat on
+        every row and list-valued facts are joined with ``"; "``. The same as
+        :func:`foithread.exporters.to_records`, which documents every column.
+
+        :returns: a list of dicts, one per message (empty for a thread without messages).
+        """
+        from foithread.exporters import to_records  # exporters imports this module
+
+        return to_records(self)
