@@ -621,3 +621,19 @@ def test_long_runs_without_spaces_are_linear() -> None:
         started = time.perf_counter()
         foithread.parse(f"Dear Sir,\nWe have the data.\n{line}\nRegards\n", format="text")
         assert time.perf_counter() - started < 5
+
+
+def test_streamed_mbox_limits_each_entry_not_the_file(tmp_path: Path) -> None:
+    """iter_parse holds one mbox entry at a time: the file may exceed max_input_bytes, an entry may not."""
+    entry = (
+        "From foi@example.gov.uk Mon Oct  4 08:47:10 2021\nFrom: FOI <foi@example.gov.uk>\n"
+        "Subject: RE: request\n\nDear Ms Smith\n\nWe do not hold this information.\n\nKind regards\nFOI Team\n\n"
+    ).encode()
+    mbox = tmp_path / "archive.mbox"
+    mbox.write_bytes(entry * 40)
+    small = Limits(max_input_bytes=len(entry) * 2)
+    _limit(lambda: foithread.parse(mbox, limits=small), "max_input_bytes")
+    assert [m.kind for m in foithread.iter_parse(mbox, limits=small)] == ["response"] * 40
+    huge = tmp_path / "huge-entry.mbox"
+    huge.write_bytes(entry + b"x" * (len(entry) * 3) + b"\n")  # one entry, one line, over the cap
+    _limit(lambda: list(foithread.iter_parse(huge, limits=small)), "max_input_bytes")

@@ -101,7 +101,7 @@ def iter_parse(
     """
     try:
         path = path_of(source)
-        stream = open_mbox(path, format, limits) if path is not None else None
+        stream = open_mbox(path, format, limits, whole=False) if path is not None else None
     except ParseError:
         raise
     except Exception as exc:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import io
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import IO, Union
 
+import attrs
 import regex
 
 from foithread.errors import ParseError, limit_exceeded
@@ -199,11 +201,15 @@ def path_of(source: object) -> Path | None:
     return None
 
 
-def open_mbox(path: Path, format: str | None, limits: Limits) -> IO[bytes] | None:
-    """``path`` opened for streaming when it is (or is said to be) an mbox, else ``None``."""
+def open_mbox(path: Path, format: str | None, limits: Limits, *, whole: bool = True) -> IO[bytes] | None:
+    """``path`` opened for streaming when it is (or is said to be) an mbox, else ``None``.
+
+    ``whole=False`` (streaming entry by entry) drops the size limit on the whole file; the
+    reader still holds each entry to ``limits.max_input_bytes``.
+    """
     if format not in (None, "mbox"):
         return None
-    _regular_file(path, limits)
+    _regular_file(path, limits if whole else attrs.evolve(limits, max_input_bytes=sys.maxsize))
     try:
         fh = path.open("rb")
     except OSError as exc:

@@ -261,22 +261,36 @@ def read_eml(data: bytes, source: str | None = None, limits: Limits = DEFAULT_LI
     return Document(format="eml", parts=(part,), warnings=tuple(warnings), source=source)
 
 
-def iter_mbox_entries(stream: IO[bytes]) -> Iterator[bytes]:
+def iter_mbox_entries(stream: IO[bytes], max_bytes: int | None = None, source: str | None = None) -> Iterator[bytes]:
     """Yield the raw bytes of each mbox entry, reading ``stream`` line by line.
 
     An entry starts at a ``From `` line at the start of the file or after a blank line.
-    ``>From `` quoting (mboxrd) is undone.
+    ``>From `` quoting (mboxrd) is undone. An entry (or a line) longer than ``max_bytes``
+    raises a ParseError, so memory stays bounded whatever the file holds.
     """
     current: list[bytes] = []
+    size = 0
     previous_blank = True
-    for line in stream:
+    cap = -1 if max_bytes is None else max_bytes + 1
+    for line in iter(lambda: stream.readline(cap), b""):
         if line.startswith(b"From ") and previous_blank:
             if current:
                 yield b"".join(current)
             current = []
+            size = 0
         elif line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
             line = line[1:]
         current.append(line)
+        size += len(line)
+        if max_bytes is not None and size > max_bytes:
+            raise limit_exceeded(
+                "max_input_bytes",
+                f"more than {max_bytes} bytes",
+                max_bytes,
+                what="size of one mbox entry",
+                source=source,
+                format="mbox",
+            )
         previous_blank = not line.strip()
     if current and b"".join(current).strip():
         yield b"".join(current)
@@ -290,7 +304,7 @@ def iter_mbox_parts(
     An unreadable entry is skipped with a warning; an entry beyond a limit stops the mbox.
     """
     sink = warnings if warnings is not None else []
-    for number, entry in enumerate(iter_mbox_entries(stream), start=1):
+    for number, entry in enumerate(iter_mbox_entries(stream, limits.max_input_bytes, source), start=1):
         if number > limits.max_messages:
             raise limit_exceeded(
                 "max_messages",
