@@ -626,9 +626,9 @@ def test_long_runs_without_spaces_are_linear() -> None:
 def test_streamed_mbox_limits_each_entry_not_the_file(tmp_path: Path) -> None:
     """iter_parse holds one mbox entry at a time: the file may exceed max_input_bytes, an entry may not."""
     entry = (
-        "From foi@example.gov.uk Mon Oct  4 08:47:10 2021\nFrom: FOI <foi@example.gov.uk>\n"
-        "Subject: RE: request\n\nDear Ms Smith\n\nWe do not hold this information.\n\nKind regards\nFOI Team\n\n"
-    ).encode()
+        b"From foi@example.gov.uk Mon Oct  4 08:47:10 2021\nFrom: FOI <foi@example.gov.uk>\n"
+        b"Subject: RE: request\n\nDear Ms Smith\n\nWe do not hold this information.\n\nKind regards\nFOI Team\n\n"
+    )
     mbox = tmp_path / "archive.mbox"
     mbox.write_bytes(entry * 40)
     small = Limits(max_input_bytes=len(entry) * 2)

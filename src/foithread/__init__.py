@@ -8,6 +8,7 @@
 
 from foithread.api import iter_parse, parse
 from foithread.batch import Result, parse_many
+from foithread.deadlines import Deadline, deadline
 from foithread.errors import ParseError
 from foithread.exporters import json_schema
 from foithread.limits import DEFAULT_LIMITS, Limits
@@ -24,6 +25,7 @@ __all__ = [
     "FORMATS",
     "Address",
     "DateMention",
+    "Deadline",
     "Limits",
     "Message",
     "ParseError",
@@ -37,6 +39,7 @@ __all__ = [
     "Signatory",
     "Thread",
     "__version__",
+    "deadline",
     "detect_format",
     "iter_parse",
     "json_schema",
