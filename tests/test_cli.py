@@ -153,3 +153,13 @@ def test_console_script_help_and_stdin(thread_file: Path) -> None:
     res = subprocess.run([*exe, "parse", "-", "--format", "jsonl"], input=thread_file.read_bytes(), capture_output=True)
     assert res.returncode == 0
     assert json.loads(res.stdout)["messages"][0]["kind"] == "request"
+
+
+def test_version_matches_the_installed_distribution(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    import foithread
+
+    code, _out, _err = run(["--version"])  # argparse prints the version on sys.stdout
+    assert code == 0
+    assert capsys.readouterr().out.strip() == f"foithread {foithread.__version__}" == f"foithread {version('foithread')}"
