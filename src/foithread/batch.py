@@ -25,9 +25,11 @@ class Result:
 
     @property
     def ok(self) -> bool:
+        """True when the input parsed (``thread`` is set, ``error`` is None)."""
         return self.error is None
 
     def to_dict(self) -> dict[str, object]:
+        """The JSON Lines record of ``foithread batch``: the thread's ``to_dict()`` with ``source``, or ``{"source", "error"}``."""
         if self.thread is not None:
             data = self.thread.to_dict()
             data["source"] = self.source

@@ -312,6 +312,7 @@ def _default() -> Rules:
     return Rules(lines.TABLES + phrases.TABLES + structure.TABLES)
 
 
+#: every built-in table (line, phrase and structure rules): what ``parse`` uses unless given ``rules=``
 DEFAULT_RULES: Rules = _default()
 
 __all__ = ["DEFAULT_RULES", "MATCH_TIMEOUT", "Gate", "Rule", "RuleTable", "Rules", "table"]
