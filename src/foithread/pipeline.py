@@ -15,6 +15,7 @@ from foithread import classifier, cleaner, extract
 from foithread.cleaner import Label
 from foithread.model import Message, Removed, Sender, Thread
 from foithread.readers.base import Document, Part
+from foithread.regime import detect_regime
 from foithread.rules import Rules
 from foithread.segmenter import segment
 from foithread.zoner import Zoned, sub_zoned, zone
@@ -25,8 +26,6 @@ _NOT_AUTHORITY = regex.compile(
     r"^(?:Sir|Madam|Sir or Madam|Sir/Madam|Mr|Mrs|Ms|Miss|Dr|FOI|Freedom of Information|\[)", regex.I
 )
 _WRONG_ADDRESS = regex.compile(r"requests to (?P<name>[^?\n]{3,90})\?")
-_SCOTTISH = regex.compile(r"\(Scotland\)|\bFOISA\b|\bEISRs?\b|Scottish Information Commissioner", regex.I)
-_EIR = regex.compile(r"Environmental Information (?:\(Scotland\) )?Regulations|\bEIRs?\b", regex.I)
 _DATE_ONLY_LINE = regex.compile(
     r"^\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|(?:Date:?\s*).{6,30})\s*$"
 )
@@ -100,15 +99,6 @@ def _first_code(z: Zoned, labels: list[Label], codes: str) -> str | None:
         if code in codes and label is None:
             return line.text.strip()
     return None
-
-
-def detect_regime(text: str, current: str | None = None) -> str | None:
-    """The access regime a text speaks of: ``foisa``, ``eisr``, ``eir`` or ``foi`` (sticky upgrades)."""
-    scottish = bool(_SCOTTISH.search(text))
-    eir = bool(_EIR.search(text))
-    found = "eisr" if scottish and eir else "foisa" if scottish else "eir" if eir else None
-    rank = {None: 0, "foi": 1, "eir": 2, "foisa": 3, "eisr": 4}
-    return found if rank[found] > rank.get(current, 0) else current
 
 
 def _message(
