@@ -162,4 +162,6 @@ def test_version_matches_the_installed_distribution(capsys: pytest.CaptureFixtur
 
     code, _out, _err = run(["--version"])  # argparse prints the version on sys.stdout
     assert code == 0
-    assert capsys.readouterr().out.strip() == f"foithread {foithread.__version__}" == f"foithread {version('foithread')}"
+    assert (
+        capsys.readouterr().out.strip() == f"foithread {foithread.__version__}" == f"foithread {version('foithread')}"
+    )
