@@ -191,8 +191,12 @@ def zone(text: str, offset: int = 0, rules: Rules = DEFAULT_RULES) -> Zoned:
     lines = split_lines(text, offset)
     codes: list[str] = []
     names: list[str] = []
+    seen: dict[str, tuple[str, str]] = {}  # a line's zone depends on its text alone: quoted history repeats
     for line in lines:
-        code, name = _zone_line(line.text, rules)
+        zoned = seen.get(line.text)
+        if zoned is None:
+            zoned = seen[line.text] = _zone_line(line.text, rules)
+        code, name = zoned
         codes.append(code)
         names.append(name)
     _outlook_blocks(lines, codes, names, rules)
