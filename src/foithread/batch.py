@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import glob
+import multiprocessing
+import multiprocessing.context
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -84,5 +86,13 @@ def parse_many(
         for item in items:
             yield _parse_star(item)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
         yield from pool.map(_parse_star, items, chunksize=chunksize)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """Workers started by a fork server where there is one: forking a process that already runs
+    threads (pyarrow's, dask's, a web server's) can deadlock the child, and Python 3.14 makes
+    the same choice by default."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else methods[0])
