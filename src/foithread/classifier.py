@@ -45,7 +45,7 @@ class Evidence:
 
     body: str
     index: int
-    earlier: tuple[tuple[str, str], ...] = ()  # (kind, party) of the messages before it
+    earlier: frozenset[tuple[str, str]] = frozenset()  # the distinct (kind, party) of the messages before it
     subject: str | None = None
     headers: Mapping[str, str] = attrs.field(factory=dict)
     mime_type: str | None = None

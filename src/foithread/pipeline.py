@@ -104,7 +104,7 @@ def _first_code(z: Zoned, labels: list[Label], codes: str) -> str | None:
 def _message(
     draft: _Draft,
     index: int,
-    earlier: list[tuple[str, str]],
+    earlier: set[tuple[str, str]],
     rules: Rules,
     requester_name: str | None,
     requester_email: str | None,
@@ -122,7 +122,7 @@ def _message(
     evidence = classifier.Evidence(
         body=body,
         index=index,
-        earlier=tuple(earlier),
+        earlier=frozenset(earlier),
         subject=part.subject,
         headers=part.headers,
         mime_type=part.mime_type,
@@ -229,7 +229,7 @@ def iter_messages(
     parts: Iterable[Part], rules: Rules, requester: str | None = None, initial_regime: str | None = None
 ) -> Iterator[Message]:
     """Messages one by one from reader parts (which may be a lazy stream)."""
-    earlier: list[tuple[str, str]] = []
+    earlier: set[tuple[str, str]] = set()  # distinct (kind, party) so far: bounded, however long the mbox
     requester_name: str | None = requester
     requester_email: str | None = None
     regime = initial_regime
@@ -241,7 +241,7 @@ def iter_messages(
                 requester_name = msg.signatories[0].name
             if requester_email is None and draft.part.sender and draft.part.sender.email:
                 requester_email = draft.part.sender.email
-        earlier.append((msg.kind, msg.party))
+        earlier.add((msg.kind, msg.party))
         yield msg
 
 
