@@ -82,7 +82,7 @@ def _head(body: str, lines: int) -> str:
 
 def _multiline(rules: Rules, table_name: str, text: str) -> set[str]:
     """Phrase hits over a text with wrapped lines joined (phrases often wrap)."""
-    return _hits(rules, table_name, regex.sub(r"\s*\n\s*", " ", text))
+    return _hits(rules, table_name, _WRAP.sub(" ", text))
 
 
 def is_auto_reply(headers: Mapping[str, str]) -> bool:
@@ -292,10 +292,21 @@ _NUMBER = regex.compile(r"(?<![\d/.-])\d{2,}(?![\d/.-])")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
+_WRAP = regex.compile(r"\s*\n\s*")
+_SPACES = regex.compile(r"\s+")
+_NOT_NEWLINE = regex.compile(r"[^\n]")
+_CONFIRM_HOLD = regex.compile(r"\bI can confirm\b|\bwe (?:do )?hold\b", regex.I)
+
+
+def _blank(m: regex.Match[str]) -> str:
+    """The match's text with everything but line breaks turned into spaces."""
+    return _NOT_NEWLINE.sub(" ", m.group())
+
+
 def has_data(body: str) -> bool:
     """Whether the body states figures (counts, amounts, percentages): an answer, not a cover note."""
     # blank out what is not a figure (keeping line breaks: a deadline may wrap)
-    masked = _NOT_FIGURES.sub(lambda m: regex.sub(r"[^\n]", " ", m.group()), body)
+    masked = _NOT_FIGURES.sub(_blank, body)
     for original, line in zip(body.splitlines(), masked.splitlines(), strict=False):
         if not line.strip() or _NOT_DATA_LINE.search(original):
             continue
@@ -319,7 +330,7 @@ def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules, re
         return None
     body = _window(body)
     resp = _multiline(rules, "response", body)
-    text = regex.sub(r"\s+", " ", body)
+    text = _SPACES.sub(" ", body)
     provided = bool(resp & {"provided", "attached"}) or has_data(body)
     real = [e for e in exemptions if not e.startswith(("s12", "s14"))]
     if "ncnd" in resp:
@@ -345,6 +356,6 @@ def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules, re
         return "not_held"
     if _DECLINED.search(text):
         return "refused"
-    if resp & {"provided"} or has_data(body) or regex.search(r"\bI can confirm\b|\bwe (?:do )?hold\b", text, regex.I):
+    if resp & {"provided"} or has_data(body) or _CONFIRM_HOLD.search(text):
         return "information_provided"
     return "unknown"
