@@ -182,7 +182,7 @@ INTERNAL_REVIEW_RESPONSE = table(
         ),
         (
             "decision",
-            r"\b(?:I|we) (?:have decided to |therefore )?(?:uphold|overturn|reverse|do not uphold|partially uphold)\b|\b(?:is|was|has been|are) (?:upheld|overturned|reversed|not upheld|partially upheld)\b",
+            r"\b(?:I|we) (?:have decided to |therefore )?(?:uphold|overturn|reverse|do not uphold|partially uphold)\b|\b(?:is|was|has been|are)(?: therefore| now| hereby)?(?: not)?(?: (?:partly|partially|wholly|fully|in part))? (?:upheld|overturned|reversed|varied)\b",
         ),
         ("review_heading", r"^\s*Internal review\b|\bInternal Review (?:Officer|Response|Outcome)\b"),
     ],

@@ -1,0 +1,102 @@
+"""The classification phrase tables (rules/phrases.py), table by table: what each rule says."""
+
+from __future__ import annotations
+
+import pytest
+
+from foithread.rules import DEFAULT_RULES
+from foithread.rules.phrases import TABLES
+
+# (table, text, the rules that match it)
+CASES = [
+    ("auto_reply", "This is an automated response. Please do not reply to this email.", {"automated", "do_not_reply"}),
+    ("auto_reply", "We will respond in due course.", {"due_course"}),
+    ("auto_reply", "Thank you for your email, which has been received.", {"received_email"}),
+    ("auto_reply", "Our office hours are 9am to 5pm.", {"office_hours"}),
+    ("auto_reply", "Diolch am eich e-bost.", {"welsh"}),
+    ("acknowledgement", "We acknowledge receipt of your request for information.", {"acknowledge"}),
+    ("acknowledgement", "Your request was received on 3 April 2023.", {"received_on"}),
+    ("acknowledgement", "It has been logged under reference FOI-23-0417.", {"logged"}),
+    ("acknowledgement", "We will respond within 20 working days.", {"will_respond", "within_days"}),
+    (
+        "acknowledgement",
+        "Your request is being dealt with under the Freedom of Information Act 2000.",
+        {"being_handled"},
+    ),
+    ("acknowledgement", "We have allocated the above reference to your request.", {"allocated_reference"}),
+    ("auto_reply", "You will receive a formal acknowledgement shortly.", {"will_receive_ack"}),
+    ("clarification", "Could you please clarify what you mean by 'incidents'?", {"clarify"}),
+    (
+        "clarification",
+        "We need clarification before we can process your request.",
+        {"need_clarification", "before_we_can"},
+    ),
+    ("clarification", "Please could you narrow the scope of your request to a single year?", {"clarify", "narrow"}),
+    ("delay", "We need to extend the time limit to consider the public interest test.", {"extend"}),
+    ("delay", "We are extending the deadline under regulation 7(1) of the EIR.", {"extend", "eir_reg7"}),
+    (
+        "delay",
+        "We need further time to consider the public interest under section 10(3) of the Act.",
+        {"public_interest_time"},
+    ),
+    ("clarification", "The time for compliance will not start until we receive your reply.", {"clock_stops"}),
+    ("delay", "We apologise for the delay in responding to your request.", {"apologise"}),
+    ("delay", "We now aim to respond by 14 June 2022.", {"new_date"}),
+    ("delay", "We have not yet been able to complete our searches.", {"not_yet"}),
+    ("response", "Please find attached our response to your request.", {"attached", "answer"}),
+    ("response", "The council does not hold the information you requested.", {"not_held", "answer"}),
+    ("response", "This information is exempt under section 40(2).", {"exempt"}),
+    ("response", "The figures are set out in the table below.", {"provided"}),
+    ("response", "We can neither confirm nor deny that we hold this information.", {"ncnd"}),
+    ("response", "If you are unhappy with this response you may ask for an internal review.", {"appeal_rights"}),
+    ("response", "Complying would exceed the appropriate limit of £450.", {"cost_limit"}),
+    (
+        "internal_review_request",
+        "Please pass this on to the person who conducts Freedom of Information reviews.",
+        {"wdtk_template"},
+    ),
+    (
+        "internal_review_request",
+        "I am writing to request an internal review of your handling of my request.",
+        {"request_review"},
+    ),
+    ("internal_review_request", "Please conduct an internal review of your refusal.", {"ask_to_review"}),
+    ("internal_review_request", "Please reconsider your decision to withhold the figures.", {"reconsider"}),
+    ("internal_review_response", "I have completed the internal review of your request.", {"review_done"}),
+    ("internal_review_response", "I uphold the original decision.", {"decision"}),
+    ("internal_review_response", "The original decision is therefore partly overturned.", {"decision"}),
+    ("internal_review_response", "Your complaint has been upheld in part.", {"decision"}),
+    ("internal_review_response", "Internal Review Outcome", {"review_heading"}),
+    ("out_of_office", "I am out of the office until Monday 5 June.", {"out_of_office", "returning"}),
+    ("out_of_office", "For urgent matters please contact foi@example.gov.uk.", {"urgent"}),
+    ("out_of_office", "Rydw i allan o'r swyddfa.", {"welsh"}),
+    ("bounce", "Delivery has failed to these recipients or groups:", {"failed"}),
+    ("bounce", "550 5.1.1 User unknown", {"smtp"}),
+    ("annotation_phrase", "Jane Smith left an annotation (3 May 2024)", {"left"}),
+]
+
+#: ordinary sentences of a letter that no phrase table may take for a cue
+PLAIN = [
+    "Dear Sir, please find the figures for 2022 below.",
+    "Yours sincerely, Jo Bloggs",
+    "The meeting on 3 May went well and the minutes are published on our website.",
+    "There were 14 incidents in 2021 and 19 in 2022.",
+]
+
+
+@pytest.mark.parametrize(("table", "text", "expected"), CASES)
+def test_phrase_rules(table: str, text: str, expected: set[str]) -> None:
+    assert DEFAULT_RULES[table].hits(text) == expected
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_sentences_are_no_cue(text: str) -> None:
+    assert {t.name: t.hits(text) for t in TABLES if t.hits(text)} == {}
+
+
+def test_every_phrase_rule_has_a_case() -> None:
+    covered = {(table, name) for table, _text, names in CASES for name in names}
+    every = {(t.name, r.name) for t in TABLES for r in t.rules}
+    missing = every - covered
+    # the language variants are exercised by the foreign-language fixtures end to end
+    assert {name for _t, name in missing} <= {"attached_ack", "welsh", "other_languages", "subject", "subject_auto"}
