@@ -224,13 +224,13 @@ def _window(body: str) -> str:
 
 
 def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
-    body = _window(ev.body)
-    resp = _multiline(rules, "response", body)
-    ack = _multiline(rules, "acknowledgement", body)
-    auto = _multiline(rules, "auto_reply", body)
-    delay = _multiline(rules, "delay", body)
-    clar = _multiline(rules, "clarification", body)
-    irr = _multiline(rules, "internal_review_response", body)
+    joined = _WRAP.sub(" ", _window(ev.body))  # phrases often wrap: one joined text for every table
+    resp = _hits(rules, "response", joined)
+    ack = _hits(rules, "acknowledgement", joined)
+    auto = _hits(rules, "auto_reply", joined)
+    delay = _hits(rules, "delay", joined)
+    clar = _hits(rules, "clarification", joined)
+    irr = _hits(rules, "internal_review_response", joined)
     review_asked = any(k == "internal_review_request" for k, _ in ev.earlier)
     strong = resp & {"attached", "not_held", "ncnd", "provided", "cost_limit"}
     if "attached_ack" in ack:

@@ -115,10 +115,8 @@ def _message(
     raw, start = _text_of(z, part)
     labels = _labels_for(draft, rules)
     body, removed = cleaner.build(z.lines, labels, part.text, part.offset)
-    subject_refs = extract.extract_references("", subject=part.subject) if part.subject else []
-    body_refs = extract.extract_references(body)
+    facts = extract.extract_all(body, subject=part.subject)  # once: classification reads them too
     sender = part.sender or Sender()
-    signatories = extract.extract_signatories(body)
     evidence = classifier.Evidence(
         body=body,
         index=index,
@@ -130,19 +128,20 @@ def _message(
         party_hint=part.party_hint,
         sender_email=sender.email,
         sender_name=sender.name or _annotation_author(body),
-        has_reference=bool(body_refs or subject_refs),
+        has_reference=bool(facts.references),
         greeting=_first_code(z, labels, "g"),
         requester_name=requester_name,
         requester_email=requester_email,
         annotation=_first_code(z, labels, "abcdgkmox") is not None and z.codes.lstrip("b")[:1] == "a",
         title=draft.title,
         closing=_first_code(z, labels, "k"),
-        signatory=signatories[0].name if signatories else None,
+        signatory=facts.signatories[0].name if facts.signatories else None,
     )
     verdict = classifier.classify(evidence, rules)
     if verdict.kind == "bounce":
-        labels, body, removed = _strip_bounce_diagnostics(z, labels, part, rules, body, removed)
-    facts = extract.extract_all(body, subject=part.subject)
+        labels, stripped, removed = _strip_bounce_diagnostics(z, labels, part, rules, body, removed)
+        if stripped != body:
+            body, facts = stripped, extract.extract_all(stripped, subject=part.subject)
     exemptions: tuple[str, ...] = ()
     if verdict.kind in ("response", "internal_review_response", "delay_notice"):
         exemptions = tuple(extract.extract_exemptions(body, regime))
