@@ -134,3 +134,24 @@ def test_never_crashes_and_returns_model_objects(text: str) -> None:
 
 def test_deterministic() -> None:
     assert extract_all(DC_RESPONSE) == extract_all(DC_RESPONSE)
+
+
+def test_shared_scans_give_what_each_extractor_finds_alone() -> None:
+    """extract_all scans e-mails, URLs, phones and placeholders once; the facts are the same."""
+    from conftest import FIXTURES
+
+    import foithread
+    from foithread.extract import extract_addresses, extract_all, extract_dates, extract_references
+
+    bodies = [
+        m.body
+        for p in sorted((FIXTURES / "cases").glob("*.txt"))
+        for m in foithread.parse(p).messages
+        if m.body.strip()
+    ]
+    assert len(bodies) > 40
+    for body in bodies:
+        facts = extract_all(body)
+        assert list(facts.references) == extract_references(body)
+        assert list(facts.dates) == extract_dates(body)
+        assert list(facts.addresses) == extract_addresses(body)

@@ -35,6 +35,7 @@ from foithread.extract.references import (
     mask_spans,
     scan_references,
 )
+from foithread.extract.scans import Scans
 from foithread.extract.signatories import CLOSINGS, extract_signatories
 from foithread.model import Address, DateMention, Reference, Signatory
 
@@ -76,10 +77,11 @@ def extract_all(body: str, subject: str | None = None) -> Extracted:
     found in the body are masked before dates are read.
     """
     body = body or ""
-    references, spans = scan_references(body, subject)
+    scans = Scans.of(body)  # e-mails, URLs, phones, postcodes, placeholders: scanned once for all
+    references, spans = scan_references(body, subject, scans)
     return Extracted(
         references=tuple(references),
-        dates=tuple(extract_dates(body, skip=spans)),
+        dates=tuple(extract_dates(body, skip=spans, scans=scans)),
         signatories=tuple(extract_signatories(body)),
-        addresses=tuple(extract_addresses(body, references=spans)),
+        addresses=tuple(extract_addresses(body, references=spans, scans=scans)),
     )

@@ -19,18 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from foithread.extract.patterns import (
-    EMAIL,
-    PHONE_LABEL,
-    PHONE_SHAPE,
-    URL,
     Span,
     SpanIndex,
-    finditer,
     phone_digits,
 )
-from foithread.extract.placeholders import placeholder_spans
 from foithread.extract.postal import extract_postal
 from foithread.extract.references import mask_spans
+from foithread.extract.scans import Matches, Scans
 from foithread.model import Address
 
 _TRAILING = ".,;:!?'\"»›’”*"
@@ -50,9 +45,9 @@ def _trim_url(url: str) -> str:
     return url
 
 
-def _urls(text: str, blocked: SpanIndex) -> list[tuple[Span, str]]:
+def _urls(found: Matches, blocked: SpanIndex) -> list[tuple[Span, str]]:
     out = []
-    for m in finditer(URL, text):
+    for m in found:
         if blocked.hits(m.span()):
             continue
         url = _trim_url(m.group(0))
@@ -65,9 +60,9 @@ def _urls(text: str, blocked: SpanIndex) -> list[tuple[Span, str]]:
     return out
 
 
-def _emails(text: str, blocked: SpanIndex) -> list[tuple[Span, str]]:
+def _emails(found: Matches, blocked: SpanIndex) -> list[tuple[Span, str]]:
     out = []
-    for m in finditer(EMAIL, text):
+    for m in found:
         if blocked.hits(m.span()):
             continue
         value = m.group(0).rstrip(_TRAILING + "-")
@@ -77,11 +72,11 @@ def _emails(text: str, blocked: SpanIndex) -> list[tuple[Span, str]]:
     return out
 
 
-def _phones(text: str, blocked: SpanIndex) -> list[tuple[Span, str]]:
+def _phones(scans: Scans, blocked: SpanIndex) -> list[tuple[Span, str]]:
     out: list[tuple[Span, str]] = []
     taken = SpanIndex()
-    for pattern in (PHONE_LABEL, PHONE_SHAPE):
-        for m in finditer(pattern, text):
+    for found in (scans.phone_labels, scans.phone_shapes):
+        for m in found:
             span = m.span("number")
             number = m.group("number").strip()
             if blocked.hits(span) or taken.hits(span):
@@ -104,19 +99,22 @@ def _unique(kind: str, found: Iterable[tuple[Span, str]]) -> list[Address]:
     return out
 
 
-def extract_addresses(text: str, references: Sequence[Span] | None = None) -> list[Address]:
+def extract_addresses(text: str, references: Sequence[Span] | None = None, scans: Scans | None = None) -> list[Address]:
     """Postal addresses, then e-mails, URLs and phones written in ``text`` (see module doc).
 
     ``references`` are the reference spans from :func:`mask_spans` if the caller has them;
-    otherwise the reference extractor runs here.
+    otherwise the reference extractor runs here. ``scans``: :meth:`Scans.of` the text, if known.
     """
     text = text or ""
-    masks = placeholder_spans(text)
-    url_found = _urls(text, SpanIndex(masks))
-    email_found = _emails(text, SpanIndex(masks + [s for s, u in url_found if "@" not in u.split("://", 1)[-1]]))
+    scans = scans if scans is not None else Scans.of(text)
+    masks = list(scans.placeholders)
+    url_found = _urls(scans.urls, SpanIndex(masks))
+    email_found = _emails(
+        scans.emails, SpanIndex(masks + [s for s, u in url_found if "@" not in u.split("://", 1)[-1]])
+    )
     contact_spans = masks + [s for s, _ in url_found] + [s for s, _ in email_found]
-    refs = list(references) if references is not None else mask_spans(text)
-    phone_found = _phones(text, SpanIndex(contact_spans + refs))
+    refs = list(references) if references is not None else mask_spans(text, scans)
+    phone_found = _phones(scans, SpanIndex(contact_spans + refs))
     skip = contact_spans + refs + [s for s, _ in phone_found]
     out: list[Address] = []
     seen_postal: set[str] = set()

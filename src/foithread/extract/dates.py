@@ -24,18 +24,13 @@ from types import MappingProxyType
 import regex
 
 from foithread.extract.patterns import (
-    EMAIL,
-    PHONE_LABEL,
-    PHONE_SHAPE,
-    POSTCODE,
-    URL,
     Span,
     SpanIndex,
     compile_pattern,
     finditer,
 )
-from foithread.extract.placeholders import placeholder_spans
 from foithread.extract.references import mask_spans
+from foithread.extract.scans import Scans
 from foithread.model import DateMention
 
 #: Month names and abbreviations (English, Welsh with mutated forms, German) -> month number.
@@ -163,10 +158,11 @@ def _assemble(m: regex.Match[str]) -> datetime.date | None:
         return None
 
 
-def _masked(text: str) -> list[Span]:
-    spans = list(placeholder_spans(text))
-    for pattern in (EMAIL, URL, POSTCODE, PHONE_LABEL, PHONE_SHAPE, _ANNOTATION_HEADER):
-        spans.extend(m.span() for m in finditer(pattern, text))
+def _masked(text: str, scans: Scans) -> list[Span]:
+    spans = list(scans.placeholders)
+    for found in (scans.emails, scans.urls, scans.postcodes, scans.phone_labels, scans.phone_shapes):
+        spans.extend(m.span() for m in found)
+    spans.extend(m.span() for m in finditer(_ANNOTATION_HEADER, text))
     return spans
 
 
@@ -181,12 +177,16 @@ def _matches(text: str) -> list[regex.Match[str]]:
     return found
 
 
-def date_candidates(text: str, skip: Sequence[Span] = ()) -> list[tuple[Span, datetime.date, str]]:
+def date_candidates(
+    text: str, skip: Sequence[Span] | None = None, scans: Scans | None = None
+) -> list[tuple[Span, datetime.date, str]]:
     """Every full date in ``text`` as ``(span, date, text as written)``, in order, repeats kept.
 
-    ``skip`` lists spans not to read; when it is empty the references are found here.
+    ``skip`` lists spans not to read (the reference spans, when the caller has them); when it
+    is None the references are found here.
     """
-    masked = SpanIndex(list(skip or mask_spans(text)) + _masked(text))
+    scans = scans if scans is not None else Scans.of(text)
+    masked = SpanIndex(list(mask_spans(text, scans) if skip is None else skip) + _masked(text, scans))
     used = SpanIndex()
     taken: list[tuple[Span, datetime.date, str]] = []
     for m in _matches(text):
@@ -200,15 +200,15 @@ def date_candidates(text: str, skip: Sequence[Span] = ()) -> list[tuple[Span, da
     return sorted(taken, key=lambda t: t[0])
 
 
-def extract_dates(text: str, skip: Sequence[Span] = ()) -> list[DateMention]:
+def extract_dates(text: str, skip: Sequence[Span] | None = None, scans: Scans | None = None) -> list[DateMention]:
     """Full calendar dates written in ``text``, in order, one per ISO value (first spelling kept).
 
     ``skip`` lists spans not to read, normally the reference spans from :func:`mask_spans`;
-    when it is empty the reference extractor runs here. Phones, postcodes, URLs, e-mails and
+    when it is None the reference extractor runs here. Phones, postcodes, URLs, e-mails and
     placeholders are masked in any case.
     """
     out: dict[str, DateMention] = {}
-    for _span, value, written in date_candidates(text or "", skip):
+    for _span, value, written in date_candidates(text or "", skip, scans):
         iso = value.isoformat()
         out.setdefault(iso, DateMention(value=iso, text=written))
     return list(out.values())

@@ -21,10 +21,7 @@ import attrs
 import regex
 
 from foithread.extract.patterns import (
-    EMAIL,
-    PHONE_SHAPE,
     POSTCODE,
-    URL,
     Span,
     SpanIndex,
     compile_pattern,
@@ -32,7 +29,7 @@ from foithread.extract.patterns import (
     fullmatch,
     match,
 )
-from foithread.extract.placeholders import placeholder_spans
+from foithread.extract.scans import Scans
 from foithread.model import Reference
 
 _PREFIX = r"(?:FOI|EIR|IR|SAR|FOIR)"
@@ -134,11 +131,11 @@ def _norm(value: str) -> str:
     return "".join(value.split()).casefold()
 
 
-def _blocked(text: str) -> SpanIndex:
-    spans = list(placeholder_spans(text))
-    spans.extend(m.span() for m in finditer(EMAIL, text))
-    spans.extend(m.span() for m in finditer(URL, text))
-    spans.extend(m.span("number") for m in finditer(PHONE_SHAPE, text))
+def _blocked(scans: Scans) -> SpanIndex:
+    spans = list(scans.placeholders)
+    spans.extend(m.span() for m in scans.emails)
+    spans.extend(m.span() for m in scans.urls)
+    spans.extend(m.span("number") for m in scans.phone_shapes)
     return SpanIndex(spans)
 
 
@@ -158,8 +155,8 @@ def _free_form_ok(value: str) -> bool:
     return not (digits < 2 or fullmatch(_DATE_LIKE, value) or fullmatch(POSTCODE, value))
 
 
-def _scan(text: str, subject_mode: bool) -> list[_Found]:
-    blocked = _blocked(text)
+def _scan(text: str, subject_mode: bool, scans: Scans | None = None) -> list[_Found]:
+    blocked = _blocked(scans if scans is not None else Scans.of(text))
     found: dict[int, _Found] = {}
     for m in finditer(_SHAPES, text):
         if not blocked.hits(m.span()):
@@ -203,9 +200,12 @@ def _dedupe(items: list[_Found]) -> list[_Found]:
     return list(out.values())
 
 
-def scan_references(text: str, subject: str | None = None) -> tuple[list[Reference], list[Span]]:
-    """:func:`extract_references` and :func:`mask_spans` from one scan of ``text``."""
-    body = _scan(text or "", subject_mode=False)
+def scan_references(
+    text: str, subject: str | None = None, scans: Scans | None = None
+) -> tuple[list[Reference], list[Span]]:
+    """:func:`extract_references` and :func:`mask_spans` from one scan of ``text``
+    (``scans``: :meth:`Scans.of` the text, when the caller has it)."""
+    body = _scan(text or "", subject_mode=False, scans=scans)
     items = _scan(subject, subject_mode=True) if subject else []
     refs = [Reference(value=i.value, label=i.label) for i in _dedupe(items + body)]
     return refs, [(i.start, i.end) for i in body]
@@ -216,6 +216,6 @@ def extract_references(text: str, subject: str | None = None) -> list[Reference]
     return scan_references(text, subject)[0]
 
 
-def mask_spans(text: str) -> list[Span]:
+def mask_spans(text: str, scans: Scans | None = None) -> list[Span]:
     """The spans of every reference found in ``text`` (repeats included), for other extractors to skip."""
-    return [(i.start, i.end) for i in _scan(text or "", subject_mode=False)]
+    return [(i.start, i.end) for i in _scan(text or "", subject_mode=False, scans=scans)]
