@@ -69,6 +69,8 @@ class Verdict:
     party: str
     confidence: float
     cues: tuple[str, ...] = ()
+    #: the response-table phrases found in the body (None when classification did not read them)
+    response_phrases: frozenset[str] | None = None
 
 
 def _hits(rules: Rules, table_name: str, text: str) -> set[str]:
@@ -243,7 +245,7 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
     if (review_asked and ("review_done" in irr or ("decision" in irr and not review_ack))) or (
         "review_done" in irr and irr & {"decision", "review_heading"}
     ):
-        return Verdict("internal_review_response", party, 0.85, tuple(sorted(irr)))
+        return Verdict("internal_review_response", party, 0.85, tuple(sorted(irr)), frozenset(resp))
     if "appeal_rights" in resp and not ack & {
         "logged",
         "allocated_reference",
@@ -253,7 +255,7 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
     }:
         strong = strong | {"appeal_rights"}
     if strong and not (strong <= {"exempt"} and delay & {"extend", "public_interest_time", "eir_reg7", "not_yet"}):
-        return Verdict("response", party, 0.85, tuple(sorted(strong)))
+        return Verdict("response", party, 0.85, tuple(sorted(strong)), frozenset(resp))
     if clar and not delay:
         return Verdict("clarification_request", party, 0.8, tuple(sorted(clar)))
     strong_delay = delay & {"extend", "public_interest_time", "eir_reg7", "apologise", "not_yet"}
@@ -266,7 +268,7 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
         return Verdict("auto_acknowledgement", party, 0.8, tuple(sorted(ack | auto)))
     if is_auto_reply(ev.headers):
         return Verdict("auto_acknowledgement", party, 0.6, ("auto_header",))
-    return Verdict("response", party, 0.55 if resp else 0.4, tuple(sorted(resp)))
+    return Verdict("response", party, 0.55 if resp else 0.4, tuple(sorted(resp)), frozenset(resp))
 
 
 _NOT_DATA_LINE = regex.compile(
@@ -324,14 +326,23 @@ _DECLINED = regex.compile(
 )
 
 
-def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules, regime: str | None = None) -> str | None:
-    """The outcome of a response or internal review response."""
+def outcome_of(
+    kind: str,
+    body: str,
+    exemptions: Sequence[str],
+    rules: Rules,
+    regime: str | None = None,
+    response_phrases: frozenset[str] | None = None,
+) -> str | None:
+    """The outcome of a response or internal review response.
+
+    ``response_phrases``: the response-table hits the classifier found in this body, if known.
+    """
     if kind not in ("response", "internal_review_response"):
         return None
     body = _window(body)
-    resp = _multiline(rules, "response", body)
+    resp = response_phrases if response_phrases is not None else _multiline(rules, "response", body)
     text = _SPACES.sub(" ", body)
-    provided = bool(resp & {"provided", "attached"}) or has_data(body)
     real = [e for e in exemptions if not e.startswith(("s12", "s14"))]
     if "ncnd" in resp:
         return "neither_confirm_nor_deny"
@@ -351,6 +362,7 @@ def outcome_of(kind: str, body: str, exemptions: Sequence[str], rules: Rules, re
             regex.I,
         )
     ):
+        provided = bool(resp & {"provided", "attached"}) or has_data(body)
         return "partially_provided" if provided else "refused"
     if "not_held" in resp:
         return "not_held"

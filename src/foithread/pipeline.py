@@ -145,7 +145,7 @@ def _message(
     exemptions: tuple[str, ...] = ()
     if verdict.kind in ("response", "internal_review_response", "delay_notice"):
         exemptions = tuple(extract.extract_exemptions(body, regime))
-    outcome = classifier.outcome_of(verdict.kind, body, exemptions, rules, regime)
+    outcome = classifier.outcome_of(verdict.kind, body, exemptions, rules, regime, verdict.response_phrases)
     if not part.sender and facts.signatories and verdict.kind not in ("annotation",):
         sender = Sender(name=facts.signatories[0].name)
     elif verdict.kind == "annotation" and not part.sender:
