@@ -15,6 +15,7 @@ import attrs
 import regex
 
 from foithread.rules import Rules
+from foithread.rules.literals import fold
 
 _REQUEST_ADDRESS = regex.compile(r"(?:request|foi\+request|request-bounce)-\d+-[0-9a-f]{6,}@", regex.I)
 _PLATFORM_DOMAIN = regex.compile(
@@ -73,8 +74,8 @@ class Verdict:
     response_phrases: frozenset[str] | None = None
 
 
-def _hits(rules: Rules, table_name: str, text: str) -> set[str]:
-    return rules[table_name].hits(text)
+def _hits(rules: Rules, table_name: str, text: str, folded: str | None = None) -> set[str]:
+    return rules[table_name].hits(text, folded)
 
 
 def _head(body: str, lines: int) -> str:
@@ -227,12 +228,13 @@ def _window(body: str) -> str:
 
 def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
     joined = _WRAP.sub(" ", _window(ev.body))  # phrases often wrap: one joined text for every table
-    resp = _hits(rules, "response", joined)
-    ack = _hits(rules, "acknowledgement", joined)
-    auto = _hits(rules, "auto_reply", joined)
-    delay = _hits(rules, "delay", joined)
-    clar = _hits(rules, "clarification", joined)
-    irr = _hits(rules, "internal_review_response", joined)
+    folded = fold(joined)
+    resp = _hits(rules, "response", joined, folded)
+    ack = _hits(rules, "acknowledgement", joined, folded)
+    auto = _hits(rules, "auto_reply", joined, folded)
+    delay = _hits(rules, "delay", joined, folded)
+    clar = _hits(rules, "clarification", joined, folded)
+    irr = _hits(rules, "internal_review_response", joined, folded)
     review_asked = any(k == "internal_review_request" for k, _ in ev.earlier)
     strong = resp & {"attached", "not_held", "ncnd", "provided", "cost_limit"}
     if "attached_ack" in ack:

@@ -126,7 +126,7 @@ class RuleTable:
     def __iter__(self) -> Iterator[Rule]:
         return iter(self._enabled)
 
-    def candidates(self, line: str, folded: str | None = None) -> list[Rule]:
+    def candidates(self, line: str, folded: str | None = None, *, combined: bool = True) -> list[Rule]:
         """The enabled rules that could match ``line``, in order; rules left out cannot match.
 
         Cheapest first: the table's gate, each rule's required words (substring tests on the
@@ -137,7 +137,7 @@ class RuleTable:
         if self.gate is not None and not self.gate.passes_folded(folded):
             return []
         chosen = [rule for rule in self._enabled if rule.possible(folded)]
-        if len(chosen) > 2 and self._any is not None and not self._any.may_match(line):
+        if combined and len(chosen) > 2 and self._any is not None and not self._any.may_match(line):
             return []
         return chosen
 
@@ -164,9 +164,10 @@ class RuleTable:
         """How many enabled rules match ``line``."""
         return sum(1 for rule in self.candidates(line) if rule.search(line))
 
-    def hits(self, text: str) -> set[str]:
-        """The names of the enabled rules that match ``text``."""
-        return {rule.name for rule in self.candidates(text) if rule.search(text)}
+    def hits(self, text: str, folded: str | None = None) -> set[str]:
+        """The names of the enabled rules that match ``text`` (every candidate is tried anyway,
+        so the combined pattern would only add a pass)."""
+        return {rule.name for rule in self.candidates(text, folded, combined=False) if rule.search(text)}
 
     def disable(self, *names: str) -> RuleTable:
         unknown = set(names) - set(self.names())
