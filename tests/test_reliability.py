@@ -51,6 +51,8 @@ NOT_WDTK = "not a WhatDoTheyKnow request page"
 CORPUS_EXPECTED: dict[str, Expected] = {
     "README.md": OK,  # prose about the corpus: read as page text
     "seed/wdtk-met-uyghur-2021.txt": OK,
+    "webis-enron-train/README.md": OK,
+    "webis-enron-train/enron-train.jsonl": ERROR,  # JSON Lines is no input format: refused at its second line
     **{f"alaveteli/email-folding-example-{n}.txt{x}": OK for n in range(1, 12) for x in ("", ".expected")},
     "alaveteli/apple-mail-with-attachments.eml": OK,
     "alaveteli/autoresponse-header.eml": OK,
