@@ -195,13 +195,15 @@ def test_thread_from_dict_round_trips(case_paths: list[str]) -> None:
 
 def test_schema_is_the_published_record_schema() -> None:
     assert tuple(fd.MESSAGE_SCHEMA) == RECORD_FIELDS
-    assert fd.MESSAGE_SCHEMA["index"] == "int64" and fd.MESSAGE_SCHEMA["confidence"] == "float64"
-    assert all(fd.MESSAGE_SCHEMA[c] == "string[pyarrow]" for c in RECORD_FIELDS if c not in ("index", "confidence"))
+    assert fd.MESSAGE_SCHEMA["message_index"] == "int64" and fd.MESSAGE_SCHEMA["confidence"] == "float64"
+    assert all(
+        fd.MESSAGE_SCHEMA[c] == "string[pyarrow]" for c in RECORD_FIELDS if c not in ("message_index", "confidence")
+    )
     assert list(fd.ERROR_SCHEMA) == ["source", "error"]
     with pytest.raises(AttributeError):
         fd.MESSAGE_SCHEMA._items = ()  # type: ignore[misc]
     with pytest.raises(TypeError):
-        fd.MESSAGE_SCHEMA["index"] = "int32"  # type: ignore[index]
+        fd.MESSAGE_SCHEMA["message_index"] = "int32"  # type: ignore[index]
 
 
 def test_message_frame_equals_serial_records(case_paths: list[str], serial: list[dict[str, Any]]) -> None:

@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ import foithread
 from foithread import exporters, tabular
 from foithread.batch import expand, parse_many
 from foithread.cli import batch_output, main
-from foithread.exporters import RECORD_DTYPES, RECORD_FIELDS, to_records, write_csv
+from foithread.exporters import RECORD_FIELDS, RECORD_TYPES, to_records, to_typed_records, write_csv
 from foithread.model import Thread
 
 CASES = sorted(p for p in (FIXTURES / "cases").iterdir() if p.is_file())
@@ -48,6 +49,33 @@ def as_csv_strings(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
     return [{k: "" if v is None else str(v) for k, v in row.items()} for row in rows]
 
 
+#: The dtypes of the DataFrame, as pandas prints them (a change here is a change of the published schema).
+EXPECTED_DTYPES = {
+    name: {
+        "string": "string",
+        "int64": "int64",
+        "float64": "float64",
+        "date32": "date32[day][pyarrow]",
+        "list<string>": "list<item: string>[pyarrow]",
+        "list<date32>": "list<item: date32[day]>[pyarrow]",
+        "list<struct<value, label>>": "list<item: struct<value: string, label: string>>[pyarrow]",
+        "list<struct<value, postcode>>": "list<item: struct<value: string, postcode: string>>[pyarrow]",
+        "list<struct<name, role, organisation>>": (
+            "list<item: struct<name: string, role: string, organisation: string>>[pyarrow]"
+        ),
+    }[kind]
+    for name, kind in RECORD_TYPES.items()
+}
+
+
+def typed_rows(frame: Any) -> list[dict[str, Any]]:
+    """A typed frame's rows as plain Python values (lists, dicts, dates; ``<NA>`` as ``None``)."""
+    import pyarrow
+
+    rows: list[dict[str, Any]] = pyarrow.Table.from_pandas(frame, preserve_index=False).to_pylist()
+    return rows
+
+
 def frame_rows(frame: Any) -> list[dict[str, Any]]:
     """A frame's rows as plain dicts, ``<NA>`` as ``None``."""
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
@@ -65,7 +93,7 @@ def test_to_records_one_flat_row_per_message(path: Path, threads: dict[str, Thre
     for row, m in zip(rows, thread.messages, strict=True):
         assert tuple(row) == RECORD_FIELDS
         assert all(v is None or isinstance(v, (str, int, float)) for v in row.values())  # flat
-        assert (row["index"], row["kind"], row["party"], row["body"]) == (m.index, m.kind, m.party, m.body)
+        assert (row["message_index"], row["kind"], row["party"], row["body"]) == (m.index, m.kind, m.party, m.body)
         assert (row["source"], row["thread_format"], row["thread_regime"]) == (
             thread.source,
             thread.format,
@@ -76,7 +104,7 @@ def test_to_records_one_flat_row_per_message(path: Path, threads: dict[str, Thre
         assert row["exemptions"] == "; ".join(m.exemptions)
         assert row["attachments"] == "; ".join(m.attachments)
         assert row["removed_kinds"] == "; ".join(sorted({r.kind for r in m.removed}))
-        assert isinstance(row["index"], int) and isinstance(row["confidence"], float)
+        assert isinstance(row["message_index"], int) and isinstance(row["confidence"], float)
 
 
 @pytest.mark.parametrize(
@@ -115,10 +143,33 @@ def test_to_records_values(name: str, index: int, expected: dict[str, Any], thre
 def test_record_columns_keep_the_published_order() -> None:
     assert RECORD_FIELDS[:3] == ("source", "thread_authority", "thread_title")
     assert RECORD_FIELDS[-1] == "body" and len(set(RECORD_FIELDS)) == len(RECORD_FIELDS)
-    old = ("index", "kind", "party", "confidence", "sent_on", "subject", "sender_name", "sender_email", "outcome")
+    old = ("kind", "party", "confidence", "sent_on", "subject", "sender_name", "sender_email", "outcome")
     assert all(c in RECORD_FIELDS for c in old)
-    assert tuple(RECORD_DTYPES) == RECORD_FIELDS
-    assert {c for c, t in RECORD_DTYPES.items() if t != "string[pyarrow]"} == {"index", "confidence"}
+    assert "index" not in RECORD_FIELDS and "message_index" in RECORD_FIELDS  # no clash with DataFrame.index
+    assert tuple(RECORD_TYPES) == RECORD_FIELDS
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_typed_records_are_the_flat_rows_unflattened(path: Path, threads: dict[str, Thread]) -> None:
+    thread = threads[path.name]
+    for typed, flat, m in zip(to_typed_records(thread), to_records(thread), thread.messages, strict=True):
+        assert tuple(typed) == RECORD_FIELDS
+        assert typed["sent_on"] == m.sent_date == (date.fromisoformat(m.sent_on) if m.sent_on else None)
+        assert [d.isoformat() for d in typed["dates"]] == [d.value for d in m.dates]
+        assert typed["signatories"] == [
+            {"name": s.name, "role": s.role, "organisation": s.organisation} for s in m.signatories
+        ]
+        for name, kind in RECORD_TYPES.items():  # flattening the typed row gives the flat row
+            value = typed[name]
+            if kind.startswith("list<struct"):
+                value = "; ".join(item["value" if "value" in item else "name"] for item in value)
+            elif kind == "list<date32>":
+                value = "; ".join(d.isoformat() for d in value)
+            elif kind.startswith("list"):
+                value = "; ".join(value)
+            elif kind == "date32":
+                value = value and value.isoformat()
+            assert value == flat[name], name
 
 
 def test_thread_without_messages_has_no_records() -> None:
@@ -166,11 +217,9 @@ def test_to_dataframe_rows_columns_and_dtypes(names: list[str], threads: dict[st
     frame = foithread.to_dataframe(chosen)
     assert len(frame) == sum(len(t.messages) for t in chosen)
     assert tuple(frame.columns) == RECORD_FIELDS
-    assert {c: str(t) for c, t in frame.dtypes.items()} == {
-        c: str(pd.api.types.pandas_dtype(t)) for c, t in RECORD_DTYPES.items()
-    }
+    assert {c: str(t) for c, t in frame.dtypes.items()} == EXPECTED_DTYPES
     assert isinstance(frame.index, pd.RangeIndex) and list(frame.index) == list(range(len(frame)))
-    assert frame_rows(frame) == [row for t in chosen for row in t.to_records()]
+    assert typed_rows(frame) == [row for t in chosen for row in to_typed_records(t)]
 
 
 def test_to_dataframe_accepts_one_thread_a_generator_or_nothing(threads: dict[str, Thread], pd: Any) -> None:
@@ -191,8 +240,13 @@ def test_to_dataframe_is_usable(threads: dict[str, Thread], pd: Any) -> None:
     responses = frame[frame["kind"] == "response"]
     assert (responses["outcome"].notna()).all()
     assert frame["sent_on"].isna().any()  # unknown dates stay missing, not invented
-    dates = pd.to_datetime(frame["sent_on"], format="%Y-%m-%d")
-    assert dates.notna().sum() == frame["sent_on"].notna().sum()
+    known = [date.fromisoformat(m.sent_on) for t in threads.values() for m in t.messages if m.sent_on]
+    assert sorted(frame["sent_on"].dropna()) == sorted(known)
+    assert frame["sent_on"].dt.year.max() == max(d.year for d in known)  # a real date column
+    cited = frame.explode("exemptions")["exemptions"].dropna()
+    assert sorted(cited) == sorted(e for t in threads.values() for m in t.messages for e in m.exemptions)
+    names = frame.explode("signatories")["signatories"].dropna().map(lambda s: s["name"])
+    assert sorted(names) == sorted(s.name for t in threads.values() for m in t.messages for s in m.signatories)
 
 
 def test_to_dataframe_refuses_what_is_not_a_thread(threads: dict[str, Thread], pd: Any) -> None:
@@ -212,8 +266,8 @@ def test_parquet_round_trip(row_group_size: int, threads: dict[str, Thread], tmp
     assert written == len(expected)
     back = foithread.read_parquet(path)
     pd.testing.assert_frame_equal(back, expected)
-    # plain pandas reads the same values (its string storage for them varies across pandas versions)
-    pd.testing.assert_frame_equal(pd.read_parquet(path), expected, check_dtype=False)
+    # plain pandas reads the same values (dates as dates, lists as arrays: its storage varies by version)
+    assert typed_rows(pd.read_parquet(path, dtype_backend="pyarrow")) == typed_rows(expected)
     import pyarrow.parquet as pq
 
     assert pq.ParquetFile(path).metadata.num_row_groups == -(-written // row_group_size)
@@ -224,8 +278,8 @@ def test_parquet_of_one_thread_nothing_and_some_columns(threads: dict[str, Threa
     one = tmp_path / "one.parquet"
     assert foithread.write_parquet(demo, str(one)) == len(demo.messages)
     pd.testing.assert_frame_equal(foithread.read_parquet(one), foithread.to_dataframe(demo))
-    part = foithread.read_parquet(one, columns=["kind", "index", "outcome"])
-    pd.testing.assert_frame_equal(part, foithread.to_dataframe(demo)[["kind", "index", "outcome"]])
+    part = foithread.read_parquet(one, columns=["kind", "message_index", "outcome"])
+    pd.testing.assert_frame_equal(part, foithread.to_dataframe(demo)[["kind", "message_index", "outcome"]])
     empty = tmp_path / "empty.parquet"
     assert foithread.write_parquet([], empty) == 0
     pd.testing.assert_frame_equal(foithread.read_parquet(empty), foithread.to_dataframe([]))
@@ -352,6 +406,8 @@ def test_batch_all_good_exits_0(suffix: str, tmp_path: Path, pd: Any) -> None:
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])
 def test_batch_output_that_cannot_be_written_is_a_usage_error(suffix: str, batch_dir: Path, tmp_path: Path) -> None:
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow")  # without it, the missing extra is the usage error
     out = tmp_path / "no-such-dir" / f"out{suffix}"
     code, _, err = run(["batch", str(batch_dir), "--out", str(out)])
     assert code == 2 and "cannot write" in err and str(out) in err

@@ -108,7 +108,7 @@ class Schema(Mapping[str, str]):
 
 
 _STRING = "string[pyarrow]"  # pandas StringDtype backed by Arrow; missing values are pd.NA
-_NON_STRING = Schema((("index", "int64"), ("confidence", "float64")))
+_NON_STRING = Schema((("message_index", "int64"), ("confidence", "float64")))
 
 #: Column -> pandas dtype of the message frame, in column order: one row per message, the
 #: same columns as :func:`foithread.exporters.to_records` rows (and the CLI's CSV output).

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import IO, Any
@@ -18,9 +19,12 @@ from typing import IO, Any
 from foithread.model import Message, Thread
 
 #: Columns of :func:`to_records` rows (and of CSV, DataFrame and Parquet output), in order.
-#: ``thread_*`` columns repeat the thread's facts on each of its messages; list-valued
-#: columns (``thread_references``, ``exemptions``, ``emails``, ...) are joined with ``"; "``
-#: and are ``""`` when empty; nullable text (``sent_on``, ``outcome``, ...) is ``None``.
+#: ``thread_*`` columns repeat the thread's facts on each of its messages. In the flat rows
+#: (CSV, Dask) list-valued columns (``thread_references``, ``exemptions``, ``emails``, ...) are
+#: joined with ``"; "`` and are ``""`` when empty; nullable text (``sent_on``, ``outcome``, ...)
+#: is ``None``. The typed rows (:func:`to_typed_records`: DataFrame, Parquet) keep lists as
+#: lists and dates as dates (:data:`RECORD_TYPES`). The position of a message in its thread is
+#: ``message_index`` (a column named ``index`` would shadow ``DataFrame.index``).
 RECORD_FIELDS: tuple[str, ...] = (
     "source",
     "thread_authority",
@@ -30,7 +34,7 @@ RECORD_FIELDS: tuple[str, ...] = (
     "thread_status",
     "thread_references",
     "thread_warnings",
-    "index",
+    "message_index",
     "kind",
     "party",
     "confidence",
@@ -52,12 +56,30 @@ RECORD_FIELDS: tuple[str, ...] = (
     "body",
 )
 
-#: pandas dtype of each :data:`RECORD_FIELDS` column in :func:`foithread.tabular.to_dataframe` and
-#: Parquet output: ``index`` is ``int64``, ``confidence`` ``float64`` and every other column
-#: Arrow-backed text (``string[pyarrow]``, missing values ``<NA>``). Plain strings, so this
-#: module never imports pandas.
-RECORD_DTYPES: dict[str, str] = {
-    name: {"index": "int64", "confidence": "float64"}.get(name, "string[pyarrow]") for name in RECORD_FIELDS
+#: Type of each :data:`RECORD_FIELDS` column in the typed rows (:func:`to_typed_records`), the
+#: DataFrame (:func:`foithread.tabular.to_dataframe`) and Parquet files, as Arrow names them.
+#: ``string`` is nullable text; ``list<...>`` an Arrow list column (an empty list when there is
+#: nothing); ``struct<a, b>`` a record of nullable strings with those fields. Plain strings,
+#: so this module never imports pandas or pyarrow.
+RECORD_TYPES: dict[str, str] = {
+    name: {
+        "message_index": "int64",
+        "confidence": "float64",
+        "sent_on": "date32",
+        "thread_references": "list<string>",
+        "thread_warnings": "list<string>",
+        "exemptions": "list<string>",
+        "references": "list<struct<value, label>>",
+        "dates": "list<date32>",
+        "signatories": "list<struct<name, role, organisation>>",
+        "emails": "list<string>",
+        "urls": "list<string>",
+        "postal": "list<struct<value, postcode>>",
+        "phones": "list<string>",
+        "removed_kinds": "list<string>",
+        "attachments": "list<string>",
+    }.get(name, "string")
+    for name in RECORD_FIELDS
 }
 
 _SEP = "; "
@@ -71,6 +93,80 @@ def _addresses(m: Message, kind: str) -> str:
     return _join(a.value for a in m.addresses if a.kind == kind)
 
 
+def _iso_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def to_typed_records(thread: Thread) -> list[dict[str, Any]]:
+    """One dict per message of ``thread`` with real types: the rows of the DataFrame and Parquet.
+
+    Keys are :data:`RECORD_FIELDS` in order, values of the :data:`RECORD_TYPES` types:
+    ``sent_on`` a :class:`datetime.date` (or ``None``), ``dates`` a list of dates, list facts
+    as lists (empty when there are none), ``references``, ``signatories`` and ``postal`` as
+    lists of dicts (``{"value", "label"}``, ``{"name", "role", "organisation"}``,
+    ``{"value", "postcode"}``). :func:`to_records` is the same rows flattened for CSV.
+
+    >>> import foithread
+    >>> thread = foithread.parse("Dear Council,\\nPlease send me the budget.\\nYours faithfully,\\nAl Roe\\n")
+    >>> row = to_typed_records(thread)[0]
+    >>> row["message_index"], row["signatories"], row["exemptions"]
+    (0, [{'name': 'Al Roe', 'role': None, 'organisation': None}], [])
+    """
+    thread_facts = {
+        **_thread_facts(thread),
+        "thread_references": list(thread.references),
+        "thread_warnings": list(thread.warnings),
+    }
+    rows = []
+    for m in thread.messages:
+        row = {
+            **thread_facts,
+            **_message_facts(m),
+            "sent_on": _iso_date(m.sent_on),
+            "exemptions": list(m.exemptions),
+            "references": [{"value": r.value, "label": r.label} for r in m.references],
+            "dates": [_iso_date(d.value) for d in m.dates],
+            "signatories": [{"name": s.name, "role": s.role, "organisation": s.organisation} for s in m.signatories],
+            "emails": _values(m, "email"),
+            "urls": _values(m, "url"),
+            "postal": [{"value": a.value, "postcode": a.postcode} for a in m.addresses if a.kind == "postal"],
+            "phones": _values(m, "phone"),
+            "removed_kinds": sorted({r.kind for r in m.removed}),
+            "attachments": list(m.attachments),
+            "body": m.body,
+        }
+        rows.append({name: row[name] for name in RECORD_FIELDS})
+    return rows
+
+
+def _values(m: Message, kind: str) -> list[str]:
+    return [a.value for a in m.addresses if a.kind == kind]
+
+
+def _thread_facts(thread: Thread) -> dict[str, Any]:
+    return {
+        "source": thread.source,
+        "thread_authority": thread.authority,
+        "thread_title": thread.title,
+        "thread_format": thread.format,
+        "thread_regime": thread.regime,
+        "thread_status": thread.status,
+    }
+
+
+def _message_facts(m: Message) -> dict[str, Any]:
+    return {
+        "message_index": m.index,
+        "kind": m.kind,
+        "party": m.party,
+        "confidence": m.confidence,
+        "subject": m.subject,
+        "sender_name": m.sender.name,
+        "sender_email": m.sender.email,
+        "outcome": m.outcome,
+    }
+
+
 def to_records(thread: Thread) -> list[dict[str, Any]]:
     """One flat dict per message of ``thread``, with the keys :data:`RECORD_FIELDS` in order.
 
@@ -78,7 +174,7 @@ def to_records(thread: Thread) -> list[dict[str, Any]]:
     list-valued facts are joined with ``"; "`` (``""`` when there are none): reference
     values, ISO date values, signatory names, addresses by kind (``emails``, ``urls``,
     ``postal``, ``phones``), the sorted set of ``removed`` kinds and attachment names.
-    ``index`` is an ``int``, ``confidence`` a ``float``, ``sent_on`` an ISO ``YYYY-MM-DD``
+    ``message_index`` is an ``int``, ``confidence`` a ``float``, ``sent_on`` an ISO ``YYYY-MM-DD``
     string or ``None``; other missing text is ``None``.
 
     >>> import foithread
@@ -91,12 +187,7 @@ def to_records(thread: Thread) -> list[dict[str, Any]]:
     :returns: one dict per message, oldest first (an empty list for a thread without messages).
     """
     thread_facts = {
-        "source": thread.source,
-        "thread_authority": thread.authority,
-        "thread_title": thread.title,
-        "thread_format": thread.format,
-        "thread_regime": thread.regime,
-        "thread_status": thread.status,
+        **_thread_facts(thread),
         "thread_references": _join(thread.references),
         "thread_warnings": _join(thread.warnings),
     }
@@ -104,15 +195,8 @@ def to_records(thread: Thread) -> list[dict[str, Any]]:
     for m in thread.messages:
         row = {
             **thread_facts,
-            "index": m.index,
-            "kind": m.kind,
-            "party": m.party,
-            "confidence": m.confidence,
+            **_message_facts(m),
             "sent_on": m.sent_on,
-            "subject": m.subject,
-            "sender_name": m.sender.name,
-            "sender_email": m.sender.email,
-            "outcome": m.outcome,
             "exemptions": _join(m.exemptions),
             "references": _join(r.value for r in m.references),
             "dates": _join(d.value for d in m.dates),
@@ -125,7 +209,7 @@ def to_records(thread: Thread) -> list[dict[str, Any]]:
             "attachments": _join(m.attachments),
             "body": m.body,
         }
-        rows.append(row)
+        rows.append({name: row[name] for name in RECORD_FIELDS})
     return rows
 
 

@@ -7,6 +7,7 @@ the message came from (for ``.eml``/``.mbox``: that message's decoded body).
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -147,6 +148,15 @@ class Message:
     addresses: tuple[Address, ...] = ()
     confidence: float = 1.0
     attachments: tuple[str, ...] = ()
+
+    @property
+    def sent_date(self) -> datetime.date | None:
+        """:attr:`sent_on` as a :class:`datetime.date` (``None`` when the date is unknown).
+
+        ``sent_on`` itself stays ISO text: it is exactly what :meth:`to_dict`, the JSON and the
+        CSV carry, and a date that the input never gave is never invented.
+        """
+        return datetime.date.fromisoformat(self.sent_on) if self.sent_on else None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -5,16 +5,20 @@ imported only when one of these functions is called, so ``import foithread`` sta
 without them the call raises an :exc:`ImportError` that says what to install.
 
 One row per message, columns :data:`foithread.exporters.RECORD_FIELDS` in order (the CSV
-columns), dtypes :data:`foithread.exporters.RECORD_DTYPES`:
+columns), with real types (:data:`foithread.exporters.RECORD_TYPES`, see :func:`arrow_schema`):
 
-- ``index`` is ``int64`` and ``confidence`` ``float64``;
-- every other column is Arrow-backed text (``string[pyarrow]``) with ``<NA>`` for a missing
-  value. That includes ``sent_on``, kept as the ISO ``YYYY-MM-DD`` text of
-  :meth:`foithread.model.Thread.to_dict`, so that nothing is invented for an unknown date
-  and the frame, the CSV and the Dask frame agree; ``pandas.to_datetime(frame["sent_on"])``
-  converts it;
-- list-valued facts (``exemptions``, ``references``, ``emails``, ...) are joined with
-  ``"; "``, ``""`` when there are none.
+- ``message_index`` is ``int64`` and ``confidence`` ``float64``;
+- ``sent_on`` is an Arrow ``date32`` column (``pd.ArrowDtype(pa.date32())``, ``<NA>`` for an
+  unknown date): ``frame["sent_on"].dt.year`` and comparisons with :class:`datetime.date`
+  work, and Parquet stores a real date;
+- list-valued facts are Arrow list columns (``exemptions``, ``emails``, ``dates`` of dates,
+  ...), empty lists when there are none: ``frame.explode("exemptions")`` counts them;
+- ``references``, ``signatories`` and ``postal`` are lists of structs
+  (``{value, label}``, ``{name, role, organisation}``, ``{value, postcode}``);
+- every other column is Arrow-backed text (``string[pyarrow]``) with ``<NA>`` when missing.
+
+The CSV output (:func:`foithread.exporters.write_csv`) and the Dask frame stay flat: lists
+joined with ``"; "`` and ISO date text, so that any tool reads them.
 
 >>> import foithread                                                   # doctest: +SKIP
 >>> threads = [foithread.parse(p) for p in ("a.eml", "b.txt")]          # doctest: +SKIP
@@ -30,7 +34,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from foithread.exporters import RECORD_DTYPES, RECORD_FIELDS, to_records
+from foithread.exporters import RECORD_FIELDS, RECORD_TYPES, to_typed_records
 from foithread.model import Thread
 
 if TYPE_CHECKING:  # pragma: no cover - pandas ships no type information of its own
@@ -39,6 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover - pandas ships no type information of its 
 __all__ = [
     "DEFAULT_ROW_GROUP_SIZE",
     "INSTALL_HINT",
+    "arrow_schema",
     "ensure_installed",
     "read_parquet",
     "to_dataframe",
@@ -83,12 +88,51 @@ def _threads(threads: Thread | Iterable[Thread]) -> Iterator[Thread]:
         yield thread
 
 
-def _frame(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
-    (pandas,) = _require("pandas")
-    columns = list(RECORD_FIELDS)
-    frame = pandas.DataFrame.from_records(rows, columns=columns) if rows else pandas.DataFrame(columns=columns)
-    typed: pd.DataFrame = frame.astype(RECORD_DTYPES)
-    return typed
+def _arrow_type(pa: Any, name: str) -> Any:
+    """The pyarrow type for a :data:`~foithread.exporters.RECORD_TYPES` name."""
+    if name.startswith("list<") and name.endswith(">"):
+        return pa.list_(_arrow_type(pa, name[5:-1]))
+    if name.startswith("struct<") and name.endswith(">"):
+        return pa.struct([(field.strip(), pa.string()) for field in name[7:-1].split(",")])
+    return {"int64": pa.int64(), "float64": pa.float64(), "date32": pa.date32(), "string": pa.string()}[name]
+
+
+def arrow_schema() -> Any:
+    """The :class:`pyarrow.Schema` of the message rows (and of the Parquet files written here).
+
+    One field per :data:`~foithread.exporters.RECORD_FIELDS` column, typed after
+    :data:`~foithread.exporters.RECORD_TYPES`; every field is nullable.
+
+    :raises ImportError: pyarrow is not installed.
+    """
+    (pa,) = _require("pyarrow")
+    return pa.schema([(name, _arrow_type(pa, RECORD_TYPES[name])) for name in RECORD_FIELDS])
+
+
+def _types_mapper(pandas: Any, pa: Any) -> Any:
+    """pandas dtypes for Arrow types: numbers as NumPy, text as ``string[pyarrow]``, the rest Arrow."""
+    text = pandas.StringDtype("pyarrow")
+
+    def mapper(arrow_type: Any) -> Any:
+        if arrow_type in (pa.int64(), pa.float64()):
+            return None  # pandas' own int64 / float64
+        if arrow_type in (pa.string(), pa.large_string()):
+            return text
+        return pandas.ArrowDtype(arrow_type)
+
+    return mapper
+
+
+def _table(rows: Sequence[dict[str, Any]]) -> Any:
+    (pa,) = _require("pyarrow")
+    return pa.Table.from_pylist(list(rows), schema=arrow_schema())
+
+
+def _to_pandas(table: Any) -> pd.DataFrame:
+    pandas, pa = _require("pandas", "pyarrow")
+    frame: pd.DataFrame = table.to_pandas(types_mapper=_types_mapper(pandas, pa))
+    indexed: pd.DataFrame = frame.reset_index(drop=True)
+    return indexed
 
 
 def to_dataframe(threads: Thread | Iterable[Thread]) -> pd.DataFrame:
@@ -96,14 +140,16 @@ def to_dataframe(threads: Thread | Iterable[Thread]) -> pd.DataFrame:
 
     Rows come thread by thread in the order given, then message by message, oldest first.
     The frame has a ``0..n-1`` ``RangeIndex``, the columns
-    :data:`~foithread.exporters.RECORD_FIELDS` in order and the dtypes
-    :data:`~foithread.exporters.RECORD_DTYPES` (see the module docstring; ``sent_on`` stays
-    ISO text). With no messages it has no rows but the same columns and dtypes.
+    :data:`~foithread.exporters.RECORD_FIELDS` in order and the types of
+    :func:`arrow_schema` (see the module docstring: dates as ``date32``, lists as Arrow lists).
+    With no messages it has no rows but the same columns and dtypes.
 
     >>> import foithread
     >>> frame = foithread.to_dataframe(foithread.parse("Dear Council,\\nWhat is the budget?\\n"))
-    >>> list(frame.columns[:3]), str(frame["index"].dtype), len(frame)
+    >>> list(frame.columns[:3]), str(frame["message_index"].dtype), len(frame)
     (['source', 'thread_authority', 'thread_title'], 'int64', 1)
+    >>> str(frame["exemptions"].dtype), frame["exemptions"][0]
+    ('list<item: string>[pyarrow]', [])
 
     :param threads: a thread, or an iterable of threads (consumed once).
     :returns: one row per message.
@@ -111,7 +157,7 @@ def to_dataframe(threads: Thread | Iterable[Thread]) -> pd.DataFrame:
     :raises TypeError: an item of ``threads`` is not a :class:`~foithread.model.Thread`.
     """
     _require("pandas", "pyarrow")
-    return _frame([row for thread in _threads(threads) for row in to_records(thread)])
+    return _to_pandas(_table([row for thread in _threads(threads) for row in to_typed_records(thread)]))
 
 
 def write_parquet(
@@ -140,19 +186,18 @@ def write_parquet(
     """
     if row_group_size < 1:
         raise ValueError("row_group_size must be at least 1")
-    _, pa, pq = _require("pandas", "pyarrow", "pyarrow.parquet")
-    schema = pa.Schema.from_pandas(_frame([]), preserve_index=False)
+    _, _, pq = _require("pandas", "pyarrow", "pyarrow.parquet")
     written = 0
-    with pq.ParquetWriter(os.fspath(path), schema, compression=compression) as writer:
+    with pq.ParquetWriter(os.fspath(path), arrow_schema(), compression=compression) as writer:
         rows: list[dict[str, Any]] = []
         for thread in _threads(threads):
-            rows.extend(to_records(thread))
+            rows.extend(to_typed_records(thread))
             while len(rows) >= row_group_size:
                 chunk, rows = rows[:row_group_size], rows[row_group_size:]
-                writer.write_table(pa.Table.from_pandas(_frame(chunk), schema=schema, preserve_index=False))
+                writer.write_table(_table(chunk))
                 written += len(chunk)
         if rows or not written:  # an empty file still gets one (empty) row group, so it has a schema
-            writer.write_table(pa.Table.from_pandas(_frame(rows), schema=schema, preserve_index=False))
+            writer.write_table(_table(rows))
             written += len(rows)
     return written
 
@@ -160,9 +205,8 @@ def write_parquet(
 def read_parquet(path: PathLike, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """Read a Parquet file of message rows (as :func:`write_parquet` writes) into a DataFrame.
 
-    Every :data:`~foithread.exporters.RECORD_FIELDS` column read gets its
-    :data:`~foithread.exporters.RECORD_DTYPES` dtype, whatever wrote the file; other columns
-    are kept as read. ``read_parquet(p)`` equals ``to_dataframe(threads)`` after
+    Columns get the dtypes of :func:`to_dataframe` (Arrow dates, lists and structs, text as
+    ``string[pyarrow]``); columns that are not foithread's are kept as Arrow read them. ``read_parquet(p)`` equals ``to_dataframe(threads)`` after
     ``write_parquet(threads, p)``.
 
     :param path: the Parquet file.
@@ -173,7 +217,4 @@ def read_parquet(path: PathLike, *, columns: Sequence[str] | None = None) -> pd.
     """
     _, _, pq = _require("pandas", "pyarrow", "pyarrow.parquet")
     table = pq.read_table(os.fspath(path), columns=list(columns) if columns is not None else None)
-    frame = table.to_pandas().reset_index(drop=True)
-    known = {name: dtype for name, dtype in RECORD_DTYPES.items() if name in frame.columns}
-    typed: pd.DataFrame = frame.astype(known)
-    return typed
+    return _to_pandas(table)
