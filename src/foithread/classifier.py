@@ -32,7 +32,7 @@ _PERSON_GREETING = regex.compile(
     regex.I,
 )
 _REQUESTER_GREETING = regex.compile(
-    r"^\s*Dear\s+(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b)(?:Sir(?:\s+or\s+|/)Madam|FOI|Freedom of Information|Information|Data|[A-Z][\w&'.-]*(?:\s+[\w&'().,-]+){0,9}?\s*(?:Council|Police|Constabulary|Service|Trust|University|Department|Office|Ministry|Authority|Commission(?:er)?|Agency|Board|Executive|Customs|College|Government|Team|Unit|Borough|Fire|Rescue|Parliament|Assembly|Court|Tribunal|Corporation|Inspectorate|Partnership|Group|Health|London|Wales|Scotland|England)\b)",
+    r"^\s*Dear\s+(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b)(?:Sir(?:\s+or\s+|/)Madam|FOI|Freedom of Information|Information|Data|(?:[A-Z][\w&'.-]*(?:\s+[\w&'().,-]+){0,9}?\s*)?(?:Council|Police|Constabulary|Service|Trust|University|Department|Office|Ministry|Authority|Commission(?:er)?|Agency|Board|Executive|Customs|College|Government|Team|Unit|Borough|Fire|Rescue|Parliament|Assembly|Court|Tribunal|Corporation|Inspectorate|Partnership|Group|Health|London|Wales|Scotland|England)\b)",
 )
 _REQUESTER_CLOSING = regex.compile(r"^\s*Yours\s+faithfully", regex.I)
 _DATE_LINE = regex.compile(
@@ -62,6 +62,8 @@ class Evidence:
     title: bool = False  # the message opens with the page title (first message of page text)
     closing: str | None = None  # the first closing line of the body
     signatory: str | None = None  # the first signatory's name
+    sender_line: str | None = None  # the page-text sender line above the message (``FOI Team, Some Council``)
+    authority: str | None = None  # the authority the request was made to, when the page says so
 
 
 @attrs.frozen
@@ -162,9 +164,14 @@ def party_of(ev: Evidence) -> str:
             return "authority"
         if _PLATFORM_DOMAIN.search(to):
             return "requester"  # a site user's mail client answering a platform alert
+    if ev.sender_line:
+        mine = (ev.requester_name or "").strip().lower()
+        return "requester" if mine and ev.sender_line.strip().lower() == mine else "authority"
     if ev.signatory and ev.requester_name and ev.signatory.strip().lower() == ev.requester_name.strip().lower():
         return "requester"
     greeting = ev.greeting or ""
+    if greeting and _addresses_authority(greeting, ev.authority):
+        return "requester"
     if greeting and _PERSON_GREETING.search(greeting):
         return "authority"
     if greeting and _REQUESTER_GREETING.search(greeting):
@@ -174,6 +181,28 @@ def party_of(ev: Evidence) -> str:
     if ev.index == 0 and frm and not ev.requester_email and not ev.headers.get("to"):
         return "requester"
     return "authority"
+
+
+_GREETED = regex.compile(r"^\s*(?:Dear|Annwyl|Hello|To)\s+(?P<name>[^,:\n]{2,120}?)\s*[,:]?\s*$", regex.I)
+_ACRONYMS = regex.compile(r"^(?:[A-Z]{2,10}|&|and|/)(?:\s+(?:[A-Z]{2,10}|&|and|/))*$")
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in regex.findall(r"\w+", text.lower()) if len(w) > 2 and w not in {"the", "and", "for"}}
+
+
+def _addresses_authority(greeting: str, authority: str | None) -> bool:
+    """``Dear Ministry of Defence,`` to the page's authority, or ``Dear FBI & NARA,`` (acronyms only)."""
+    m = _GREETED.match(greeting)
+    if not m:
+        return False
+    name = m.group("name").strip()
+    if len(name.split()) > 1 and _ACRONYMS.match(name):
+        return True
+    if not authority:
+        return False
+    mine, theirs = _words(name), _words(authority)
+    return bool(mine) and len(mine & theirs) * 2 >= len(mine)
 
 
 def _annotation_party(ev: Evidence) -> str:

@@ -14,6 +14,7 @@ import regex
 from foithread import classifier, cleaner, extract
 from foithread.cleaner import Label
 from foithread.model import Message, Removed, Sender, Thread
+from foithread.pagehead import read_head
 from foithread.readers.base import Document, Part
 from foithread.regime import detect_regime
 from foithread.rules import Rules
@@ -39,6 +40,7 @@ class _Draft:
     zoned: Zoned
     labels: tuple[Label, ...]
     title: bool = False
+    sender: bool = False  # the first non-blank line is a sender line
 
 
 def _drafts(parts: Iterable[Part], rules: Rules) -> Iterator[_Draft]:
@@ -48,8 +50,9 @@ def _drafts(parts: Iterable[Part], rules: Rules) -> Iterator[_Draft]:
         if not part.segment:
             yield _Draft(part, z, tuple(labels))
             continue
-        for seg in segment(z, labels):
-            yield _Draft(part, sub_zoned(z, seg.start, seg.stop), tuple(labels[seg.start : seg.stop]), seg.title)
+        for seg in segment(z, labels, rules):
+            sub = sub_zoned(z, seg.start, seg.stop)
+            yield _Draft(part, sub, tuple(labels[seg.start : seg.stop]), seg.title, seg.sender)
 
 
 def _text_of(z: Zoned, part: Part) -> tuple[str, int]:
@@ -63,9 +66,9 @@ def _text_of(z: Zoned, part: Part) -> tuple[str, int]:
 def _labels_for(draft: _Draft, rules: Rules) -> list[Label]:
     z = draft.zoned
     labels = cleaner.message_labels(z, rules, draft.labels)
-    if draft.title and z.lines:
+    if (draft.title or draft.sender) and z.lines:
         first = next(i for i, ln in enumerate(z.lines) if not ln.blank)
-        labels[first] = ("platform_footer", "page_title")
+        labels[first] = ("platform_footer", "page_title" if draft.title else "sender_line")
     quoted_from = draft.part.quoted_from
     if quoted_from is not None:
         for i, line in enumerate(z.lines):
@@ -109,6 +112,8 @@ def _message(
     requester_name: str | None,
     requester_email: str | None,
     regime: str | None = None,
+    authority: str | None = None,
+    paged: bool = False,
 ) -> Message:
     z = draft.zoned
     part = draft.part
@@ -133,7 +138,9 @@ def _message(
         requester_name=requester_name,
         requester_email=requester_email,
         annotation=_first_code(z, labels, "abcdgkmox") is not None and z.codes.lstrip("b")[:1] == "a",
-        title=draft.title,
+        title=draft.title or (paged and index == 0),
+        sender_line=_first_code(z, [None] * len(z.lines), "c") if draft.sender else None,
+        authority=authority,
         closing=_first_code(z, labels, "k"),
         signatory=facts.signatories[0].name if facts.signatories else None,
     )
@@ -225,16 +232,26 @@ def _norm_ref(value: str) -> str:
 
 
 def iter_messages(
-    parts: Iterable[Part], rules: Rules, requester: str | None = None, initial_regime: str | None = None
+    parts: Iterable[Part],
+    rules: Rules,
+    requester: str | None = None,
+    initial_regime: str | None = None,
+    *,
+    authority: str | None = None,
+    paged: bool = False,
 ) -> Iterator[Message]:
-    """Messages one by one from reader parts (which may be a lazy stream)."""
+    """Messages one by one from reader parts (which may be a lazy stream).
+
+    ``authority``: the authority the request went to, when the input names it; ``paged``: the
+    parts are a request page whose head (title, status) was taken off.
+    """
     earlier: set[tuple[str, str]] = set()  # distinct (kind, party) so far: bounded, however long the mbox
     requester_name: str | None = requester
     requester_email: str | None = None
     regime = initial_regime
     for index, draft in enumerate(_drafts(parts, rules)):
         regime = detect_regime(_text_of(draft.zoned, draft.part)[0], regime)
-        msg = _message(draft, index, earlier, rules, requester_name, requester_email, regime)
+        msg = _message(draft, index, earlier, rules, requester_name, requester_email, regime, authority, paged)
         if msg.kind == "request":
             if requester_name is None and msg.signatories:
                 requester_name = msg.signatories[0].name
@@ -246,7 +263,28 @@ def iter_messages(
 
 def build_thread(doc: Document, rules: Rules, wrap: Callable[[Iterator[Message]], Iterable[Message]] = iter) -> Thread:
     """The thread of ``doc``; ``wrap`` sees the message stream first (the API caps its length)."""
-    return thread_of(doc, list(wrap(iter_messages(doc.parts, rules, doc.requester))))
+    paged = _without_page_head(doc, rules)
+    messages = iter_messages(paged.parts, rules, paged.requester, authority=paged.authority, paged=paged is not doc)
+    return thread_of(paged, list(wrap(messages)))
+
+
+def _without_page_head(doc: Document, rules: Rules) -> Document:
+    """Page text that opens with a request page's head: its facts read, its lines left out."""
+    if doc.format != "text" or len(doc.parts) != 1 or not doc.parts[0].segment:
+        return doc
+    part = doc.parts[0]
+    head = read_head(part.text, rules)
+    if head is None:
+        return doc
+    rest = attrs.evolve(part, text=part.text[head.end :], offset=part.offset + head.end)
+    return attrs.evolve(
+        doc,
+        parts=(rest,),
+        title=doc.title or head.title,
+        status=doc.status or head.status,
+        authority=doc.authority or head.authority,
+        requester=doc.requester or head.requester,
+    )
 
 
 def thread_of(doc: Document, messages: list[Message]) -> Thread:

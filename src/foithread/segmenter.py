@@ -23,6 +23,8 @@ import attrs
 import regex
 
 from foithread.cleaner import Label
+from foithread.rules import DEFAULT_RULES, Rules
+from foithread.senderline import sender_lines
 from foithread.zoner import Zoned
 
 
@@ -31,6 +33,7 @@ class Segment:
     start: int  # line index
     stop: int  # line index, exclusive
     title: bool = False  # first line is the page title
+    sender: bool = False  # first non-blank line is a sender line (see :mod:`foithread.senderline`)
 
 
 _LETTERHEAD_MAX = 70
@@ -96,13 +99,15 @@ def _attach_back(z: Zoned, labels: Sequence[Label], i: int, floor: int) -> int:
     return i
 
 
-def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
+def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> list[Segment]:
     """Split a page-text dump into message segments (line ranges)."""
     codes = z.codes
     n = len(codes)
     if n == 0:
         return []
     title = find_title(z)
+    senders = sender_lines(z, rules)
+    sender_starts: set[int] = set()
     starts: list[int] = [0]
     start = 0
     greeting = ""  # rule name of the current message's first greeting
@@ -147,6 +152,10 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
             continue
         after_disclaimer = in_disclaimer
         in_disclaimer = False
+        if i in senders and (closed or after_disclaimer) and has_body and i > first_line:
+            begin(i, i)
+            sender_starts.add(i)
+            continue
         if code == "a":
             if i > first_line:
                 begin(i, i)
@@ -185,5 +194,5 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
     out = []
     for a, b in itertools.pairwise(bounds):
         if b > a:
-            out.append(Segment(a, b, title=(a == 0 and title >= 0)))
+            out.append(Segment(a, b, title=(a == 0 and title >= 0), sender=a in sender_starts))
     return out
