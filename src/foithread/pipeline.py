@@ -19,6 +19,7 @@ from foithread.readers.base import Document, Part
 from foithread.regime import detect_regime
 from foithread.rules import Rules
 from foithread.segmenter import segment
+from foithread.senderline import chrome_lines
 from foithread.zoner import Zoned, sub_zoned, zone
 
 _ANNOTATION_HEAD = regex.compile(r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{4,40})\)", regex.M)
@@ -69,6 +70,10 @@ def _labels_for(draft: _Draft, rules: Rules) -> list[Label]:
     if (draft.title or draft.sender) and z.lines:
         first = next(i for i, ln in enumerate(z.lines) if not ln.blank)
         labels[first] = ("platform_footer", "page_title" if draft.title else "sender_line")
+    if draft.part.segment:
+        for i, name in chrome_lines(z, rules).items():
+            if labels[i] is None:
+                labels[i] = ("platform_footer", name)
     quoted_from = draft.part.quoted_from
     if quoted_from is not None:
         for i, line in enumerate(z.lines):
@@ -179,6 +184,22 @@ def _message(
     )
 
 
+def _name_after_closing(z: Zoned) -> str | None:
+    """The line under a letter's last closing (``Yours faithfully,`` / ``Ann Smith.``), when it is a name."""
+    k = z.codes.rfind("k")
+    if k < 0:
+        return None
+    for line, code in zip(z.lines[k + 1 :], z.codes[k + 1 :], strict=False):
+        if code == "b":
+            continue
+        name = line.text.strip().rstrip(".,")
+        words = name.split()
+        if code == "c" and 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            return name
+        return None
+    return None
+
+
 def _annotation_author(body: str) -> str | None:
     m = _ANNOTATION_HEAD.search(body)
     return m.group("name").strip() if m else None
@@ -253,8 +274,8 @@ def iter_messages(
         regime = detect_regime(_text_of(draft.zoned, draft.part)[0], regime)
         msg = _message(draft, index, earlier, rules, requester_name, requester_email, regime, authority, paged)
         if msg.kind == "request":
-            if requester_name is None and msg.signatories:
-                requester_name = msg.signatories[0].name
+            if requester_name is None:
+                requester_name = msg.signatories[0].name if msg.signatories else _name_after_closing(draft.zoned)
             if requester_email is None and draft.part.sender and draft.part.sender.email:
                 requester_email = draft.part.sender.email
         earlier.add((msg.kind, msg.party))

@@ -24,7 +24,7 @@ import regex
 
 from foithread.cleaner import Label
 from foithread.rules import DEFAULT_RULES, Rules
-from foithread.senderline import sender_lines
+from foithread.senderline import chrome_lines, sender_lines
 from foithread.zoner import Zoned
 
 
@@ -106,7 +106,8 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
     if n == 0:
         return []
     title = find_title(z)
-    senders = sender_lines(z, rules)
+    chrome = chrome_lines(z, rules)
+    senders = sender_lines(z, rules, chrome)
     sender_starts: set[int] = set()
     starts: list[int] = [0]
     start = 0
@@ -118,9 +119,11 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
     in_disclaimer = False
     announces = False  # the last content line announces what follows ("… below", "as follows:")
     first_line = title + 1 if title >= 0 else 0
+    signed = -1  # content lines since the current message's closing (-1: no closing yet)
 
     def begin(at: int, i: int) -> None:
-        nonlocal start, greeting, greeting_line, has_body, closed, quoting, in_disclaimer, announces
+        nonlocal start, greeting, greeting_line, has_body, closed, quoting, in_disclaimer, announces, signed
+        signed = -1
         if at <= start:
             at = i
         starts.append(at)
@@ -148,11 +151,11 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
             continue
         if code == "b":
             continue
-        if code == "r":
+        if code == "r" or i in chrome:
             continue
         after_disclaimer = in_disclaimer
         in_disclaimer = False
-        if i in senders and (closed or after_disclaimer) and has_body and i > first_line:
+        if i in senders and (closed or after_disclaimer) and has_body and i > first_line and signed != 0:
             begin(i, i)
             sender_starts.add(i)
             continue
@@ -186,6 +189,9 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
             continue
         if code == "k":
             closed = True
+            signed = 0
+        elif signed >= 0:
+            signed += 1  # content lines since the closing: the first is the signature, never a sender line
         if code in "ckox" and not (code in "cx" and not greeting and _letterhead_like(z.lines[i].text)):
             has_body = True
         if code in "cko":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from foithread.blocks import next_nonblank, prev_nonblank
 from foithread.rules import Rules
+from foithread.rules.pagetext import OPENING_CHROME
 from foithread.zoner import Zoned
 
 _MAX_CHARS = 120
@@ -32,19 +33,36 @@ def _shape(text: str, rules: Rules) -> bool:
     return len(words) >= 2 and capitalised * 2 >= len(words) and rules["organisation_word"].first(s) is not None
 
 
-def sender_lines(z: Zoned, rules: Rules) -> set[int]:
+def chrome_lines(z: Zoned, rules: Rules) -> dict[int, str]:
+    """Content lines that are page chrome (:data:`~foithread.rules.pagetext.PAGE_CHROME`), by rule name."""
+    table = rules["page_chrome"]
+    out: dict[int, str] = {}
+    for i, code in enumerate(z.codes):
+        if code == "c":
+            rule = table.first(z.lines[i].text)
+            if rule is not None:
+                out[i] = rule.name
+    return out
+
+
+def sender_lines(z: Zoned, rules: Rules, chrome: dict[int, str] | None = None) -> set[int]:
     """Indices of the lines that look like sender lines."""
     codes = z.codes
     n = len(codes)
     out: set[int] = set()
+    chrome = chrome_lines(z, rules) if chrome is None else chrome
     for i, code in enumerate(codes):
-        if code != "c" or (i > 0 and codes[i - 1] != "b") or (i + 1 < n and codes[i + 1] != "b"):
+        if code != "c" or i in chrome or (i > 0 and codes[i - 1] != "b") or (i + 1 < n and codes[i + 1] != "b"):
             continue
         j = next_nonblank(z, i + 1)
         if j >= n or prev_nonblank(z, i - 1) < 0:
             continue
         nxt = codes[j]
-        opens = nxt in "gaof" or (nxt == "c" and len(z.lines[j].text.strip()) >= _PARAGRAPH)
+        opens = (
+            nxt in "gao"
+            or chrome.get(j) in OPENING_CHROME
+            or (nxt == "c" and len(z.lines[j].text.strip()) >= _PARAGRAPH)
+        )
         if opens and _shape(z.lines[i].text, rules):
             out.add(i)
     return out

@@ -153,4 +153,29 @@ MAILBOX_WORD = table(
     ],
 )
 
-TABLES = (PAGE_STATUS, PAGE_REQUEST_LINE, PAGE_HEAD_CHROME, SENDER_LINE, ORGANISATION_WORD, MAILBOX_WORD)
+#: page chrome that may stand anywhere in copied page text: removed, and invisible to segmentation
+PAGE_CHROME = table(
+    "page_chrome",
+    [
+        ("wdtk_attachment_count", r"^\s*\d{1,3} Attachments?\s*$"),
+        (
+            "wdtk_html_attachment",
+            r"^\s*This is an HTML version of an attachment to the (?:Freedom of Information|Environmental Information|Official Information|access to documents|FOI) request\b",
+        ),
+        (
+            "page_number",
+            r"^\s*(?:Page|Tudalen|Seite) \d{1,4} (?:of|o|von) \d{1,4}\s*$|^\s*You are on page \d{1,4}\s*of \d{1,4}\s*$",
+        ),
+        ("skip_link", r"^\s*(?:Skip to (?:main )?content|Neidio i'r prif gynnwys|Zum Inhalt springen)\s*$"),
+        ("leave_site", r"^\s*(?:Leave this site|Hide this page|Exit this page|Gadael y wefan)\s*$"),
+        (
+            "cookie_banner",
+            r"^\s*(?:We use (?:some )?(?:essential )?cookies\b|You can manage your preferences and cookie settings\b|(?:Accept|Reject) (?:all |additional |analytics )?cookies\s*$|Cookie (?:settings|preferences)\s*$)",
+        ),
+        ("file_link", r",\s*file type:\s*\w{2,5},\s*file size:\s*[\d.,]+\s*[KMG]B\s*$"),
+    ],
+)
+#: page-chrome rules that stand between a sender line and its message
+OPENING_CHROME = frozenset({"wdtk_attachment_count", "wdtk_html_attachment"})
+
+TABLES = (PAGE_STATUS, PAGE_CHROME, PAGE_REQUEST_LINE, PAGE_HEAD_CHROME, SENDER_LINE, ORGANISATION_WORD, MAILBOX_WORD)
