@@ -15,7 +15,10 @@ CASES = [
     ("auto_reply", "Our office hours are 9am to 5pm.", {"office_hours"}),
     ("auto_reply", "Diolch am eich e-bost.", {"welsh"}),
     ("acknowledgement", "We acknowledge receipt of your request for information.", {"acknowledge"}),
-    ("acknowledgement", "Your request was received on 3 April 2023.", {"received_on"}),
+    ("acknowledgement", "Your request was received on 3 April 2023.", {"received_on", "message_received"}),
+    ("acknowledgement", "Your correspondence has been registered by the Access Unit.", {"message_received", "logged"}),
+    ("acknowledgement", "Hiermit bestätigen wir den Eingang Ihrer Anfrage.", {"german"}),
+    ("acknowledgement", "Betreff: Empfangsbestätigung zu Ihrer Anfrage", {"german"}),
     ("acknowledgement", "It has been logged under reference FOI-23-0417.", {"logged"}),
     ("acknowledgement", "We will respond within 20 working days.", {"will_respond", "within_days"}),
     (
@@ -32,8 +35,12 @@ CASES = [
         {"need_clarification", "before_we_can"},
     ),
     ("clarification", "Please could you narrow the scope of your request to a single year?", {"clarify", "narrow"}),
-    ("delay", "We need to extend the time limit to consider the public interest test.", {"extend"}),
-    ("delay", "We are extending the deadline under regulation 7(1) of the EIR.", {"extend", "eir_reg7"}),
+    ("delay", "We need to extend the time limit to consider the public interest test.", {"extend", "extending_now"}),
+    (
+        "delay",
+        "We are extending the deadline under regulation 7(1) of the EIR.",
+        {"extend", "eir_reg7", "extending_now"},
+    ),
     (
         "delay",
         "We need further time to consider the public interest under section 10(3) of the Act.",
@@ -73,6 +80,24 @@ CASES = [
     ("bounce", "Delivery has failed to these recipients or groups:", {"failed"}),
     ("bounce", "550 5.1.1 User unknown", {"smtp"}),
     ("annotation_phrase", "Jane Smith left an annotation (3 May 2024)", {"left"}),
+    ("auto_reply", "Vielen Dank für Ihre Nachricht an das Bürgerbüro.", {"german_thanks"}),
+    ("delay", "Die Bearbeitung Ihres Antrags verzögert sich um zwei Wochen.", {"german"}),
+    ("delay", "Wir bitten um eine Fristverlängerung bis Ende März.", {"german"}),
+    ("delay", "We are extending the time limit for your request by 20 working days.", {"extend", "extending_now"}),
+    ("delay", "Under section 15A of the Act we need an extension.", {"extending_now"}),
+    ("response", "Leider kann Ihrem Antrag nicht entsprochen werden.", {"refused"}),
+    ("response", "Ihr Antrag wird hiermit abgelehnt.", {"refused"}),
+    ("response", "In der Anlage übersende ich Ihnen den Bescheid.", {"german_attached"}),
+    ("internal_review_response", "Thank you for your confirmatory application of 2 May.", {"confirmatory"}),
+    (
+        "internal_review_response",
+        "In response to your internal review request, we looked again at the case.",
+        {"review_reference"},
+    ),
+    ("quoted_request", "Your request of 4 March 2023 was for: the budget papers.", {"quoted"}),
+    ("quoted_request", "You asked for: copies of the minutes.", {"quoted"}),
+    ("notification", "Encrypted mail notification from the district office", {"encrypted_mail"}),
+    ("notification", "The council has sent you a secure message.", {"secure_message"}),
 ]
 
 #: ordinary sentences of a letter that no phrase table may take for a cue

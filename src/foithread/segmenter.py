@@ -46,6 +46,16 @@ def _letterhead_like(text: str) -> bool:
     return 0 < len(s) <= _LETTERHEAD_MAX and not s.endswith((".", ",", "?", "!", ";"))
 
 
+_PROSE_CHARS = 90
+_PROSE_WORDS = 8
+
+
+def _prose(text: str) -> bool:
+    """A line of running text, not a letterhead, address or subject line."""
+    s = text.strip()
+    return len(s) > _PROSE_CHARS or (len(s.split()) >= _PROSE_WORDS and (s.endswith((".", "?", "!")) or ". " in s))
+
+
 _SALUTATION = regex.compile(r"^\s*(?:Annwyl|Dear)\s+(?P<rest>[^,:/]+)")
 
 
@@ -120,9 +130,10 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
     announces = False  # the last content line announces what follows ("… below", "as follows:")
     first_line = title + 1 if title >= 0 else 0
     signed = -1  # content lines since the current message's closing (-1: no closing yet)
+    prose = False  # the current message has a line of running text (not only a letterhead block)
 
     def begin(at: int, i: int) -> None:
-        nonlocal start, greeting, greeting_line, has_body, closed, quoting, in_disclaimer, announces, signed
+        nonlocal start, greeting, greeting_line, has_body, closed, quoting, in_disclaimer, announces, signed, prose
         signed = -1
         if at <= start:
             at = i
@@ -135,6 +146,7 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
         quoting = False
         in_disclaimer = False
         announces = False
+        prose = False
 
     for i in range(first_line, n):
         code = codes[i]
@@ -173,7 +185,7 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
             bilingual = greeting_line is not None and _other_language_half(greeting_line, z.lines[i].text)
             if bilingual:
                 closed = has_body = False  # the second-language half of the same letter
-            elif (closed or (has_body and not announces)) and i > first_line:
+            elif (closed or (has_body and not announces and (prose or greeting))) and i > first_line:
                 begin(_attach_back(z, labels, i, start), i)
             elif not greeting:
                 greeting = z.rule_names[i]
@@ -196,6 +208,7 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
             has_body = True
         if code in "cko":
             announces = bool(_ANNOUNCES.search(z.lines[i].text))
+            prose = prose or code == "o" or _prose(z.lines[i].text)
     bounds = [*starts, n]
     out = []
     for a, b in itertools.pairwise(bounds):

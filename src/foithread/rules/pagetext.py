@@ -172,6 +172,8 @@ PAGE_CHROME = table(
             "cookie_banner",
             r"^\s*(?:We use (?:some )?(?:essential )?cookies\b|You can manage your preferences and cookie settings\b|(?:Accept|Reject) (?:all |additional |analytics )?cookies\s*$|Cookie (?:settings|preferences)\s*$)",
         ),
+        # a letter's page footer: an address with commas that ends in an international phone number
+        ("letter_footer", r"^(?=(?:[^,\n]*,){2}).{10,200}\b(?:Tel|Tél|Telephone)\.?\s*:?\s*\+\d[\d ]{6,}\s*$"),
         ("file_link", r",\s*file type:\s*\w{2,5},\s*file size:\s*[\d.,]+\s*[KMG]B\s*$"),
     ],
 )
