@@ -74,6 +74,7 @@ CASES = [
     ("internal_review_response", "The original decision is therefore partly overturned.", {"decision"}),
     ("internal_review_response", "Your complaint has been upheld in part.", {"decision"}),
     ("internal_review_response", "Internal Review Outcome", {"review_heading"}),
+    ("internal_review_response", "Internal Review of your request 2024/117", {"review_heading"}),
     ("out_of_office", "I am out of the office until Monday 5 June.", {"out_of_office", "returning"}),
     ("out_of_office", "For urgent matters please contact foi@example.gov.uk.", {"urgent"}),
     ("out_of_office", "Rydw i allan o'r swyddfa.", {"welsh"}),

@@ -122,6 +122,11 @@ def classify(ev: Evidence, rules: Rules) -> Verdict:
         return _requester_kind(ev, rules, party)
     if party == "platform" and not ev.body.strip():
         return Verdict("other", party, 0.5, ())
+    notice = _hits(rules, "notification", _head(ev.body, 6)) or (
+        _hits(rules, "notification", ev.subject) if ev.subject else set()
+    )
+    if notice:
+        return Verdict("other", party, 0.7, tuple(sorted(notice)))
     return _authority_kind(ev, rules, party)
 
 
@@ -146,6 +151,14 @@ def _window(body: str) -> str:
     return body[:_HEAD_CHARS] + "\n" + body[-_TAIL_CHARS:]
 
 
+#: a letter at least this long that quotes the request is an answer (receipts are short)
+_ANSWER_CHARS = 1500
+#: delay cues that say the authority needs more time now (not the history of an earlier extension)
+_PRESENT_DELAY = frozenset({"extending_now", "german", "public_interest_time", "eir_reg7"})
+#: acknowledgement cues that promise a later answer
+_PROMISE = frozenset({"will_respond", "within_days"})
+
+
 def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
     joined = _WRAP.sub(" ", _window(ev.body))  # phrases often wrap: one joined text for every table
     folded = fold(joined)
@@ -156,16 +169,28 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
     clar = _hits(rules, "clarification", joined, folded)
     irr = _hits(rules, "internal_review_response", joined, folded)
     review_asked = any(k == "internal_review_request" for k, _ in ev.earlier)
-    strong = resp & {"attached", "not_held", "ncnd", "provided", "cost_limit"}
+    # the subject line and the names of attached files speak too (``Eingangsbestaetigung.pdf``)
+    labels = " ".join((ev.subject or "", *ev.attachments))
+    if labels.strip() and _hits(rules, "acknowledgement", labels) & {"german", "other_languages", "acknowledge"}:
+        ack = ack | {"attached_ack"}
+    quoted = bool(_hits(rules, "quoted_request", joined, folded))
+    strong = resp & {"attached", "not_held", "ncnd", "provided", "cost_limit", "refused", "german_attached"}
     if "attached_ack" in ack:
-        strong = strong - {"attached"}
+        strong = strong - {"attached", "german_attached"}
     if {"exempt", "appeal_rights"} <= resp or ({"exempt", "answer"} <= resp):
         strong = strong | {"exempt"}
+    # a long letter that quotes the request it answers is the answer, unless it says it needs more time
+    if quoted and len(joined) >= _ANSWER_CHARS and not delay & _PRESENT_DELAY and not ack & _PROMISE:
+        strong = strong | {"quoted_request"}
     review_ack = bool(
         ack & {"logged", "allocated_reference", "acknowledge", "will_respond", "within_days", "received_on"}
     )
-    if (review_asked and ("review_done" in irr or ("decision" in irr and not review_ack))) or (
-        "review_done" in irr and irr & {"decision", "review_heading"}
+    review_cues = irr & {"review_done", "decision", "confirmatory"}
+    if (
+        (review_asked and ("review_done" in irr or ("decision" in irr and not review_ack)))
+        or ("review_done" in irr and irr & {"decision", "review_heading"})
+        or ("confirmatory" in irr and not delay & _PRESENT_DELAY)
+        or (len(irr) >= 2 and (review_cues or strong) and not (review_ack and not review_cues))
     ):
         return Verdict("internal_review_response", party, 0.85, tuple(sorted(irr)), frozenset(resp))
     if "appeal_rights" in resp and not ack & {
@@ -180,7 +205,7 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
         return Verdict("response", party, 0.85, tuple(sorted(strong)), frozenset(resp))
     if clar and not delay:
         return Verdict("clarification_request", party, 0.8, tuple(sorted(clar)))
-    strong_delay = delay & {"extend", "public_interest_time", "eir_reg7", "apologise", "not_yet"}
+    strong_delay = delay & ({"extend", "public_interest_time", "eir_reg7", "apologise", "not_yet"} | _PRESENT_DELAY)
     delay_score = len(strong_delay) + ("new_date" in delay)
     if (strong_delay and delay_score >= len(ack)) or ("new_date" in delay and not (ack or auto)):
         return Verdict("delay_notice", party, 0.8, tuple(sorted(delay)))

@@ -102,6 +102,14 @@ def _sent_on(draft: _Draft, body: str, kind: str) -> str | None:
     return None
 
 
+def _reference_line(z: Zoned, labels: list[Label]) -> bool:
+    """An ``Our reference: LEX 1234`` line with a number in it (whether or not extraction read it)."""
+    return any(
+        code == "x" and label is None and any(ch.isdigit() for ch in line.text)
+        for line, code, label in zip(z.lines, z.codes, labels, strict=False)
+    )
+
+
 def _first_code(z: Zoned, labels: list[Label], codes: str) -> str | None:
     for line, code, label in zip(z.lines, z.codes, labels, strict=False):
         if code in codes and label is None:
@@ -138,7 +146,7 @@ def _message(
         party_hint=part.party_hint,
         sender_email=sender.email,
         sender_name=sender.name or _annotation_author(body),
-        has_reference=bool(facts.references),
+        has_reference=bool(facts.references) or _reference_line(z, labels),
         greeting=_first_code(z, labels, "g"),
         requester_name=requester_name,
         requester_email=requester_email,
@@ -148,6 +156,7 @@ def _message(
         authority=authority,
         closing=_first_code(z, labels, "k"),
         signatory=facts.signatories[0].name if facts.signatories else None,
+        attachments=part.attachments,
     )
     verdict = classifier.classify(evidence, rules)
     if verdict.kind == "bounce":

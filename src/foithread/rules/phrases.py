@@ -72,7 +72,7 @@ ACKNOWLEDGEMENT = table(
         ),
         (
             "german",
-            r"\bbestätigen? (?:\w+ ){0,2}den Eingang\b|\b(?:Eingangs|Empfangs)best\S{0,20}tigung\b|\bEingangsbestaetigung\b",
+            r"\bbestätigen? (?:\w+ ){0,2}den Eingang\b|(?:Eingangs|Empfangs)best\S{0,20}tigung|(?:Eingangs|Empfangs)bestaetigung",
         ),
     ],
 )
@@ -209,7 +209,10 @@ INTERNAL_REVIEW_RESPONSE = table(
             "decision",
             r"\b(?:I|we) (?:have decided to |therefore )?(?:uphold|overturn|reverse|do not uphold|partially uphold)\b|\b(?:is|was|has been|are)(?: therefore| now| hereby)?(?: not)?(?: (?:partly|partially|wholly|fully|in part))? (?:upheld|overturned|reversed|varied)\b",
         ),
-        ("review_heading", r"^\s*Internal review\b|\bInternal Review (?:Officer|Response|Outcome)\b"),
+        (
+            "review_heading",
+            r"^\s*Internal review\b|\bInternal Review (?:Officer|Response|Outcome)\b|(?-i:\bInternal Review of (?:the|your|our))",
+        ),
         ("confirmatory", r"\byour confirmatory application\b|\bconfirmatory decision\b"),
         (
             "review_reference",
