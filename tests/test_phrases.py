@@ -88,6 +88,7 @@ CASES = [
     ("delay", "Under section 15A of the Act we need an extension.", {"extending_now"}),
     ("response", "Leider kann Ihrem Antrag nicht entsprochen werden.", {"refused"}),
     ("response", "Ihr Antrag wird hiermit abgelehnt.", {"refused"}),
+    ("response", "I am not obliged to supply the figures you asked for.", {"refused"}),
     ("response", "In der Anlage übersende ich Ihnen den Bescheid.", {"german_attached"}),
     ("internal_review_response", "Thank you for your confirmatory application of 2 May.", {"confirmatory"}),
     (

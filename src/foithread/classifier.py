@@ -219,7 +219,7 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
 
 
 _NOT_DATA_LINE = regex.compile(
-    r"^\s*(?:Tel|Telephone|Fax|Phone|Mobile|Extn?|Ref|Reference|Our ref|Your ref|Cyf)\b|^\s*\d{1,2}\s+OJ\s+[LC]\b|<<|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",
+    r"^\s*(?:Tel|Telephone|Fax|Phone|Mobile|Extn?|Ref|Reference|Our ref|Your ref|Cyf|Postanschrift|Anschrift|Postfach)\b|^\s*\d{1,2}\s+OJ\s+[LC]\b|<<|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",
     regex.I,
 )
 #: what looks like a number but is not a figure: dates, section numbers, references, URLs, list labels
@@ -301,6 +301,8 @@ def outcome_of(
         r"\bvexatious\b|\bexceed(?:s|ed)? the (?:appropriate|cost) limit", text, regex.I
     ):
         return "refused"
+    if "refused" in resp and not real and not resp & {"provided"}:
+        return "refused"  # an outright refusal (``not obliged to supply``, ``kann nicht entsprochen werden``)
     if real or (
         "exempt" in resp
         and regex.search(

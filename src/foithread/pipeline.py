@@ -13,6 +13,7 @@ import regex
 
 from foithread import classifier, cleaner, extract
 from foithread.cleaner import Label
+from foithread.dlog import disclosure_log
 from foithread.model import Message, Removed, Sender, Thread
 from foithread.pagehead import read_head
 from foithread.readers.base import Document, Part
@@ -70,7 +71,7 @@ def _labels_for(draft: _Draft, rules: Rules) -> list[Label]:
     if (draft.title or draft.sender) and z.lines:
         first = next(i for i, ln in enumerate(z.lines) if not ln.blank)
         labels[first] = ("platform_footer", "page_title" if draft.title else "sender_line")
-    if draft.part.segment:
+    if draft.part.segment or not draft.part.headers:  # page text, not mail
         for i, name in chrome_lines(z, rules).items():
             if labels[i] is None:
                 labels[i] = ("platform_footer", name)
@@ -303,6 +304,23 @@ def _without_page_head(doc: Document, rules: Rules) -> Document:
     if doc.format != "text" or len(doc.parts) != 1 or not doc.parts[0].segment:
         return doc
     part = doc.parts[0]
+    layout = disclosure_log(part.text, rules)
+    if layout is not None:
+        (a, b), (c, d) = layout.request, layout.response
+        parts = (
+            attrs.evolve(
+                part,
+                text=part.text[a:b],
+                offset=part.offset + a,
+                segment=False,
+                kind_hint="request",
+                party_hint="requester",
+            ),
+            attrs.evolve(part, text=part.text[c:d], offset=part.offset + c, segment=False, party_hint="authority"),
+        )
+        chrome = rules["page_chrome"]
+        title = next((ln.strip() for ln in part.text[:a].splitlines() if ln.strip() and not chrome.matches(ln)), None)
+        return attrs.evolve(doc, parts=parts, title=doc.title or title)
     head = read_head(part.text, rules)
     if head is None:
         return doc

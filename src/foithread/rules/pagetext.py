@@ -174,10 +174,70 @@ PAGE_CHROME = table(
         ),
         # a letter's page footer: an address with commas that ends in an international phone number
         ("letter_footer", r"^(?=(?:[^,\n]*,){2}).{10,200}\b(?:Tel|Tél|Telephone)\.?\s*:?\s*\+\d[\d ]{6,}\s*$"),
+        (
+            "site_notice",
+            r"^\s*(?:Your cookie preferences have been saved\b|This site is a beta\b|Sorry, there was a technical problem\b)",
+        ),
         ("file_link", r",\s*file type:\s*\w{2,5},\s*file size:\s*[\d.,]+\s*[KMG]B\s*$"),
     ],
 )
 #: page-chrome rules that stand between a sender line and its message
 OPENING_CHROME = frozenset({"wdtk_attachment_count", "wdtk_html_attachment"})
 
-TABLES = (PAGE_STATUS, PAGE_CHROME, PAGE_REQUEST_LINE, PAGE_HEAD_CHROME, SENDER_LINE, ORGANISATION_WORD, MAILBOX_WORD)
+#: a disclosure-log page's heading above the request (``Information requested``, ``You asked for:``)
+DLOG_REQUEST_HEADING = table(
+    "dlog_request_heading",
+    [
+        (
+            "english",
+            r"^\s*(?:Information requested|Request(?: details| for information)?|Details of (?:the )?request|The request|Your request|You asked (?:for|us)|What was requested|Question(?:s)? asked)\s*:?\s*$",
+        ),
+        ("welsh", r"^\s*(?:Gwybodaeth a geisiwyd|Cais(?: am wybodaeth)?|Eich cais)\s*:?\s*$"),
+    ],
+)
+
+#: a disclosure-log page's heading above the response
+DLOG_RESPONSE_HEADING = table(
+    "dlog_response_heading",
+    [
+        ("english", r"^\s*(?:Response|Our response|Answer|Reply|Decision|Response provided|The response)\s*:?\s*$"),
+        ("welsh", r"^\s*(?:Ymateb|Ein hymateb|Ateb)\s*:?\s*$"),
+    ],
+)
+
+#: how a disclosure log's answer opens when it has no heading of its own
+DLOG_RESPONSE_OPENER = table(
+    "dlog_response_opener",
+    [
+        (
+            "answer",
+            r"^\s*(?:With regards? to (?:your|questions?|the|part)|In (?:response|relation|answer|reply) to (?:your|questions?|the|part)|Your request (?:for information )?has (?:now )?been considered|I (?:can|am able to) confirm|We (?:can confirm|do not hold|hold)|The information you (?:have )?requested|Please find (?:below|attached)|The (?:Council|Force|Department|Authority|Government|Trust|Board|Service)\b.{0,40}\b(?:believes|holds|does not hold|can confirm|has considered))",
+        ),
+    ],
+)
+
+#: lines that make a page a letter rather than a disclosure log (besides a greeting)
+LETTER_CUE = table(
+    "letter_cue",
+    [
+        ("bare_salutation", r"^\s*(?:Dear|Annwyl)\s*,?\s*$"),
+        (
+            "date_line",
+            r"^\s*\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\s*$",
+        ),
+    ],
+)
+
+TABLES = (
+    PAGE_STATUS,
+    LETTER_CUE,
+    PAGE_CHROME,
+    DLOG_REQUEST_HEADING,
+    DLOG_RESPONSE_HEADING,
+    DLOG_RESPONSE_OPENER,
+    PAGE_REQUEST_LINE,
+    PAGE_HEAD_CHROME,
+    SENDER_LINE,
+    ORGANISATION_WORD,
+    MAILBOX_WORD,
+)

@@ -170,7 +170,7 @@ RESPONSE = table(
         ),
         (
             "refused",
-            r"\b(?:kann|können) (?:Ihre[mn]? )?(?:Antr(?:ag|ägen)|Anfragen?)\b.{0,30}\bnicht (?:entsprochen|stattgegeben)|\blehne (?:ich )?Ihren Antrag\b.{0,40}\bab\b|\b(?:wird|werden) (?:hiermit )?abgelehnt\b|\bwe are refusing\b|\bI (?:must|have to) refuse\b",
+            r"\b(?:kann|können) (?:Ihre[mn]? )?(?:Antr(?:ag|ägen)|Anfragen?)\b.{0,30}\bnicht (?:entsprochen|stattgegeben)|\blehne (?:ich )?Ihren Antrag\b.{0,40}\bab\b|\b(?:wird|werden) (?:hiermit )?abgelehnt\b|\bwe are refusing\b|\bI (?:must|have to) refuse\b|\b(?:I am|we are|the \w+ is) not obliged to (?:supply|provide|disclose)\b",
         ),
         (
             "german_attached",
