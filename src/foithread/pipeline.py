@@ -6,7 +6,7 @@ one :class:`~foithread.readers.base.Document`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 import regex
@@ -14,7 +14,7 @@ import regex
 from foithread import classifier, cleaner, extract
 from foithread.cleaner import Label
 from foithread.dlog import disclosure_log
-from foithread.model import Message, Removed, Sender, Thread
+from foithread.model import Message, Reference, Removed, Sender, Thread
 from foithread.pagehead import read_head
 from foithread.readers.base import Document, Part
 from foithread.regime import detect_regime
@@ -28,6 +28,7 @@ _AUTHORITY_GREETING = regex.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\(
 _NOT_AUTHORITY = regex.compile(
     r"^(?:Sir|Madam|Sir or Madam|Sir/Madam|Mr|Mrs|Ms|Miss|Dr|FOI|Freedom of Information|\[)", regex.I
 )
+_PLATFORM_TAG = regex.compile(r"\[#(\d{1,9})\]")  # FragDenStaat's request id in a subject line
 _WRONG_ADDRESS = regex.compile(r"requests to (?P<name>[^?\n]{3,90})\?")
 _DATE_ONLY_LINE = regex.compile(
     r"^\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|(?:Date:?\s*).{6,30})\s*$"
@@ -103,6 +104,12 @@ def _sent_on(draft: _Draft, body: str, kind: str) -> str | None:
     return None
 
 
+def _own_reference(refs: Sequence[Reference], subject: str | None) -> bool:
+    """Whether the authority gave a reference: a platform's ``[#1234]`` subject tag is not one."""
+    tags = set(_PLATFORM_TAG.findall(subject or ""))
+    return any(ref.value not in tags for ref in refs)
+
+
 def _reference_line(z: Zoned, labels: list[Label]) -> bool:
     """An ``Our reference: LEX 1234`` line with a number in it (whether or not extraction read it)."""
     return any(
@@ -147,7 +154,7 @@ def _message(
         party_hint=part.party_hint,
         sender_email=sender.email,
         sender_name=sender.name or _annotation_author(body),
-        has_reference=bool(facts.references) or _reference_line(z, labels),
+        has_reference=_own_reference(facts.references, part.subject) or _reference_line(z, labels),
         greeting=_first_code(z, labels, "g"),
         requester_name=requester_name,
         requester_email=requester_email,
