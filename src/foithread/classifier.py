@@ -14,54 +14,17 @@ from collections.abc import Mapping, Sequence
 import attrs
 import regex
 
+from foithread.party import PERSON_GREETING, Evidence, annotation_party, party_of
 from foithread.rules import Rules
 from foithread.rules.literals import fold
 
-_REQUEST_ADDRESS = regex.compile(r"(?:request|foi\+request|request-bounce)-\d+-[0-9a-f]{6,}@", regex.I)
-_PLATFORM_DOMAIN = regex.compile(
-    r"@(?:[\w.-]+\.)?(?:whatdotheyknow\.com|ukcod\.org\.uk|mysociety\.org|asktheeu\.org|righttoknow\.org\.au)\b",
-    regex.I,
-)
 _DAEMON = regex.compile(r"\b(?:mailer-daemon|postmaster|mail delivery (?:system|subsystem))\b", regex.I)
 _BOUNCE_SUBJECT = regex.compile(
     r"^(?:Undeliver(?:able|ed)|Delivery Status Notification|Mail delivery failed|Returned mail|Delivery (?:failure|Failure)|Failure Notice|Non[- ]?delivery)",
     regex.I,
 )
-_PERSON_GREETING = regex.compile(
-    r"^\s*(?:Dear|Annwyl|Hello|Hi|Good (?:morning|afternoon|evening))\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\b\.?\s+\S",
-    regex.I,
-)
-_REQUESTER_GREETING = regex.compile(
-    r"^\s*Dear\s+(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b)(?:Sir(?:\s+or\s+|/)Madam|FOI|Freedom of Information|Information|Data|[A-Z][\w&'.-]*(?:\s+[\w&'().,-]+){0,9}?\s*(?:Council|Police|Constabulary|Service|Trust|University|Department|Office|Ministry|Authority|Commission(?:er)?|Agency|Board|Executive|Customs|College|Government|Team|Unit|Borough|Fire|Rescue|Parliament|Assembly|Court|Tribunal|Corporation|Inspectorate|Partnership|Group|Health|London|Wales|Scotland|England)\b)",
-)
-_REQUESTER_CLOSING = regex.compile(r"^\s*Yours\s+faithfully", regex.I)
-_DATE_LINE = regex.compile(
-    r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2},?\s+\d{4})\s*$"
-)
 
-
-@attrs.frozen
-class Evidence:
-    """What the classifier looks at for one message."""
-
-    body: str
-    index: int
-    earlier: frozenset[tuple[str, str]] = frozenset()  # the distinct (kind, party) of the messages before it
-    subject: str | None = None
-    headers: Mapping[str, str] = attrs.field(factory=dict)
-    mime_type: str | None = None
-    kind_hint: str | None = None
-    party_hint: str | None = None
-    sender_email: str | None = None
-    sender_name: str | None = None
-    has_reference: bool = False
-    greeting: str | None = None  # the first greeting line of the body
-    requester_name: str | None = None  # the requester's sign-off name, when known
-    requester_email: str | None = None  # the address the request came from, when known
-    annotation: bool = False  # the message opens with an annotation heading
-    title: bool = False  # the message opens with the page title (first message of page text)
-    closing: str | None = None  # the first closing line of the body
-    signatory: str | None = None  # the first signatory's name
+__all__ = ["Evidence", "Verdict", "classify", "has_data", "is_auto_reply", "outcome_of", "party_of"]
 
 
 @attrs.frozen
@@ -135,60 +98,17 @@ def _out_of_office(ev: Evidence, rules: Rules) -> str | None:
     if "subject_auto" in subject_hits and hits:
         return "subject_auto"
     nonblank = sum(1 for ln in ev.body.splitlines() if ln.strip())
-    if ("out_of_office" in hits or "welsh" in hits) and nonblank <= 25 and not _PERSON_GREETING.search(head):
+    if ("out_of_office" in hits or "welsh" in hits) and nonblank <= 25 and not PERSON_GREETING.search(head):
         return "body"
     if is_auto_reply(ev.headers) and hits:
         return "auto_header"
     return None
 
 
-def party_of(ev: Evidence) -> str:
-    if ev.party_hint:
-        return ev.party_hint
-    frm = (ev.sender_email or "").lower()
-    to = ev.headers.get("to", "").lower()
-    if frm and ev.requester_email:
-        mine = ev.requester_email.lower()
-        if frm == mine:
-            return "requester"
-        if mine in to:
-            return "authority"
-    if frm:
-        if _REQUEST_ADDRESS.search(frm):
-            return "requester"
-        if _PLATFORM_DOMAIN.search(frm):
-            return "platform"
-        if _REQUEST_ADDRESS.search(to):
-            return "authority"
-        if _PLATFORM_DOMAIN.search(to):
-            return "requester"  # a site user's mail client answering a platform alert
-    if ev.signatory and ev.requester_name and ev.signatory.strip().lower() == ev.requester_name.strip().lower():
-        return "requester"
-    greeting = ev.greeting or ""
-    if greeting and _PERSON_GREETING.search(greeting):
-        return "authority"
-    if greeting and _REQUESTER_GREETING.search(greeting):
-        return "requester"
-    if ev.index == 0 and not frm and (ev.title or _REQUESTER_CLOSING.search(ev.closing or "")):
-        return "requester"
-    if ev.index == 0 and frm and not ev.requester_email and not ev.headers.get("to"):
-        return "requester"
-    return "authority"
-
-
-def _annotation_party(ev: Evidence) -> str:
-    name = (ev.sender_name or "").strip().lower()
-    if name and ev.requester_name and name == ev.requester_name.strip().lower():
-        return "requester"
-    if ev.party_hint:
-        return ev.party_hint
-    return "platform"
-
-
 def classify(ev: Evidence, rules: Rules) -> Verdict:
     """Kind, party and confidence of one message."""
     if ev.kind_hint == "annotation" or ev.annotation:
-        return Verdict("annotation", _annotation_party(ev), 0.99, ("hint",))
+        return Verdict("annotation", annotation_party(ev), 0.99, ("hint",))
     party = party_of(ev)
     bounce = _bounce(ev, rules)
     if bounce:
@@ -202,6 +122,11 @@ def classify(ev: Evidence, rules: Rules) -> Verdict:
         return _requester_kind(ev, rules, party)
     if party == "platform" and not ev.body.strip():
         return Verdict("other", party, 0.5, ())
+    notice = _hits(rules, "notification", _head(ev.body, 6)) or (
+        _hits(rules, "notification", ev.subject) if ev.subject else set()
+    )
+    if notice:
+        return Verdict("other", party, 0.7, tuple(sorted(notice)))
     return _authority_kind(ev, rules, party)
 
 
@@ -226,6 +151,14 @@ def _window(body: str) -> str:
     return body[:_HEAD_CHARS] + "\n" + body[-_TAIL_CHARS:]
 
 
+#: a letter at least this long that quotes the request is an answer (receipts are short)
+_ANSWER_CHARS = 1500
+#: delay cues that say the authority needs more time now (not the history of an earlier extension)
+_PRESENT_DELAY = frozenset({"extending_now", "german", "public_interest_time", "eir_reg7"})
+#: acknowledgement cues that promise a later answer
+_PROMISE = frozenset({"will_respond", "within_days"})
+
+
 def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
     joined = _WRAP.sub(" ", _window(ev.body))  # phrases often wrap: one joined text for every table
     folded = fold(joined)
@@ -236,16 +169,28 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
     clar = _hits(rules, "clarification", joined, folded)
     irr = _hits(rules, "internal_review_response", joined, folded)
     review_asked = any(k == "internal_review_request" for k, _ in ev.earlier)
-    strong = resp & {"attached", "not_held", "ncnd", "provided", "cost_limit"}
+    # the subject line and the names of attached files speak too (``Eingangsbestaetigung.pdf``)
+    labels = " ".join((ev.subject or "", *ev.attachments))
+    if labels.strip() and _hits(rules, "acknowledgement", labels) & {"german", "other_languages", "acknowledge"}:
+        ack = ack | {"attached_ack"}
+    quoted = bool(_hits(rules, "quoted_request", joined, folded))
+    strong = resp & {"attached", "not_held", "ncnd", "provided", "cost_limit", "refused", "german_attached"}
     if "attached_ack" in ack:
-        strong = strong - {"attached"}
+        strong = strong - {"attached", "german_attached"}
     if {"exempt", "appeal_rights"} <= resp or ({"exempt", "answer"} <= resp):
         strong = strong | {"exempt"}
+    # a long letter that quotes the request it answers is the answer, unless it says it needs more time
+    if quoted and len(joined) >= _ANSWER_CHARS and not delay & _PRESENT_DELAY and not ack & _PROMISE:
+        strong = strong | {"quoted_request"}
     review_ack = bool(
         ack & {"logged", "allocated_reference", "acknowledge", "will_respond", "within_days", "received_on"}
     )
-    if (review_asked and ("review_done" in irr or ("decision" in irr and not review_ack))) or (
-        "review_done" in irr and irr & {"decision", "review_heading"}
+    review_cues = irr & {"review_done", "decision", "confirmatory"}
+    if (
+        (review_asked and ("review_done" in irr or ("decision" in irr and not review_ack)))
+        or ("review_done" in irr and irr & {"decision", "review_heading"})
+        or ("confirmatory" in irr and not delay & _PRESENT_DELAY)
+        or (len(irr) >= 2 and (review_cues or strong) and not (review_ack and not review_cues))
     ):
         return Verdict("internal_review_response", party, 0.85, tuple(sorted(irr)), frozenset(resp))
     if "appeal_rights" in resp and not ack & {
@@ -260,7 +205,7 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
         return Verdict("response", party, 0.85, tuple(sorted(strong)), frozenset(resp))
     if clar and not delay:
         return Verdict("clarification_request", party, 0.8, tuple(sorted(clar)))
-    strong_delay = delay & {"extend", "public_interest_time", "eir_reg7", "apologise", "not_yet"}
+    strong_delay = delay & ({"extend", "public_interest_time", "eir_reg7", "apologise", "not_yet"} | _PRESENT_DELAY)
     delay_score = len(strong_delay) + ("new_date" in delay)
     if (strong_delay and delay_score >= len(ack)) or ("new_date" in delay and not (ack or auto)):
         return Verdict("delay_notice", party, 0.8, tuple(sorted(delay)))
@@ -274,7 +219,7 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
 
 
 _NOT_DATA_LINE = regex.compile(
-    r"^\s*(?:Tel|Telephone|Fax|Phone|Mobile|Extn?|Ref|Reference|Our ref|Your ref|Cyf)\b|<<|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",
+    r"^\s*(?:Tel|Telephone|Fax|Phone|Mobile|Extn?|Ref|Reference|Our ref|Your ref|Cyf|Postanschrift|Anschrift|Postfach)\b|^\s*\d{1,2}\s+OJ\s+[LC]\b|<<|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",
     regex.I,
 )
 #: what looks like a number but is not a figure: dates, section numbers, references, URLs, list labels
@@ -356,6 +301,8 @@ def outcome_of(
         r"\bvexatious\b|\bexceed(?:s|ed)? the (?:appropriate|cost) limit", text, regex.I
     ):
         return "refused"
+    if "refused" in resp and not real and not resp & {"provided"}:
+        return "refused"  # an outright refusal (``not obliged to supply``, ``kann nicht entsprochen werden``)
     if real or (
         "exempt" in resp
         and regex.search(

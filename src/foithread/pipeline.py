@@ -6,18 +6,21 @@ one :class:`~foithread.readers.base.Document`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 import regex
 
 from foithread import classifier, cleaner, extract
 from foithread.cleaner import Label
-from foithread.model import Message, Removed, Sender, Thread
+from foithread.dlog import disclosure_log
+from foithread.model import Message, Reference, Removed, Sender, Thread
+from foithread.pagehead import read_head
 from foithread.readers.base import Document, Part
 from foithread.regime import detect_regime
 from foithread.rules import Rules
 from foithread.segmenter import segment
+from foithread.senderline import chrome_lines
 from foithread.zoner import Zoned, sub_zoned, zone
 
 _ANNOTATION_HEAD = regex.compile(r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{4,40})\)", regex.M)
@@ -25,6 +28,7 @@ _AUTHORITY_GREETING = regex.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\(
 _NOT_AUTHORITY = regex.compile(
     r"^(?:Sir|Madam|Sir or Madam|Sir/Madam|Mr|Mrs|Ms|Miss|Dr|FOI|Freedom of Information|\[)", regex.I
 )
+_PLATFORM_TAG = regex.compile(r"\[#(\d{1,9})\]")  # FragDenStaat's request id in a subject line
 _WRONG_ADDRESS = regex.compile(r"requests to (?P<name>[^?\n]{3,90})\?")
 _DATE_ONLY_LINE = regex.compile(
     r"^\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|(?:Date:?\s*).{6,30})\s*$"
@@ -39,6 +43,7 @@ class _Draft:
     zoned: Zoned
     labels: tuple[Label, ...]
     title: bool = False
+    sender: bool = False  # the first non-blank line is a sender line
 
 
 def _drafts(parts: Iterable[Part], rules: Rules) -> Iterator[_Draft]:
@@ -48,8 +53,9 @@ def _drafts(parts: Iterable[Part], rules: Rules) -> Iterator[_Draft]:
         if not part.segment:
             yield _Draft(part, z, tuple(labels))
             continue
-        for seg in segment(z, labels):
-            yield _Draft(part, sub_zoned(z, seg.start, seg.stop), tuple(labels[seg.start : seg.stop]), seg.title)
+        for seg in segment(z, labels, rules):
+            sub = sub_zoned(z, seg.start, seg.stop)
+            yield _Draft(part, sub, tuple(labels[seg.start : seg.stop]), seg.title, seg.sender)
 
 
 def _text_of(z: Zoned, part: Part) -> tuple[str, int]:
@@ -63,9 +69,13 @@ def _text_of(z: Zoned, part: Part) -> tuple[str, int]:
 def _labels_for(draft: _Draft, rules: Rules) -> list[Label]:
     z = draft.zoned
     labels = cleaner.message_labels(z, rules, draft.labels)
-    if draft.title and z.lines:
+    if (draft.title or draft.sender) and z.lines:
         first = next(i for i, ln in enumerate(z.lines) if not ln.blank)
-        labels[first] = ("platform_footer", "page_title")
+        labels[first] = ("platform_footer", "page_title" if draft.title else "sender_line")
+    if draft.part.segment or not draft.part.headers:  # page text, not mail
+        for i, name in chrome_lines(z, rules).items():
+            if labels[i] is None:
+                labels[i] = ("platform_footer", name)
     quoted_from = draft.part.quoted_from
     if quoted_from is not None:
         for i, line in enumerate(z.lines):
@@ -94,6 +104,20 @@ def _sent_on(draft: _Draft, body: str, kind: str) -> str | None:
     return None
 
 
+def _own_reference(refs: Sequence[Reference], subject: str | None) -> bool:
+    """Whether the authority gave a reference: a platform's ``[#1234]`` subject tag is not one."""
+    tags = set(_PLATFORM_TAG.findall(subject or ""))
+    return any(ref.value not in tags for ref in refs)
+
+
+def _reference_line(z: Zoned, labels: list[Label]) -> bool:
+    """An ``Our reference: LEX 1234`` line with a number in it (whether or not extraction read it)."""
+    return any(
+        code == "x" and label is None and any(ch.isdigit() for ch in line.text)
+        for line, code, label in zip(z.lines, z.codes, labels, strict=False)
+    )
+
+
 def _first_code(z: Zoned, labels: list[Label], codes: str) -> str | None:
     for line, code, label in zip(z.lines, z.codes, labels, strict=False):
         if code in codes and label is None:
@@ -109,6 +133,8 @@ def _message(
     requester_name: str | None,
     requester_email: str | None,
     regime: str | None = None,
+    authority: str | None = None,
+    paged: bool = False,
 ) -> Message:
     z = draft.zoned
     part = draft.part
@@ -128,14 +154,17 @@ def _message(
         party_hint=part.party_hint,
         sender_email=sender.email,
         sender_name=sender.name or _annotation_author(body),
-        has_reference=bool(facts.references),
+        has_reference=_own_reference(facts.references, part.subject) or _reference_line(z, labels),
         greeting=_first_code(z, labels, "g"),
         requester_name=requester_name,
         requester_email=requester_email,
         annotation=_first_code(z, labels, "abcdgkmox") is not None and z.codes.lstrip("b")[:1] == "a",
-        title=draft.title,
+        title=draft.title or (paged and index == 0),
+        sender_line=_first_code(z, [None] * len(z.lines), "c") if draft.sender else None,
+        authority=authority,
         closing=_first_code(z, labels, "k"),
         signatory=facts.signatories[0].name if facts.signatories else None,
+        attachments=part.attachments,
     )
     verdict = classifier.classify(evidence, rules)
     if verdict.kind == "bounce":
@@ -170,6 +199,22 @@ def _message(
         confidence=verdict.confidence,
         attachments=part.attachments,
     )
+
+
+def _name_after_closing(z: Zoned) -> str | None:
+    """The line under a letter's last closing (``Yours faithfully,`` / ``Ann Smith.``), when it is a name."""
+    k = z.codes.rfind("k")
+    if k < 0:
+        return None
+    for line, code in zip(z.lines[k + 1 :], z.codes[k + 1 :], strict=False):
+        if code == "b":
+            continue
+        name = line.text.strip().rstrip(".,")
+        words = name.split()
+        if code == "c" and 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            return name
+        return None
+    return None
 
 
 def _annotation_author(body: str) -> str | None:
@@ -225,19 +270,29 @@ def _norm_ref(value: str) -> str:
 
 
 def iter_messages(
-    parts: Iterable[Part], rules: Rules, requester: str | None = None, initial_regime: str | None = None
+    parts: Iterable[Part],
+    rules: Rules,
+    requester: str | None = None,
+    initial_regime: str | None = None,
+    *,
+    authority: str | None = None,
+    paged: bool = False,
 ) -> Iterator[Message]:
-    """Messages one by one from reader parts (which may be a lazy stream)."""
+    """Messages one by one from reader parts (which may be a lazy stream).
+
+    ``authority``: the authority the request went to, when the input names it; ``paged``: the
+    parts are a request page whose head (title, status) was taken off.
+    """
     earlier: set[tuple[str, str]] = set()  # distinct (kind, party) so far: bounded, however long the mbox
     requester_name: str | None = requester
     requester_email: str | None = None
     regime = initial_regime
     for index, draft in enumerate(_drafts(parts, rules)):
         regime = detect_regime(_text_of(draft.zoned, draft.part)[0], regime)
-        msg = _message(draft, index, earlier, rules, requester_name, requester_email, regime)
+        msg = _message(draft, index, earlier, rules, requester_name, requester_email, regime, authority, paged)
         if msg.kind == "request":
-            if requester_name is None and msg.signatories:
-                requester_name = msg.signatories[0].name
+            if requester_name is None:
+                requester_name = msg.signatories[0].name if msg.signatories else _name_after_closing(draft.zoned)
             if requester_email is None and draft.part.sender and draft.part.sender.email:
                 requester_email = draft.part.sender.email
         earlier.add((msg.kind, msg.party))
@@ -246,7 +301,45 @@ def iter_messages(
 
 def build_thread(doc: Document, rules: Rules, wrap: Callable[[Iterator[Message]], Iterable[Message]] = iter) -> Thread:
     """The thread of ``doc``; ``wrap`` sees the message stream first (the API caps its length)."""
-    return thread_of(doc, list(wrap(iter_messages(doc.parts, rules, doc.requester))))
+    paged = _without_page_head(doc, rules)
+    messages = iter_messages(paged.parts, rules, paged.requester, authority=paged.authority, paged=paged is not doc)
+    return thread_of(paged, list(wrap(messages)))
+
+
+def _without_page_head(doc: Document, rules: Rules) -> Document:
+    """Page text that opens with a request page's head: its facts read, its lines left out."""
+    if doc.format != "text" or len(doc.parts) != 1 or not doc.parts[0].segment:
+        return doc
+    part = doc.parts[0]
+    layout = disclosure_log(part.text, rules)
+    if layout is not None:
+        (a, b), (c, d) = layout.request, layout.response
+        parts = (
+            attrs.evolve(
+                part,
+                text=part.text[a:b],
+                offset=part.offset + a,
+                segment=False,
+                kind_hint="request",
+                party_hint="requester",
+            ),
+            attrs.evolve(part, text=part.text[c:d], offset=part.offset + c, segment=False, party_hint="authority"),
+        )
+        chrome = rules["page_chrome"]
+        title = next((ln.strip() for ln in part.text[:a].splitlines() if ln.strip() and not chrome.matches(ln)), None)
+        return attrs.evolve(doc, parts=parts, title=doc.title or title)
+    head = read_head(part.text, rules)
+    if head is None:
+        return doc
+    rest = attrs.evolve(part, text=part.text[head.end :], offset=part.offset + head.end)
+    return attrs.evolve(
+        doc,
+        parts=(rest,),
+        title=doc.title or head.title,
+        status=doc.status or head.status,
+        authority=doc.authority or head.authority,
+        requester=doc.requester or head.requester,
+    )
 
 
 def thread_of(doc: Document, messages: list[Message]) -> Thread:

@@ -23,6 +23,8 @@ import attrs
 import regex
 
 from foithread.cleaner import Label
+from foithread.rules import DEFAULT_RULES, Rules
+from foithread.senderline import chrome_lines, sender_lines
 from foithread.zoner import Zoned
 
 
@@ -31,6 +33,7 @@ class Segment:
     start: int  # line index
     stop: int  # line index, exclusive
     title: bool = False  # first line is the page title
+    sender: bool = False  # first non-blank line is a sender line (see :mod:`foithread.senderline`)
 
 
 _LETTERHEAD_MAX = 70
@@ -41,6 +44,16 @@ _REMOVABLE = "brmflLdn"
 def _letterhead_like(text: str) -> bool:
     s = text.strip()
     return 0 < len(s) <= _LETTERHEAD_MAX and not s.endswith((".", ",", "?", "!", ";"))
+
+
+_PROSE_CHARS = 90
+_PROSE_WORDS = 8
+
+
+def _prose(text: str) -> bool:
+    """A line of running text, not a letterhead, address or subject line."""
+    s = text.strip()
+    return len(s) > _PROSE_CHARS or (len(s.split()) >= _PROSE_WORDS and (s.endswith((".", "?", "!")) or ". " in s))
 
 
 _SALUTATION = regex.compile(r"^\s*(?:Annwyl|Dear)\s+(?P<rest>[^,:/]+)")
@@ -96,13 +109,16 @@ def _attach_back(z: Zoned, labels: Sequence[Label], i: int, floor: int) -> int:
     return i
 
 
-def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
+def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> list[Segment]:
     """Split a page-text dump into message segments (line ranges)."""
     codes = z.codes
     n = len(codes)
     if n == 0:
         return []
     title = find_title(z)
+    chrome = chrome_lines(z, rules)
+    senders = sender_lines(z, rules, chrome)
+    sender_starts: set[int] = set()
     starts: list[int] = [0]
     start = 0
     greeting = ""  # rule name of the current message's first greeting
@@ -113,9 +129,12 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
     in_disclaimer = False
     announces = False  # the last content line announces what follows ("… below", "as follows:")
     first_line = title + 1 if title >= 0 else 0
+    signed = -1  # content lines since the current message's closing (-1: no closing yet)
+    prose = False  # the current message has a line of running text (not only a letterhead block)
 
     def begin(at: int, i: int) -> None:
-        nonlocal start, greeting, greeting_line, has_body, closed, quoting, in_disclaimer, announces
+        nonlocal start, greeting, greeting_line, has_body, closed, quoting, in_disclaimer, announces, signed, prose
+        signed = -1
         if at <= start:
             at = i
         starts.append(at)
@@ -127,6 +146,7 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
         quoting = False
         in_disclaimer = False
         announces = False
+        prose = False
 
     for i in range(first_line, n):
         code = codes[i]
@@ -143,10 +163,14 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
             continue
         if code == "b":
             continue
-        if code == "r":
+        if code == "r" or i in chrome:
             continue
         after_disclaimer = in_disclaimer
         in_disclaimer = False
+        if i in senders and (closed or after_disclaimer) and has_body and i > first_line and signed != 0:
+            begin(i, i)
+            sender_starts.add(i)
+            continue
         if code == "a":
             if i > first_line:
                 begin(i, i)
@@ -161,7 +185,7 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
             bilingual = greeting_line is not None and _other_language_half(greeting_line, z.lines[i].text)
             if bilingual:
                 closed = has_body = False  # the second-language half of the same letter
-            elif (closed or (has_body and not announces)) and i > first_line:
+            elif (closed or (has_body and not announces and (prose or greeting))) and i > first_line:
                 begin(_attach_back(z, labels, i, start), i)
             elif not greeting:
                 greeting = z.rule_names[i]
@@ -177,13 +201,17 @@ def segment(z: Zoned, labels: Sequence[Label]) -> list[Segment]:
             continue
         if code == "k":
             closed = True
+            signed = 0
+        elif signed >= 0:
+            signed += 1  # content lines since the closing: the first is the signature, never a sender line
         if code in "ckox" and not (code in "cx" and not greeting and _letterhead_like(z.lines[i].text)):
             has_body = True
         if code in "cko":
             announces = bool(_ANNOUNCES.search(z.lines[i].text))
+            prose = prose or code == "o" or _prose(z.lines[i].text)
     bounds = [*starts, n]
     out = []
     for a, b in itertools.pairwise(bounds):
         if b > a:
-            out.append(Segment(a, b, title=(a == 0 and title >= 0)))
+            out.append(Segment(a, b, title=(a == 0 and title >= 0), sender=a in sender_starts))
     return out

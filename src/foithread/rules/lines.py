@@ -122,7 +122,7 @@ LINK_FOOTER = table(
 
 ANNOTATION = table(
     "annotation",
-    [("heading", r"^\s*\S.{0,80}\bleft an annotation:?\s*\(.{4,40}\)\s*$")],
+    [("heading", r"^\s*\S.{0,80}\bleft an annotation:?\s*\((?:.{4,40})?\)\s*$")],
     words=("left an annotation",),
 )
 
@@ -155,6 +155,7 @@ PLATFORM_FOOTER = table(
         ("donate_now", r"^\s*Donate Now\s*$"),
         ("muckrock", r"^\s*-*\s*Please respond above this line\s*-*\s*$"),
         ("froide", r"^\s*(?:Legal Note: This mail was sent through a Freedom Of Information Portal|Rechtshinweis:)"),
+        ("wdtk_quoted_toggle", r"^\s*(?:show|hide) quoted sections\s*$"),
     ],
     words=(
         "request-",
@@ -177,6 +178,7 @@ PLATFORM_FOOTER = table(
         "respond above",
         "legal note",
         "rechtshinweis",
+        "quoted sections",
     ),
 )
 

@@ -28,6 +28,7 @@ AUTO_REPLY = table(
         ("received_email", r"^\s*Thank you for (?:your (?:e-?mail|message|enquiry|request)|contacting)\b"),
         ("will_receive_ack", r"\bwill receive (?:a|an) (?:formal )?acknowledge?ment\b|\breference number shortly\b"),
         ("welsh", r"\b(?:ymateb awtomatig|neges awtomatig)\b|^\s*Diolch am eich e-bost"),
+        ("german_thanks", r"^\s*vielen Dank für Ihre (?:elektronische )?(?:Nachricht|E-Mail|Mail|Anfrage)\b"),
     ],
 )
 
@@ -64,6 +65,14 @@ ACKNOWLEDGEMENT = table(
         (
             "other_languages",
             r"\baccus(?:ons|é) (?:bonne )?réception\b|\bnous avons bien reçu\b|\bEingangsbestätigung\b|\b(?:haben|habe) Ihre (?:Anfrage|E-Mail|Nachricht) erhalten\b|\bontvangstbevestiging\b|\bhebben uw (?:verzoek|e-mail) ontvangen\b|\bacusamos recibo\b|\bhemos recibido su\b|\bhar modtaget (?:din|jeres)\b",
+        ),
+        (
+            "message_received",
+            r"\b(?:your|the) (?:message|e-?mail|request|application|correspondence) (?:has been|was|is) (?:received|registered)\b",
+        ),
+        (
+            "german",
+            r"\bbestätigen? (?:\w+ ){0,2}den Eingang\b|(?:Eingangs|Empfangs)best\S{0,20}tigung|(?:Eingangs|Empfangs)bestaetigung",
         ),
     ],
 )
@@ -119,6 +128,14 @@ DELAY = table(
             "not_yet",
             r"\b(?:have|has) not yet (?:completed|been able to complete|finished)\b|\bnot (?:yet )?(?:been )?able to (?:respond|reply|complete|answer)\b",
         ),
+        (
+            "german",
+            r"\bverzöger(?:n|t|ung)\b|\bFristverlängerung\b|\bFrist\b.{0,40}\bverlängert\b|\bnicht fristgerecht\b|\bnoch nicht abschließend\b",
+        ),
+        (
+            "extending_now",
+            r"\b(?:we are|I am|we have decided to|we need to|we will need to|I have decided to) extend(?:ing)? (?:the time limit|the timeframe|your request|the deadline)\b|\bsection 15A\b.{0,80}\b(?:extend|extension)|\bextension (?:is|will be) (?:needed|necessary|required)\b",
+        ),
     ],
 )
 
@@ -150,6 +167,14 @@ RESPONSE = table(
         (
             "provided",
             r"\b(?:is|are|has been|have been) (?:provided|released|disclosed|enclosed|set out)\b|\bplease find (?:below|enclosed)\b|\b(?:decided to|will|now|are|have|am|we|I|can) (?:release|releasing|released|disclose|disclosing|provide|providing)\b(?! (?:any|the remaining))|\b(?:full |partial )?access (?:is|has been) granted\b|\bwe are pleased to (?:provide|release|grant)\b",
+        ),
+        (
+            "refused",
+            r"\b(?:kann|können) (?:Ihre[mn]? )?(?:Antr(?:ag|ägen)|Anfragen?)\b.{0,30}\bnicht (?:entsprochen|stattgegeben)|\blehne (?:ich )?Ihren Antrag\b.{0,40}\bab\b|\b(?:wird|werden) (?:hiermit )?abgelehnt\b|\bwe are refusing\b|\bI (?:must|have to) refuse\b|\b(?:I am|we are|the \w+ is) not obliged to (?:supply|provide|disclose)\b",
+        ),
+        (
+            "german_attached",
+            r"\b(?:als|in der) Anlage\b.{0,60}\b(?:übersende|überreiche|erhalten Sie|sende)\b|\bim Anhang (?:übersende|erhalten Sie|finden Sie)\b",
         ),
     ],
 )
@@ -184,7 +209,15 @@ INTERNAL_REVIEW_RESPONSE = table(
             "decision",
             r"\b(?:I|we) (?:have decided to |therefore )?(?:uphold|overturn|reverse|do not uphold|partially uphold)\b|\b(?:is|was|has been|are)(?: therefore| now| hereby)?(?: not)?(?: (?:partly|partially|wholly|fully|in part))? (?:upheld|overturned|reversed|varied)\b",
         ),
-        ("review_heading", r"^\s*Internal review\b|\bInternal Review (?:Officer|Response|Outcome)\b"),
+        (
+            "review_heading",
+            r"^\s*Internal review\b|\bInternal Review (?:Officer|Response|Outcome)\b|(?-i:\bInternal Review of (?:the|your|our))",
+        ),
+        ("confirmatory", r"\byour confirmatory application\b|\bconfirmatory decision\b"),
+        (
+            "review_reference",
+            r"\b(?:in response to|thank you for) your (?:[\w()]+ ){0,6}(?:internal review|review) request\b|\bopportunity to review the (?:response|decision|handling)\b",
+        ),
     ],
 )
 
@@ -226,6 +259,32 @@ BOUNCE = table(
     ],
 )
 
+#: an authority letter that quotes the request it answers (``You requested:``): an answer, not a receipt
+QUOTED_REQUEST = table(
+    "quoted_request",
+    [
+        (
+            "quoted",
+            r"\bYou (?:requested|asked(?: for| us)?|wrote)\s*:|\byour request (?:was|read|stated)(?: for| as follows)?\s*:|\bYou asked for the following\b|\bYour request (?:on|of|dated) [^:]{4,40} was for\s*:",
+        ),
+    ],
+)
+
+#: notices that are neither correspondence nor a receipt: encrypted-mail pick-up, portal notifications
+NOTIFICATION = table(
+    "notification",
+    [
+        (
+            "encrypted_mail",
+            r"\b(?:Benachrichtigung über verschlüsselte Nachricht|Encrypted (?:mail|message|e-?mail) notification|möchte Ihnen eine verschlüsselte Nachricht)\b",
+        ),
+        (
+            "secure_message",
+            r"\bhas sent you a secure (?:message|e-?mail)\b|\bto read (?:the|your) (?:secure|encrypted) message\b",
+        ),
+    ],
+)
+
 ANNOTATION = table("annotation_phrase", [("left", r"\bleft an annotation\b")])
 
 TABLES = (
@@ -238,5 +297,7 @@ TABLES = (
     INTERNAL_REVIEW_RESPONSE,
     OUT_OF_OFFICE,
     BOUNCE,
+    QUOTED_REQUEST,
+    NOTIFICATION,
     ANNOTATION,
 )

@@ -1,0 +1,96 @@
+"""The head of a request page copied as text: title, requester, authority and status.
+
+Alaveteli sites (WhatDoTheyKnow, AskTheEU, Right to Know, FYI) and MuckRock print, above the
+first message, the request's title, a ``X made this … request to Y`` line and status lines
+(``The request was successful.``, ``Response to this request is long overdue.``), sometimes
+with banners before the title. When such a line is found near the top, everything above the
+first message is the head: it is read for its facts and left out of the messages (it is page
+chrome, not correspondence). A page with only a title keeps the old behaviour: the segmenter
+removes the title from the first message.
+
+The line patterns live in :mod:`foithread.rules.pagetext`.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from foithread.rules import Rules
+from foithread.rules.literals import fold
+
+#: a head is looked for in this many non-blank lines at the top of a page
+_HEAD_LINES = 40
+#: at most this many unrecognised short lines between the last head line and the first message
+_LOOSE_LINES = 2
+_LOOSE_CHARS = 90
+
+
+@attrs.frozen
+class Head:
+    end: int  # offset in the text where the correspondence starts
+    title: str | None = None
+    status: str | None = None
+    requester: str | None = None
+    authority: str | None = None
+
+
+def _starts_message(line: str, rules: Rules) -> bool:
+    folded = fold(line)
+    return any(rules[name].first(line, folded) is not None for name in ("greeting", "annotation", "opener"))
+
+
+def read_head(text: str, rules: Rules) -> Head | None:
+    """The page head of ``text``, or None when the text does not open with one."""
+    status_table, request_table, chrome = rules["page_status"], rules["page_request_line"], rules["page_head_chrome"]
+    title: str | None = None
+    status: str | None = None
+    requester: str | None = None
+    authority: str | None = None
+    marker_end = -1  # offset after the last head line
+    loose: list[tuple[int, str]] = []  # unrecognised lines after the last head line (start offset, text)
+    message_at = -1
+    pos = 0
+    seen = 0
+    for raw in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(raw)
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _HEAD_LINES:
+            break
+        folded = fold(line)
+        rule = status_table.first(line, folded)
+        if rule is not None:
+            status = status or rule.name
+        else:
+            found = None
+            for r in request_table.candidates(line, folded):
+                found = r.search(line)
+                if found:
+                    break
+            if found is not None:
+                requester = requester or found.group("requester").strip()
+                authority = authority or found.group("authority").strip()
+            elif chrome.first(line, folded) is None:
+                if _starts_message(line, rules):
+                    message_at = start
+                    break
+                loose.append((start, line.strip()))
+                continue
+        # a head line: any loose line above it is the title (the first) or a banner
+        if title is None and loose:
+            title = loose[0][1]
+        loose = []
+        marker_end = pos
+    if status is None and authority is None:
+        return None
+    if title is None and loose and marker_end < 0:
+        title = loose[0][1]
+    end = marker_end
+    if message_at >= 0:
+        short = len(loose) <= _LOOSE_LINES and all(len(t) <= _LOOSE_CHARS for _, t in loose)
+        end = message_at if short else loose[0][0]
+    elif loose:
+        end = loose[0][0]
+    return Head(end=max(end, 0), title=title, status=status, requester=requester, authority=authority)
