@@ -163,7 +163,7 @@ def test_phones(text: str, expected: list[str]) -> None:
 def test_order_postal_then_email_url_phone() -> None:
     text = "Tel: 0303 123 1113\nwww.ico.org.uk\ncasework@ico.org.uk\nWycliffe House\nWater Lane\nWilmslow\nSK9 5AF"
     assert extract_addresses(text) == [
-        Address(kind="postal", value="Wycliffe House, Water Lane, Wilmslow, SK9 5AF", postcode="SK9 5AF"),
+        Address(kind="postal", value="Wycliffe House, Water Lane, Wilmslow, SK9 5AF", postcode="SK9 5AF", country="GB"),
         Address(kind="email", value="casework@ico.org.uk"),
         Address(kind="url", value="http://www.ico.org.uk"),
         Address(kind="phone", value="0303 123 1113"),

@@ -117,7 +117,11 @@ ROLE_CASES = [
     ("logged with reference IR 2022/0157.", None, [("IR 2022/0157", "review")]),
     ("ICO reference: 0099123\n", None, [("0099123", "regulator")]),
     ("OAIC ref: MR22/00411\n", None, [("MR22/00411", "regulator")]),
-    ("Your complaint IC-255369-Y7X2 and decision FS50441818.", None, [("IC-255369-Y7X2", "regulator"), ("FS50441818", "regulator")]),
+    (
+        "Your complaint IC-255369-Y7X2 and decision FS50441818.",
+        None,
+        [("IC-255369-Y7X2", "regulator"), ("FS50441818", "regulator")],
+    ),
     ("", "RE: FOI 240311087", [("FOI 240311087", None)]),  # "RE:" is a subject prefix, not a label
     ("Reference: T3241/8\n", None, [("T3241/8", None)]),  # a bare "Reference" says nothing of whose
 ]

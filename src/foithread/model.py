@@ -92,7 +92,9 @@ class Reference:
 
     value: str
     label: str | None = None
-    role: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.in_(REFERENCE_ROLES)))
+    role: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(REFERENCE_ROLES))
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "label": self.label, "role": self.role}

@@ -122,7 +122,7 @@ def extract_addresses(text: str, references: Sequence[Span] | None = None, scans
         key = "".join(ch for ch in postal.value.casefold().replace("p.o.", "po") if ch.isalnum())
         if key not in seen_postal:
             seen_postal.add(key)
-            out.append(Address(kind="postal", value=postal.value, postcode=postal.postcode))
+            out.append(Address(kind="postal", value=postal.value, postcode=postal.postcode, country=postal.country))
     out.extend(_unique("email", email_found))
     out.extend(_unique("url", url_found))
     out.extend(_unique("phone", phone_found))

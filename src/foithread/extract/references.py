@@ -142,6 +142,7 @@ def reference_role(value: str, label: str | None) -> str | None:
             return role
     return None
 
+
 _B = r"(?<![\w/.@#-])"  # nothing glued in front
 _E = r"(?![\w/@-]|[.-]\w)"  # nothing glued behind (a full stop ending the sentence is fine)
 
@@ -290,7 +291,9 @@ def scan_references(
     (``scans``: :meth:`Scans.of` the text, when the caller has it)."""
     body = _scan(text or "", subject_mode=False, scans=scans)
     items = _scan(subject, subject_mode=True) if subject else []
-    refs = [Reference(value=i.value, label=i.label, role=reference_role(i.value, i.label)) for i in _dedupe(items + body)]
+    refs = [
+        Reference(value=i.value, label=i.label, role=reference_role(i.value, i.label)) for i in _dedupe(items + body)
+    ]
     return refs, [(i.start, i.end) for i in body]
 
 
