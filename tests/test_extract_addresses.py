@@ -130,6 +130,9 @@ PHONES = [
     ("please ring 02085419088 for Legal Business Support", ["02085419088"]),
     ("Please call 101 or visit our website. In an emergency always dial 999.", []),
     ("Our ref: 01/FOI/21/021127 of 22/09/2021", []),
+    ("From abroad call 0044 20 7946 0321.", ["0044 20 7946 0321"]),
+    ("Tel: 020 7946 0000 ext. 2245\nFax: 020 7946 0001", ["020 7946 0000 ext. 2245", "020 7946 0001"]),
+    ("Call 0161 496 0123 (x 31) today", ["0161 496 0123 (x 31)"]),
 ]
 
 
@@ -163,7 +166,7 @@ def test_phones(text: str, expected: list[str]) -> None:
 def test_order_postal_then_email_url_phone() -> None:
     text = "Tel: 0303 123 1113\nwww.ico.org.uk\ncasework@ico.org.uk\nWycliffe House\nWater Lane\nWilmslow\nSK9 5AF"
     assert extract_addresses(text) == [
-        Address(kind="postal", value="Wycliffe House, Water Lane, Wilmslow, SK9 5AF", postcode="SK9 5AF"),
+        Address(kind="postal", value="Wycliffe House, Water Lane, Wilmslow, SK9 5AF", postcode="SK9 5AF", country="GB"),
         Address(kind="email", value="casework@ico.org.uk"),
         Address(kind="url", value="http://www.ico.org.uk"),
         Address(kind="phone", value="0303 123 1113"),

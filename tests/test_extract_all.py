@@ -61,11 +61,11 @@ OFFICIAL
 def test_met_response_letter() -> None:
     found = extract_all(MET_RESPONSE)
     assert found == Extracted(
-        references=(Reference(value="01/FOI/21/021127", label="Our ref"),),
+        references=(Reference(value="01/FOI/21/021127", label="Our ref", role="request"),),
         dates=(DateMention(value="2021-09-22", text="22/09/2021"),),
         signatories=(Signatory(name="Paul Mayger"),),
         addresses=(
-            Address(kind="postal", value="PO Box 313, Sidcup, DA15 0HH", postcode="DA15 0HH"),
+            Address(kind="postal", value="PO Box 313, Sidcup, DA15 0HH", postcode="DA15 0HH", country="GB"),
             Address(kind="url", value="http://www.met.police.uk"),
         ),
     )

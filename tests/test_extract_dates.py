@@ -9,6 +9,18 @@ from foithread.model import DateMention
 
 # (text, expected [(iso, text as written)])
 DATE_CASES = [
+    # other languages of FOI correspondence (AskTheEU, FragDenStaat): French, Spanish, Italian, Dutch, German
+    ("Bruxelles, le 1er mars 2022", [("2022-03-01", "1er mars 2022")]),
+    (
+        "votre demande du 17 décembre 2021 enregistrée le 20 déc. 2021",
+        [("2021-12-17", "17 décembre 2021"), ("2021-12-20", "20 déc. 2021")],
+    ),
+    ("Madrid, 15 de marzo de 2021", [("2021-03-15", "15 de marzo de 2021")]),
+    ("Roma, 4 settembre 2020", [("2020-09-04", "4 settembre 2020")]),
+    ("Den Haag, 3 maart 2023", [("2023-03-03", "3 maart 2023")]),
+    ("Ihre Anfrage vom 6. Okt. 2019", [("2019-10-06", "6. Okt. 2019")]),
+    # page text may glue the year to the next word
+    ("Your complaint on 16 March 2015was as follows:", [("2015-03-16", "16 March 2015")]),
     ("Your ref:\nOur ref: 01/FOI/21/021127\n22/09/2021\nDear Ms Marks", [("2021-09-22", "22/09/2021")]),
     ("which was received\nby Devon & Cornwall Police on 22.09.21.", [("2021-09-22", "22.09.21")]),
     ("We now aim to respond by 03.11.21. We apologise", [("2021-11-03", "03.11.21")]),
@@ -42,6 +54,7 @@ DATE_CASES = [
 ]
 
 NOT_DATES = [
+    "see form 16 March 2015AB for details",  # a year glued to capitals is a code, not a date end
     "31/02/2021",  # impossible
     "We are interested in everything since September 2021.",  # no day
     "Thank you for your e-mail enquiry of 12th February.",  # no year

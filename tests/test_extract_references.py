@@ -59,6 +59,20 @@ BODY_CASES = [
     ),
     # Repeats are de-duplicated on the whitespace-free form; the first label is kept.
     ("Our ref: FOI/2021/4471\n...\nRe: FOI/2021/4471", [("FOI/2021/4471", "Our ref")]),
+    # A prefix word before the number is part of a labelled value (agencies' registry codes).
+    ("Our reference: LEX 51234\nDear Applicant,", [("LEX 51234", "Our reference")]),
+    ("Ref: Vg. 112-2019 / NUH 40871", [("Vg. 112-2019", "Ref"), ("NUH 40871", "Ref")]),
+    ("Our ref: DC/FOI 415/19\n\nDear Sir", [("DC/FOI 415/19", "Our ref")]),
+    ("Subject: access to documents - GESTDEM 2023/1142", [("GESTDEM 2023/1142", None)]),
+    # A second value joined on the label's line takes the same label.
+    ("Our ref: FOI-2023-20114 & DOHFOI-2023-0042", [("FOI-2023-20114", "Our ref"), ("DOHFOI-2023-0042", "Our ref")]),
+    ("Our ref: 14002291 AB/Cd\nDate: 3 May 2019", [("14002291 AB/Cd", "Our ref")]),  # handler's initials kept
+    ("Cyfeirnod: 18844\nDyddiad: 3 Mai 2022", [("18844", "Cyfeirnod")]),
+    ("Re: Freedom of Information request \u2013 81233\nDear Mr Green", [("81233", "Freedom of Information request")]),
+    # Unlabelled shapes: request serials, EU register numbers, CRM case numbers.
+    ("We have given your request the number F0047712.", [("F0047712", None)]),
+    ("See Council document A(2016)12045 and Ares(2019)1234567.", [("A(2016)12045", None), ("Ares(2019)1234567", None)]),
+    ("Your case CAS-204815-K9P3Q1 is now closed.", [("CAS-204815-K9P3Q1", None)]),
 ]
 
 NOT_REFERENCES = [
@@ -74,12 +88,17 @@ NOT_REFERENCES = [
     "With reference to your email of 5 May, I attach our reply.",
     "The 72722 people who replied",  # a bare number without a label
     "Our ref: 01234 567890",  # a phone number after a label
+    "Ref: May 2021",  # a month is no prefix word
 ]
 
 SUBJECT_CASES = [
     ("FOI 70915 - Acknowledgement - Skilled Worker visa processing times", ["FOI 70915"]),
     ("Re: FOI 221101046", ["FOI 221101046"]),
-    ("[#32154] Freedom of Information request - Bus lanes", ["32154"]),
+    ("[#32154] Freedom of Information request - Bus lanes", ["32154"]),  # a ticketing system's leading tag
+    ("Re: [#41877] Your request", ["41877"]),
+    ("Unterlagen nach \u00a7 6 Abs. 1 Arbeitsschutzgesetz [#31109]", []),  # FragDenStaat's request id, not a reference
+    ("FOI Request 2023-0917 Response", ["2023-0917"]),
+    ("Case CAS-301122-Z8Y7X6 closed", ["CAS-301122-Z8Y7X6"]),
     ("FW: FOI 34960 Tom Young re CSA Inquiry", ["FOI 34960"]),
     ("Freedom of Information request - Potholes reported on Otley Road 2020", []),
 ]
@@ -87,7 +106,32 @@ SUBJECT_CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), BODY_CASES)
 def test_references_in_body(text: str, expected: list[tuple[str, object]]) -> None:
-    assert extract_references(text) == [Reference(value=v, label=lab) for v, lab in expected]
+    assert [(r.value, r.label) for r in extract_references(text)] == expected
+
+
+# (text, subject, expected [(value, role)]): whose reference it is, from the label or an unambiguous shape.
+ROLE_CASES = [
+    ("Our ref: FOI-2022-10073", None, [("FOI-2022-10073", "request")]),
+    ("Your ref: AB/123\nOur ref: 01/FOI/21/021127", None, [("AB/123", None), ("01/FOI/21/021127", "request")]),
+    ("Internal Review Reference: 44102\n", None, [("44102", "review")]),
+    ("logged with reference IR 2022/0157.", None, [("IR 2022/0157", "review")]),
+    ("ICO reference: 0099123\n", None, [("0099123", "regulator")]),
+    ("OAIC ref: MR22/00411\n", None, [("MR22/00411", "regulator")]),
+    (
+        "Your complaint IC-255369-Y7X2 and decision FS50441818.",
+        None,
+        [("IC-255369-Y7X2", "regulator"), ("FS50441818", "regulator")],
+    ),
+    ("", "RE: FOI 240311087", [("FOI 240311087", None)]),  # "RE:" is a subject prefix, not a label
+    ("Reference: T3241/8\n", None, [("T3241/8", None)]),  # a bare "Reference" says nothing of whose
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "expected"), ROLE_CASES)
+def test_reference_roles(text: str, subject: str | None, expected: list[tuple[str, str | None]]) -> None:
+    refs = extract_references(text, subject=subject)
+    assert [(r.value, r.role) for r in refs] == expected
+    assert all(r.label != "RE" for r in refs)
 
 
 @pytest.mark.parametrize("text", NOT_REFERENCES)
@@ -102,7 +146,7 @@ def test_references_in_subject(subject: str, expected: list[str]) -> None:
 
 def test_subject_references_come_first_and_merge_with_body() -> None:
     refs = extract_references("Dear Mr Jenkins\nRef: FOI18234\n", subject="FOI18234 - Ymateb / Response")
-    assert refs == [Reference(value="FOI18234", label="Ref")]
+    assert refs == [Reference(value="FOI18234", label="Ref", role=None)]
 
 
 def test_mask_spans_cover_every_occurrence() -> None:

@@ -146,6 +146,33 @@ def test_no_signatory(text: str) -> None:
             "Yours sincerely\nFreedom of Information Team\nDevon & Cornwall Police\nOFFICIAL",
             Signatory(name="Freedom of Information Team", role=None, organisation="Devon & Cornwall Police"),
         ),
+        # the organisation is the body, not the unit line above it
+        (
+            "Yours sincerely\nPriya Shah\nDisclosure Officer\nInformation Rights Unit\nNorthshire Constabulary",
+            Signatory(name="Priya Shah", role="Disclosure Officer", organisation="Northshire Constabulary"),
+        ),
+        # an inline closing with a first name over the full name
+        (
+            "Best regards, Tom\nTom Ng\nWaka Kotahi Transport Agency",
+            Signatory(name="Tom Ng", role=None, organisation="Waka Kotahi Transport Agency"),
+        ),
+        # a page number between the closing and a run-on line of name, role and unit
+        (
+            "Yours sincerely\n212,\nJo Bloggs Information Manager Freedom of Information Rights Unit (IRU)\nCity Police",
+            Signatory(name="Jo Bloggs", role="Information Manager", organisation="City Police"),
+        ),
+        # te reo Māori sign-off
+        (
+            "Nāku noa, nā\n\nAroha Smith\nSenior Advisor\nMinistry of Health",
+            Signatory(name="Aroha Smith", role="Senior Advisor", organisation="Ministry of Health"),
+        ),
+        # letterhead label naming the officer
+        ("Please ask for: Jane Roe\nDirect line: 01234 567890\n\nDear Sir,", Signatory(name="Jane Roe")),
+        # lower-case names and a full stop after the name are kept as printed
+        ("Yours faithfully,\n\nmary jones", Signatory(name="mary jones")),
+        ("Yours faithfully,\nGill Harper.\n", Signatory(name="Gill Harper")),
+        ("Ngā mihi,\nHemi Walker", Signatory(name="Hemi Walker")),
+        ("Atentamente,\nLucía Pérez", Signatory(name="Lucía Pérez")),
     ],
 )
 def test_role_and_organisation(text: str, expected: Signatory) -> None:

@@ -97,6 +97,7 @@ MESSAGE = DEFS["message"]["properties"]
         ("outcome", MESSAGE["outcome"], [*model.OUTCOMES, None]),
         ("removed kind", DEFS["removed"]["properties"]["kind"], list(model.REMOVED_KINDS)),
         ("address kind", DEFS["address"]["properties"]["kind"], list(model.ADDRESS_KINDS)),
+        ("reference role", DEFS["reference"]["properties"]["role"], [*model.REFERENCE_ROLES, None]),
         ("input format", SCHEMA["properties"]["format"], list(FORMATS)),
     ],
 )
@@ -119,10 +120,10 @@ def _full_thread() -> model.Thread:
         sender=model.Sender("Information Team", "foi@example.gov.uk"),
         outcome="refused",
         exemptions=("s40(2)",),
-        references=(model.Reference("FOI-1", "Our ref"),),
+        references=(model.Reference("FOI-1", "Our ref", "request"),),
         dates=(model.DateMention("2023-04-28", "28/04/2023"),),
         signatories=(model.Signatory("Tom Field", "Officer", "Example Council"),),
-        addresses=(model.Address("postal", "1 High St, Exeter, EX1 1AA", "EX1 1AA"),),
+        addresses=(model.Address("postal", "1 High St, Exeter, EX1 1AA", "EX1 1AA", "GB"),),
         confidence=0.75,
         attachments=("reply.pdf",),
     )

@@ -47,6 +47,8 @@ OUTCOMES = (
     "unknown",
 )
 ADDRESS_KINDS = ("postal", "email", "url", "phone")
+#: whose a reference is (None: neither its label nor its shape tells)
+REFERENCE_ROLES = ("request", "review", "regulator")
 
 Span = tuple[int, int]
 
@@ -82,13 +84,21 @@ class Removed:
 
 @attrs.frozen
 class Reference:
-    """A case reference number and the label that introduced it (``Our ref``), if any."""
+    """A case reference number, the label that introduced it (``Our ref``), if any, and whose it is.
+
+    ``role`` is ``request`` (the authority's reference for the request), ``review`` (an internal
+    review's or confirmatory application's), ``regulator`` (the ICO's, OAIC's, an Ombudsman's or a
+    tribunal's), or None when neither the label nor the shape tells.
+    """
 
     value: str
     label: str | None = None
+    role: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(REFERENCE_ROLES))
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "label": self.label}
+        return {"value": self.value, "label": self.label, "role": self.role}
 
 
 @attrs.frozen
@@ -121,9 +131,11 @@ class Address:
     kind: str = attrs.field(validator=attrs.validators.in_(ADDRESS_KINDS))
     value: str
     postcode: str | None = None
+    #: ISO 3166-1 alpha-2 code of a postal address's country (``GB``, ``DE``, ``AU`` ...) when known
+    country: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "value": self.value, "postcode": self.postcode}
+        return {"kind": self.kind, "value": self.value, "postcode": self.postcode, "country": self.country}
 
 
 @attrs.frozen

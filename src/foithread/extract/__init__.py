@@ -36,7 +36,8 @@ from foithread.extract.references import (
     scan_references,
 )
 from foithread.extract.scans import Scans
-from foithread.extract.signatories import CLOSINGS, extract_signatories
+from foithread.extract.signatories import extract_signatories
+from foithread.extract.signatory_rules import CLOSINGS
 from foithread.model import Address, DateMention, Reference, Signatory
 
 __all__ = [

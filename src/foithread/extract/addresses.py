@@ -11,7 +11,8 @@ addresses, URLs and phone numbers, each kind in order of appearance and de-dupli
   closing brackets; a URL truncated with ``...`` keeps the text before the dots.
 * Phones follow ``Tel:``/``Telephone:``/``Phone:``/``Fax:``/``Mobile:`` or have a UK shape
   (``0303 123 1113``, ``+44 (0) 116 2222222``); ``101`` and ``999`` never count. The value is
-  the number as printed, trimmed. References and dates are never read as phones.
+  the number as printed, trimmed, with an extension on its line (``ext. 2245``); ``0044 20 ...``
+  counts like ``+44 20 ...``. References and dates are never read as phones.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from foithread.extract.patterns import (
+    PHONE_EXTENSION,
     Span,
     SpanIndex,
+    match,
     phone_digits,
 )
 from foithread.extract.postal import extract_postal
@@ -72,7 +75,7 @@ def _emails(found: Matches, blocked: SpanIndex) -> list[tuple[Span, str]]:
     return out
 
 
-def _phones(scans: Scans, blocked: SpanIndex) -> list[tuple[Span, str]]:
+def _phones(text: str, scans: Scans, blocked: SpanIndex) -> list[tuple[Span, str]]:
     out: list[tuple[Span, str]] = []
     taken = SpanIndex()
     for found in (scans.phone_labels, scans.phone_shapes):
@@ -83,6 +86,9 @@ def _phones(scans: Scans, blocked: SpanIndex) -> list[tuple[Span, str]]:
                 continue
             if not 10 <= phone_digits(number) <= 13:
                 continue
+            ext = match(PHONE_EXTENSION, text, span[1])
+            if ext is not None:
+                span, number = (span[0], ext.end()), number + " " + ext.group(0).strip(" \t,")
             taken.add(span)
             out.append((span, number))
     return sorted(out)
@@ -114,7 +120,7 @@ def extract_addresses(text: str, references: Sequence[Span] | None = None, scans
     )
     contact_spans = masks + [s for s, _ in url_found] + [s for s, _ in email_found]
     refs = list(references) if references is not None else mask_spans(text, scans)
-    phone_found = _phones(scans, SpanIndex(contact_spans + refs))
+    phone_found = _phones(text, scans, SpanIndex(contact_spans + refs))
     skip = contact_spans + refs + [s for s, _ in phone_found]
     out: list[Address] = []
     seen_postal: set[str] = set()
@@ -122,7 +128,7 @@ def extract_addresses(text: str, references: Sequence[Span] | None = None, scans
         key = "".join(ch for ch in postal.value.casefold().replace("p.o.", "po") if ch.isalnum())
         if key not in seen_postal:
             seen_postal.add(key)
-            out.append(Address(kind="postal", value=postal.value, postcode=postal.postcode))
+            out.append(Address(kind="postal", value=postal.value, postcode=postal.postcode, country=postal.country))
     out.extend(_unique("email", email_found))
     out.extend(_unique("url", url_found))
     out.extend(_unique("phone", phone_found))

@@ -5,7 +5,8 @@ e-mail addresses and placeholders; (2) strict ISO ``2021-09-22``; (3) numeric da
 ``dd/mm/yyyy``, ``dd.mm.yyyy``, ``dd-mm-yyyy`` and two-digit years ``dd.mm.yy``;
 (4) written months: ``22 September 2021``, ``22nd Sept 2021``, ``3rd of March 2020``,
 ``Wednesday, 22 September 2021``, ``September 22, 2021``, ``Sept 22nd, 2021``, in English,
-Welsh (with mutations: ``Fedi``, ``Orffennaf``) and German (``3. März 2021``).
+Welsh (with mutations: ``Fedi``, ``Orffennaf``), German (``3. März 2021``), French (``1er mars 2021``),
+Spanish (``15 de marzo de 2021``), Italian and Dutch (:data:`MONTH_NAMES`).
 
 Only full dates count: ``September 2021``, ``12th February`` and the literal ``dd/mm/yyyy``
 are skipped, as are impossible dates (``31/02/2021``) and digits glued to file names
@@ -33,74 +34,33 @@ from foithread.extract.references import mask_spans
 from foithread.extract.scans import Scans
 from foithread.model import DateMention
 
-#: Month names and abbreviations (English, Welsh with mutated forms, German) -> month number.
-MONTHS: Mapping[str, int] = MappingProxyType(
+#: Month names per language, January first (one spelling or a tuple of spellings per month).
+MONTH_NAMES: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType(
     {
-        **{
-            m: i
-            for i, m in enumerate(
-                (
-                    "january",
-                    "february",
-                    "march",
-                    "april",
-                    "may",
-                    "june",
-                    "july",
-                    "august",
-                    "september",
-                    "october",
-                    "november",
-                    "december",
-                ),
-                start=1,
-            )
-        },
-        "jan": 1,
-        "feb": 2,
-        "mar": 3,
-        "apr": 4,
-        "jun": 6,
-        "jul": 7,
-        "aug": 8,
-        "sep": 9,
-        "sept": 9,
-        "oct": 10,
-        "nov": 11,
-        "dec": 12,
+        "en": (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+               ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+               ("october", "oct"), ("november", "nov"), ("december", "dec")),
         # Welsh, with the soft/nasal/aspirate mutations met after "o", "ym", "ar" and so on.
-        "ionawr": 1,
-        "chwefror": 2,
-        "mawrth": 3,
-        "fawrth": 3,
-        "ebrill": 4,
-        "mai": 5,
-        "fai": 5,
-        "mehefin": 6,
-        "fehefin": 6,
-        "gorffennaf": 7,
-        "orffennaf": 7,
-        "awst": 8,
-        "medi": 9,
-        "fedi": 9,
-        "hydref": 10,
-        "tachwedd": 11,
-        "dachwedd": 11,
-        "nhachwedd": 11,
-        "thachwedd": 11,
-        "rhagfyr": 12,
-        "ragfyr": 12,
-        # German.
-        "januar": 1,
-        "jänner": 1,
-        "februar": 2,
-        "märz": 3,
-        "maerz": 3,
-        "juni": 6,
-        "juli": 7,
-        "oktober": 10,
-        "dezember": 12,
+        "cy": (("ionawr",), ("chwefror",), ("mawrth", "fawrth"), ("ebrill",), ("mai", "fai"), ("mehefin", "fehefin"),
+               ("gorffennaf", "orffennaf"), ("awst",), ("medi", "fedi"), ("hydref",),
+               ("tachwedd", "dachwedd", "nhachwedd", "thachwedd"), ("rhagfyr", "ragfyr")),
+        "de": (("januar", "jänner"), ("februar",), ("märz", "maerz", "mär"), ("april",), ("mai",), ("juni",),
+               ("juli",), ("august",), ("september",), ("oktober", "okt"), ("november",), ("dezember", "dez")),
+        "fr": (("janvier", "janv"), ("février", "fevrier", "févr"), ("mars",), ("avril", "avr"), ("mai",), ("juin",),
+               ("juillet", "juil"), ("août", "aout"), ("septembre",), ("octobre",), ("novembre",),
+               ("décembre", "decembre", "déc")),
+        "es": (("enero",), ("febrero",), ("marzo",), ("abril",), ("mayo",), ("junio",), ("julio",), ("agosto",),
+               ("septiembre", "setiembre"), ("octubre",), ("noviembre",), ("diciembre",)),
+        "it": (("gennaio",), ("febbraio",), ("marzo",), ("aprile",), ("maggio",), ("giugno",), ("luglio",),
+               ("agosto",), ("settembre",), ("ottobre",), ("novembre",), ("dicembre",)),
+        "nl": (("januari",), ("februari",), ("maart",), ("april",), ("mei",), ("juni",), ("juli",), ("augustus",),
+               ("september",), ("oktober",), ("november",), ("december",)),
     }
+)  # fmt: skip
+
+#: Every month name and abbreviation of :data:`MONTH_NAMES` -> month number.
+MONTHS: Mapping[str, int] = MappingProxyType(
+    {name: month for names in MONTH_NAMES.values() for month, spellings in enumerate(names, 1) for name in spellings}
 )
 
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -120,14 +80,16 @@ _NUMERIC = compile_pattern(
     rf"|(?P<day>\d{{1,2}})(?P<sep>/)(?P<month>\d{{1,2}})/(?P<year>\d{{2}})"
     rf"|(?P<day>\d{{2}})(?P<sep>[.\-])(?P<month>\d{{2}})(?P=sep)(?P<year>\d{{2}})){_NUM_E}"
 )
+# the year may run into a word in page text ("16 February 2012was"), never into digits or capitals
+_YEAR_END = r"(?![\d_/]|(?-i:[A-Z])|[.,]\d)"
 _DAY_MONTH_YEAR = compile_pattern(
-    rf"(?<![\w/.\-]){_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+of|\s+o)?\s+{_MONTH},?\s+"
-    rf"(?P<year>(?:19|20)\d{{2}})(?![\w/]|[.,]\d)",
+    rf"(?<![\w/.\-]){_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s+of|\s+o|\s+de)?\s+{_MONTH},?"
+    rf"(?:\s+de|\s+del)?\s+(?P<year>(?:19|20)\d{{2}}){_YEAR_END}",
     regex.IGNORECASE,
 )
 _MONTH_DAY_YEAR = compile_pattern(
     rf"(?<![\w/.\-]){_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d),?\s+"
-    rf"(?P<year>(?:19|20)\d{{2}})(?![\w/]|[.,]\d)",
+    rf"(?P<year>(?:19|20)\d{{2}}){_YEAR_END}",
     regex.IGNORECASE,
 )
 _ANNOTATION_HEADER = compile_pattern(r"(?m)^[^\n]{1,120}?\bleft an annotation \([^)\n]{1,40}\)")

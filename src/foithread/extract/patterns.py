@@ -155,12 +155,20 @@ PHONE_LABEL = compile_pattern(
 )
 PHONE_SHAPE = compile_pattern(
     r"(?<![\w+/.-])(?P<number>"
-    r"\+[ \t]?44[ \t]?(?:\(0\)[ \t]?)?\d{2,5}[ \t]?\d{3,4}[ \t]?\d{3,4}"
+    r"(?:\+[ \t]?|00[ \t]?)44[ \t]?(?:\(0\)[ \t]?)?\d{2,5}[ \t]?\d{3,4}[ \t]?\d{3,4}"
     r"|\(?0\d{2,4}\)?[ \t]?\d{3,4}[ \t]?\d{3,4}"
     r")(?![\w/-]|[.,]\d)"
 )
 
 
+# an extension after a number on its line: "020 7946 0000 ext. 2245", "(x 31)"
+PHONE_EXTENSION = compile_pattern(
+    r"[ \t]*,?[ \t]*\(?(?:ext(?:ension|n)?|x)\.?[ \t]*(?P<ext>\d{2,6})\)?(?!\w)", regex.IGNORECASE
+)
+
+
 def phone_digits(number: str) -> int:
-    """How many digits a phone candidate has (UK numbers have 10-13 with the country code)."""
-    return sum(ch.isdigit() for ch in number)
+    """How many digits a phone candidate has (UK numbers have 10-13 with the country code;
+    the international prefix ``00`` of ``0044 20 ...`` is not counted)."""
+    digits = sum(ch.isdigit() for ch in number)
+    return digits - 2 if number.lstrip("( ").startswith("00") else digits

@@ -40,6 +40,12 @@ from foithread.extract.patterns import (
     match,
     search,
 )
+from foithread.extract.postal_rules import (
+    ADDRESS_ENDS,
+    COUNTRY_NAMES,
+    LOWER_ADDRESS_WORDS,
+    STREET_COUNTRIES,
+)
 
 _ORG_WORDS = (
     r"Office|Police|Council|Team|Unit(?!\s*\d)|Department|Dept|Service|Services|Trust|Commissioner|"
@@ -47,7 +53,9 @@ _ORG_WORDS = (
     r"Information|Transparency|Governance|Compliance|Rights|Management|Limited|Ltd|plc|LLP|NHS|"
     r"Group|Board|Government|Parliament|Commission|University|College|School|Academy|Officer|"
     r"Manager|Assistant|Adviser|Advisor|Director|Clerk|Analyst|Co-?ordinator|Caseworker|Triage|"
-    r"Desk|Freedom|FOI|Data|Legal|Corporate|Support|Tîm|(?-i:Cyngor(?=\s+[A-Z]))"
+    r"Desk|Freedom|FOI|Data|Legal|Corporate|Support|Secretariat|Tîm|(?-i:Cyngor(?=\s+[A-Z]))|"
+    # German bodies and units, also as the end of a compound: Hauptverwaltung, Bundesministerium, Referat 31
+    r"\w*(?:verwaltung|ministerium|amt|ämter|behörde|referat|abteilung|direktion|kanzlei|stelle)|Landes|Bundes\w*"
 )
 _ORG = compile_pattern(rf"(?<![\w'])(?:{_ORG_WORDS})(?![\w'])", regex.IGNORECASE)
 _BUILDING_WORDS = (
@@ -88,13 +96,42 @@ _CONNECTOR = frozenset(
     }
 )
 _WORD = compile_pattern(r"[\w.'’&()\-/]+")
-_NUMBER_LED = compile_pattern(r"(?:\d|P\.?\s?O\.?\s+Box\b|Flat\b|Unit\s+\d)", regex.IGNORECASE)
+_NUMBER_LED = compile_pattern(
+    r"(?:\d|P\.?\s?O\.?\s+Box\b|Flat\b|Unit\s+\d"
+    # a continental street: the house number after the name (Calle Cava de San Miguel 8, Völklinger Straße 49)
+    r"|[^\d,]{3,40}[ ]\d{1,4}[a-z]?(?:[-/]\d{1,4})?$)",
+    regex.IGNORECASE,
+)
 _LEAD_IN = compile_pattern(
-    r"^(?:.*\s)?(?:to|at|is|address|located|location|visit|write|writing|c/o)\s*[:,]?\s+(?P<tail>.+)$"
+    r"^(?:.*\s)?(?:to|at|is|address|located|location|visit|write|writing)\s*[:,]?\s+(?P<tail>.+)$"
     r"|^.*:\s*(?P<tail>.+)$",
     regex.IGNORECASE | regex.DOTALL,
 )
-_REJECT = compile_pattern(r"@|https?:|www\.|[\[\]<>|;:?!*=_]|\bDear\b|\bYours\b|\bregards\b|\d{5,}", regex.IGNORECASE)
+# a verb sending something to the address that follows: "Write to PO Box 64321", "return to GPO Box 5218"
+_VERB_LEAD = compile_pattern(
+    r"^(?:[^,]*\s)?(?:write|writing|send|sending|return|returned|post|forward|deliver(?:ed)?)\s+(?:\w+\s+)?"
+    r"(?:to|at)\s+(?P<tail>.+)$",
+    regex.IGNORECASE,
+)
+_CARE_OF = compile_pattern(r"^c/o\s+\S", regex.IGNORECASE)  # "c/o Legal Services": the top line of a block
+_REJECT = compile_pattern(
+    r"@|https?:|www\.|[\[\]<>|;:?!*=_]|\bDear\b|\bYours\b|\bregards\b|(?<!Box[ ])(?<!\d)\d{5,}", regex.IGNORECASE
+)
+# abbreviations that end in a full stop inside an address: N.W., D.C., St., Rd., P.O.
+_DOTTED_END = compile_pattern(r"(?:\b[A-Z]\.)+$|(?:P\.O|St|Rd|Ave|Blvd|Str|Pl)\.$", regex.IGNORECASE)
+# the addressee named in a salutation: "Dear Mary Atkinson," / "Dear Ms Bijl,"
+_SALUTATION = compile_pattern(
+    r"^[ \t]*Dear[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+)?(?P<name>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,2})"
+    r"[ \t]*,?[ \t]*$",
+    regex.MULTILINE,
+)
+_TITLE = compile_pattern(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+")
+_END_PATTERNS = tuple((name, country, compile_pattern(p)) for name, country, p in ADDRESS_ENDS)
+_COUNTRY_CODES = tuple((code, f"c_{code}") for code, _p in COUNTRY_NAMES)
+_COUNTRY_AFTER = compile_pattern(
+    r"[ \t]*(?:,[ \t]*|\n[ \t]*)(?:" + "|".join(f"(?P<c_{c}>{p})" for c, p in COUNTRY_NAMES) + r")[ \t]*(?=\n|$|[,.])"
+)
+_STREET_PATTERNS = tuple((code, compile_pattern(p)) for code, p in STREET_COUNTRIES)
 _WRAP_WIDTH = 60  # a line at least this long that runs into the next one is wrapped prose
 _MAX_COMPONENTS = 8
 _LOOK_BACK = 500  # characters; eight short components and a lead-in fit well within it
@@ -107,6 +144,7 @@ class PostalAddress:
     value: str
     postcode: str
     span: Span
+    country: str | None = None
 
 
 def normalise_postcode(text: str) -> str | None:
@@ -150,13 +188,18 @@ def _address_like(component: str) -> bool:
         return False
     if not (comp[0].isupper() or comp[0].isdigit()):
         return False
-    if comp.endswith(".") and not comp.upper().endswith(("P.O.", "ST.", "RD.")):
+    if comp.endswith(".") and not search(_DOTTED_END, comp):
         return False
     for word in words:
         lead = word.lstrip("(")[:1]
-        if lead and not (lead.isupper() or lead.isdigit() or lead in "&-/") and word.lower() not in _CONNECTOR:
+        if lead and not (lead.isupper() or lead.isdigit() or lead in "&-/") and not _lower_ok(word):
             return False
     return True
+
+
+def _lower_ok(word: str) -> bool:
+    low = word.lower()
+    return low in _CONNECTOR or low in LOWER_ADDRESS_WORDS
 
 
 def _tail(component: str) -> str | None:
@@ -209,7 +252,7 @@ def _components_before(text: str, pos: int) -> list[tuple[str, bool, str]]:
         if above is None:
             return out
         line_start = above[0]
-        if not prev.strip() or prev.endswith((".", "!", "?", ":")):
+        if not prev.strip() or (prev.endswith((".", "!", "?", ":")) and not search(_DOTTED_END, prev)):
             out.append(("", False, ""))
             return out
         if carry is not None:
@@ -231,15 +274,43 @@ def _fits_above(component: str, below: str | None, line_run: bool) -> bool:
     return search(_BUILDING, component) is not None
 
 
-def _walk(components: list[tuple[str, bool, str]]) -> list[str]:
+def _is_addressee(comp: str, names: frozenset[str]) -> bool:
+    """A line naming the letter's addressee (two-column letterheads interleave it with the sender's address)."""
+    bare = " ".join(_TITLE.sub("", comp.strip()).split()).casefold()
+    return bool(bare) and any(bare == n or (bare.endswith(" " + n) and len(bare.split()) <= 3) for n in names)
+
+
+def _org_between(comp: str, above: str | None) -> bool:
+    """An organisation line held between a building line above and the street below
+    (``Coltman House,`` / ``Defence Medical Services Whittington,`` / ``Tamworth Rd``) is part of the address."""
+    if above is None or not comp[:1].isupper() or len(findall(_WORD, comp)) > 5 or search(_REJECT, comp):
+        return False
+    return _address_like(above) and search(_BUILDING, above) is not None
+
+
+def _walk(components: list[tuple[str, bool, str]], names: frozenset[str] = frozenset()) -> list[str]:
     kept: list[str] = []
-    for comp, line_run, alone in components:
-        if not comp or normalise_postcode(comp):
+    for index, (comp, line_run, alone) in enumerate(components):
+        if not comp or normalise_postcode(comp) or search(POSTCODE, comp):
             break  # a blank line, ",,", or the postcode of an earlier address
+        if not any(ch.isalnum() for ch in comp) or _is_addressee(comp, names):
+            continue  # a stray "=" of a page break; the addressee's name between the sender's lines
         below = kept[-1] if kept else None
+        lead = match(_VERB_LEAD, comp.strip())
+        if lead is not None:
+            if _address_like(lead.group("tail")) and _fits_above(lead.group("tail"), below, line_run):
+                kept.append(lead.group("tail"))
+            break
+        if match(_CARE_OF, comp.strip()) and len(comp) <= 60 and not search(_REJECT, comp):
+            kept.append(comp)
+            break
         if _address_like(comp):
             if not _fits_above(comp, below, line_run):
                 break
+            kept.append(comp)
+            continue
+        above = components[index + 1][0] if index + 1 < len(components) else None
+        if kept and _org_between(comp, above):
             kept.append(comp)
             continue
         tail = _tail(comp) or (alone if _address_like(alone) else None)
@@ -249,15 +320,72 @@ def _walk(components: list[tuple[str, bool, str]]) -> list[str]:
     return list(reversed(kept))
 
 
+@attrs.frozen
+class _End:
+    """The piece that closes an address: a UK postcode or one of :data:`ADDRESS_ENDS`."""
+
+    start: int
+    end: int
+    text: str
+    postcode: str
+    country: str | None
+
+
+def _ends(text: str, skip: Sequence[Span]) -> list[_End]:
+    out = [_End(s, e, pc, pc, "GB") for (s, e), pc in find_postcodes(text, skip)]
+    taken = SpanIndex(list(skip) + [(e.start, e.end) for e in out])
+    for _name, country, pattern in _END_PATTERNS:
+        for m in finditer(pattern, text):
+            if taken.hits(m.span()):
+                continue
+            taken.add(m.span())
+            out.append(_End(m.start(), m.end(), " ".join(m.group(0).split()), m.group("postcode"), country))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _country_line(text: str, end: int) -> tuple[str, str] | None:
+    """A country named just after an address's closing piece: ``(text, ISO code)``."""
+    m = match(_COUNTRY_AFTER, text, end)
+    if m is None:
+        return None
+    for code, name in _COUNTRY_CODES:
+        if m.group(name) is not None:
+            return m.group(name), code
+    return None
+
+
+def _street_country(components: list[str]) -> str | None:
+    joined = " ".join(components)
+    for code, pattern in _STREET_PATTERNS:
+        if search(pattern, joined):
+            return code
+    return None
+
+
 def extract_postal(text: str, skip: Sequence[Span] = ()) -> list[PostalAddress]:
-    """Postal addresses ending in a valid postcode, in order of appearance.
+    """Postal addresses ending in a valid UK postcode or another country's closing piece
+    (:data:`~foithread.extract.postal_rules.ADDRESS_ENDS`), in order of appearance.
 
     A postcode with no address lines before it is reported alone (value = postcode).
     """
     out: list[PostalAddress] = []
-    for (start, end), postcode in find_postcodes(text, skip):
-        components = _walk(_components_before(text, start))
-        value = ", ".join([" ".join(c.split()) for c in components] + [postcode])
-        begin = text.rfind(components[0], max(0, start - _LOOK_BACK), start) if components else start
-        out.append(PostalAddress(value=value, postcode=postcode, span=(begin if begin >= 0 else start, end)))
+    names = frozenset(" ".join(m.group("name").split()).casefold() for m in finditer(_SALUTATION, text))
+    for piece in _ends(text, skip):
+        components = [" ".join(c.split()) for c in _walk(_components_before(text, piece.start), names)]
+        tail, end, country = [piece.text], piece.end, piece.country
+        if piece.country != "GB":
+            named = _country_line(text, piece.end)
+            if named is not None:
+                tail.append(named[0])
+                end = text.index(named[0], piece.end) + len(named[0])
+            country = named[1] if named is not None else country or _street_country(components)
+        value = ", ".join(components + tail)
+        begin = (
+            text.rfind(components[0].split()[0], max(0, piece.start - _LOOK_BACK), piece.start) if components else -1
+        )
+        out.append(
+            PostalAddress(
+                value=value, postcode=piece.postcode, span=(begin if begin >= 0 else piece.start, end), country=country
+            )
+        )
     return out

@@ -28,6 +28,7 @@ from foithread.extract.patterns import (
     finditer,
     fullmatch,
     match,
+    search,
 )
 from foithread.extract.scans import Scans
 from foithread.model import Reference
@@ -60,8 +61,14 @@ REFERENCE_SHAPES: tuple[tuple[str, str], ...] = (
     ("scottish_decision", r"Decision[ ]\d{3}/(?:19|20)\d{2}"),  # Decision 268/2024
     ("dfe", r"(?:19|20)\d{2}[-/]\d{7}"),  # 2017-0046908, 2012/0072758
     ("met_legacy", r"20[01]\d(?:0[1-9]|1[0-2])\d{7}"),  # 2010080000104
-    ("eu_gestdem", r"GestDem[ ](?:19|20)\d{2}/\d{2,6}"),  # GestDem 2019/3602 (European Commission)
-    ("eu_ares", r"Ares\((?:19|20)\d{2}\)\d{5,9}"),  # Ares(2020)2288426
+    ("eu_gestdem", r"(?i:GestDem)[ ](?:19|20)\d{2}/\d{2,6}"),  # GestDem 2019/3602, GESTDEM 2021/6265 (Commission)
+    # Ares(2020)2288426 (Commission), A(2015)11082 (Parliament), C(2019)123 (decision), SGS22/...
+    ("eu_register", r"(?:Ares|[A-Z]{1,3})\((?:19|20)\d{2}\)\d{3,9}"),
+    # an agency code glued to FOI: OMBFOI-2022-111784 (Commonwealth Ombudsman), DOHFOI-2023-0042
+    ("agency_foi_year", r"[A-Z]{2,6}FOI-(?:19|20)\d{2}-\d{3,7}"),
+    # CRM case numbers: CAS-123456-A1B2C3 (Dynamics), with letters and digits in the last block
+    ("crm_case", r"[A-Z]{2,4}-\d{5,8}-(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,8}"),
+    ("f_serial", r"F\d{7}"),  # F0012345 (unlabelled request numbers)
 )
 
 #: Ordered ``(name, pattern source)`` table of labels; longer forms come first.
@@ -70,10 +77,18 @@ REFERENCE_LABELS: tuple[tuple[str, str], ...] = (
     # a request heading used as a label: "Freedom of Information Request: FOI/7734"
     (
         "request_heading",
-        r"(?:Freedom\s+of\s+Information|Environmental\s+Information(?:\s+Regulations)?|FOI|EIR)\s+(?:Request|Application)(?=\s*:)",
+        r"(?:Freedom\s+of\s+Information|Environmental\s+Information(?:\s+Regulations)?|FOI|EIR|FOIA|OIA)\s+"
+        r"(?:Request|Application)(?=[ \t]*[:\-\u2013\u2014]|[ \t]+\d)",
     ),
     ("cyf_our_ref", r"Cyf(?:eirnod)?\s*/\s*(?:(?:Our|Your)\s+)?Ref(?:erence)?"),
     ("ein_cyf", r"(?:Ein|Eich)\s+cyf(?:eirnod)?"),
+    ("cyfeirnod", r"Cyfeirnod(?:\s+(?:ein|eich))?"),  # Welsh "reference" on its own
+    # a regulator's or a review's own label: "ICO reference", "OAIC ref", "Internal review reference"
+    (
+        "body_reference",
+        r"(?:ICO|OAIC|IC|Ombudsman(?:'s)?|Commissioner(?:'s)?|Internal\s+Review|IR)\s+(?:Reference|Ref|Case)"
+        r"(?:\s+(?:No\.?|Number))?",
+    ),
     ("our_ref", r"(?:Our|Your|My)\s+ref(?:erence)?(?:\s+(?:No\.?|Number))?"),
     (
         "foi_reference",
@@ -94,6 +109,40 @@ REFERENCE_LABELS: tuple[tuple[str, str], ...] = (
 )
 _WEAK_LABELS = frozenset({"re"})
 
+#: Ordered ``(role, label pattern, value pattern)`` table: whose a reference is. The first row whose label
+#: pattern finds the label, or whose value pattern matches the value from its start, gives the role.
+REFERENCE_ROLE_RULES: tuple[tuple[str, str | None, str | None], ...] = (
+    (
+        "regulator",
+        r"\b(?:ICO|OAIC|IC|Ombudsman(?:'s)?|Commissioner(?:'s)?|Tribunal)\b",
+        r"IC-\d|FS5\d|(?:FT/)?EA/|\[(?:19|20)\d\d\][ ]UKFTT|Decision[ ]\d",
+    ),
+    ("review", r"\b(?:Internal\s+Review|Review|IR|Confirmatory|Complaint)\b", r"IR(?:[ /-]|\d)"),
+    (
+        "request",
+        r"\b(?:Our|FOIA?|EIR|OIA|Request|Application|Case|Freedom|Environmental|logged|registered|recorded|"
+        r"allocated|given|quoting|TfL|Cyf|Cyfeirnod|Ein|Aktenzeichen|Gesch[äa]ftszeichen|Unser|Anfragenr|Tracking)\b",
+        None,
+    ),
+)
+_ROLE_RULES = tuple(
+    (
+        role,
+        compile_pattern(lab, regex.IGNORECASE) if lab else None,
+        compile_pattern(val) if val else None,
+    )
+    for role, lab, val in REFERENCE_ROLE_RULES
+)
+
+
+def reference_role(value: str, label: str | None) -> str | None:
+    """Whose the reference ``value`` introduced by ``label`` is (see :data:`REFERENCE_ROLE_RULES`)."""
+    for role, lab, val in _ROLE_RULES:
+        if (label and lab is not None and search(lab, label)) or (val is not None and match(val, value)):
+            return role
+    return None
+
+
 _B = r"(?<![\w/.@#-])"  # nothing glued in front
 _E = r"(?![\w/@-]|[.-]\w)"  # nothing glued behind (a full stop ending the sentence is fine)
 
@@ -103,18 +152,26 @@ _SHAPES = compile_pattern(r"(?=[\dA-Z\[])" + _B + "(?:" + _SHAPE_ALTERNATIVES + 
 _SHAPE_AT = compile_pattern("(?:" + "|".join(f"(?:{p})" for _n, p in REFERENCE_SHAPES) + ")" + _E)
 _LABEL_STARTS = (
     r"(?=fre|cyf|ein|eic|our|you|my\s|foi|eir|req|cas|tfl|com|rev|ref|tra|log|reg|rec|wit|und|all|giv|quo|"
-    r"akt|ges|uns|anf|re\b|fwd?\b|aw\b|wg\b)"
+    r"akt|ges|uns|anf|ico|oai|ic\s|omb|int|ir\s|oia|re\b|fwd?\b|aw\b|wg\b)"
 )
 _LABELS = compile_pattern(
     r"\b" + _LABEL_STARTS + r"(?:" + "|".join(f"(?P<{n}>{p})" for n, p in REFERENCE_LABELS) + r")(?![\w])"
-    r"(?P<sep>[ \t]*(?:[:#.\-\u2013]|is)?[ \t]*)",
+    r"(?P<sep>[ \t]*(?:[:#.\-\u2013\u2014]|is)?[ \t]*)",
     regex.IGNORECASE,
 )
-_FREE_FORM = compile_pattern(
-    r"(?:(?:FOI|EIR|IR|SAR|RFI|ATISN|Decision)[ ]\d[\d/\-]*\d"
-    r"|[A-Z0-9][A-Za-z0-9]*(?:[/\-.][A-Za-z0-9]+)*)" + _E
+#: the shapes a free-form value may take after a label, tried in order (longest first)
+FREE_FORM_SHAPES: tuple[tuple[str, str], ...] = (
+    # a prefix word then digits: FOI 21-1043, LEX 65102, NUH 23975, GESTDEM 2021/6265, DC/FOI 782/17, Vg. 069-2018
+    ("prefix_number", r"(?:[A-Z]{2,10}(?:/[A-Z]{2,5})?|Decision|[A-Z][a-z]{1,3}\.)[ ]\d[\d/\-]*\d"),
+    # one token, optionally followed by the handler's initials: T3241/8, DE00000642471, 13000382 KD/Ne
+    ("token", r"[A-Z0-9][A-Za-z0-9]*(?:[/\-.][A-Za-z0-9]+)*(?:[ ][A-Z]{1,3}/[A-Z][a-z]{0,2}(?![\w/]))?"),
 )
-_SUBJECT_TAG = compile_pattern(r"\[#(?P<value>\d{3,9})\]")
+_FREE_FORM = compile_pattern("(?:" + "|".join(f"(?:{p})" for _n, p in FREE_FORM_SHAPES) + ")" + _E)
+# a further value on the label's line: "Our ref: FOI-2022-10073 & OMBFOI-2022-111784"
+_AND_MORE = compile_pattern(r"[ \t]*(?:&|and|,|;|/)[ \t]*", regex.IGNORECASE)
+# a ticketing system's tag leading a subject: "[#32154] Freedom of Information request - Bus lanes". A tag at the
+# end of a subject ("... Arbeitsschutzgesetz [#25054]") is a platform's request id (FragDenStaat), not a reference.
+_SUBJECT_TAG = compile_pattern(r"^(?:(?:Re|Fwd?|AW|WG|RE|FW)\s*:\s*)*\[#(?P<value>\d{3,9})\]")
 _DATE_LIKE = compile_pattern(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|(?:19|20)\d{2}")
 _PHONE_LIKE = compile_pattern(r"0\d{9,10}")
 
@@ -155,6 +212,30 @@ def _free_form_ok(value: str) -> bool:
     return not (digits < 2 or fullmatch(_DATE_LIKE, value) or fullmatch(POSTCODE, value))
 
 
+def _free_value(text: str, pos: int, blocked: SpanIndex, found: dict[int, _Found]) -> tuple[int, str] | None:
+    """A free-form value starting at ``pos`` that passes the checks: ``(start, value)``, or None."""
+    free = match(_FREE_FORM, text, pos)
+    if free is None or blocked.hits(free.span()) or free.start() in found:
+        return None
+    value = free.group(0).rstrip(".-/")
+    return (free.start(), value) if _free_form_ok(value) else None
+
+
+def _more_on_line(text: str, end: int, label: str, blocked: SpanIndex, found: dict[int, _Found]) -> None:
+    """Further values joined to a labelled one on its line (``A & B``, ``A, B``) take the same label."""
+    while (sep := match(_AND_MORE, text, end)) is not None and sep.end() > end:
+        shape = match(_SHAPE_AT, text, sep.end())
+        if shape is not None and not blocked.hits(shape.span()):
+            start, value = shape.start(), shape.group(0)
+        elif (free := _free_value(text, sep.end(), blocked, found)) is not None:
+            start, value = free
+        else:
+            return
+        prior = found.get(start)
+        found[start] = _Found(start, start + len(value), value, label if prior is None else prior.label or label)
+        end = start + len(value)
+
+
 def _scan(text: str, subject_mode: bool, scans: Scans | None = None) -> list[_Found]:
     blocked = _blocked(scans if scans is not None else Scans.of(text))
     found: dict[int, _Found] = {}
@@ -163,25 +244,28 @@ def _scan(text: str, subject_mode: bool, scans: Scans | None = None) -> list[_Fo
             found[m.start()] = _Found(m.start(), m.end(), m.group(0), None)
     for lm in finditer(_LABELS, text):
         pos = lm.end()
-        label = " ".join(text[lm.start() : lm.end("sep")].split()).rstrip(":#.-\u2013 ")
+        label = " ".join(text[lm.start() : lm.end("sep")].split()).rstrip(":#.-\u2013\u2014 ")
         label = label[:-3].rstrip() if label.lower().endswith(" is") else label
         name = _label_name(lm)
+        weak = name in _WEAK_LABELS  # "Re:" introduces a subject, it does not label a reference
         shape = match(_SHAPE_AT, text, pos)
         if shape is not None and not blocked.hits(shape.span()):
             prior = found.get(shape.start())
-            if prior is not None and prior.label is None:
+            if prior is not None and prior.label is None and not weak:
                 found[shape.start()] = attrs.evolve(prior, label=label)
             elif prior is None:
-                found[shape.start()] = _Found(shape.start(), shape.end(), shape.group(0), label)
+                found[shape.start()] = _Found(shape.start(), shape.end(), shape.group(0), None if weak else label)
+            if not weak:
+                _more_on_line(text, shape.end(), label, blocked, found)
             continue
-        if name in _WEAK_LABELS and not subject_mode:
+        if weak and not subject_mode:
             continue
-        free = match(_FREE_FORM, text, pos)
-        if free is None or blocked.hits(free.span()) or free.start() in found:
-            continue
-        value = free.group(0).rstrip(".-/")
-        if _free_form_ok(value):
-            found[free.start()] = _Found(free.start(), free.start() + len(value), value, label)
+        free = _free_value(text, pos, blocked, found)
+        if free is not None:
+            start, value = free
+            found[start] = _Found(start, start + len(value), value, None if weak else label)
+            if not weak:
+                _more_on_line(text, start + len(value), label, blocked, found)
     if subject_mode:
         for tm in finditer(_SUBJECT_TAG, text):
             found.setdefault(tm.start(), _Found(tm.start("value"), tm.end("value"), tm.group("value"), None))
@@ -207,7 +291,9 @@ def scan_references(
     (``scans``: :meth:`Scans.of` the text, when the caller has it)."""
     body = _scan(text or "", subject_mode=False, scans=scans)
     items = _scan(subject, subject_mode=True) if subject else []
-    refs = [Reference(value=i.value, label=i.label) for i in _dedupe(items + body)]
+    refs = [
+        Reference(value=i.value, label=i.label, role=reference_role(i.value, i.label)) for i in _dedupe(items + body)
+    ]
     return refs, [(i.start, i.end) for i in body]
 
 

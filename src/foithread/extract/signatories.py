@@ -21,56 +21,8 @@ import regex
 
 from foithread.extract.patterns import compile_pattern, fullmatch, match, search
 from foithread.extract.placeholders import is_placeholder
+from foithread.extract.signatory_rules import ASK_FOR, CLOSINGS, NAME_CONNECTORS, NOT_NAMES, ROLE_MODIFIERS
 from foithread.model import Signatory
-
-#: Closing phrases that open a signature block (matched case-insensitively, whole line).
-CLOSINGS: tuple[str, ...] = (
-    "Yours sincerely",
-    "Yours faithfully",
-    "Yours truly",
-    "Yours ever",
-    "Yours respectfully",
-    "Yours",
-    "With kind regards",
-    "With best regards",
-    "With best wishes",
-    "With many thanks",
-    "With thanks",
-    "Kind regards",
-    "Kindest regards",
-    "Best regards",
-    "Warm regards",
-    "Warmest regards",
-    "Many regards",
-    "Regards",
-    "Best wishes",
-    "All the best",
-    "Many thanks",
-    "Thanks very much",
-    "Thank you very much",
-    "Thanks again",
-    "Thanks",
-    "Thank you",
-    "Cheers",
-    "Respectfully",
-    "Sincerely",
-    "Yn gywir",
-    "Yn ddiffuant",
-    "Cofion gorau",
-    "Cofion cynnes",
-    "Cofion",
-    "Diolch yn fawr",
-    "Diolch",
-    "Mit freundlichen Grüßen",
-    "Mit freundlichem Gruß",
-    "Freundliche Grüße",
-    "Viele Grüße",
-    "Beste Grüße",
-    "Im Auftrag",
-    "i. A.",
-    "Cordialement",
-    "Met vriendelijke groet",
-)
 
 _CLOSING_ALT = "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in sorted(CLOSINGS, key=len, reverse=True))
 _CLOSING_LINE = compile_pattern(
@@ -91,33 +43,6 @@ _BAD = compile_pattern(
     r"@|https?:|www\.|\d|[\[\]<>:;?!=*_#\\{}]|^[^\w]|\bDear\b|\bHi\b|\bHello\b|\bwrote\b",
     regex.IGNORECASE,
 )
-_CONNECTORS = frozenset(
-    {
-        "of",
-        "on",
-        "and",
-        "&",
-        "for",
-        "the",
-        "de",
-        "del",
-        "der",
-        "den",
-        "van",
-        "von",
-        "y",
-        "yr",
-        "a",
-        "le",
-        "la",
-        "da",
-        "di",
-        "du",
-        "bin",
-        "al",
-        "ap",
-    }
-)
 _TEAM_END = compile_pattern(
     r"(?:Team|Unit|Office|Desk|Section|Branch|Directorate|Service|Centre|Department|Tîm(?:\s+\w+)*|Caseworkers?)\s*$"
 )
@@ -132,79 +57,6 @@ _ROLE = compile_pattern(
     r"Rheolwr|Cynghorydd|Team|Unit|Solicitor|Counsel)(?!\w)",
     regex.IGNORECASE,
 )
-# Words that start headings and sentences, never people's names (for the no-closing fallback).
-_NOT_NAMES = frozenset(
-    {
-        "your",
-        "our",
-        "the",
-        "this",
-        "that",
-        "these",
-        "thank",
-        "thanks",
-        "please",
-        "request",
-        "response",
-        "reference",
-        "regards",
-        "dear",
-        "official",
-        "sensitive",
-        "summary",
-        "background",
-        "annex",
-        "appendix",
-        "attachment",
-        "attachments",
-        "question",
-        "questions",
-        "answer",
-        "note",
-        "notes",
-        "information",
-        "freedom",
-        "act",
-        "internal",
-        "review",
-        "section",
-        "regulation",
-        "subject",
-        "date",
-        "email",
-        "e-mail",
-        "telephone",
-        "tel",
-        "phone",
-        "fax",
-        "mobile",
-        "address",
-        "website",
-        "council",
-        "police",
-        "trust",
-        "service",
-        "department",
-        "ltd",
-        "limited",
-        "plc",
-        "office",
-        "team",
-        "unit",
-        "government",
-        "ministry",
-        "university",
-        "donate",
-        "help",
-        "click",
-        "here",
-        "visit",
-        "more",
-        "download",
-        "view",
-        "now",
-    }
-)
 # Where quoted history starts: nobody signs the current message below these lines.
 _QUOTE_START = compile_pattern(
     r"-{2,}\s*(?:Original|Forwarded)\s+Message\s*-{2,}|_{10,}|>.*|On\s.{5,120}\swrote:|"
@@ -216,6 +68,9 @@ _CONTACT = compile_pattern(
     r"^(?:Tel|Telephone|Phone|Fax|Mobile|E-?mail|Web|www\.|https?:|Direct|Please\s+ask\s+for|Contact)\b",
     regex.IGNORECASE,
 )
+_ASK_FOR = compile_pattern(r"^(?:" + "|".join(ASK_FOR) + r")\s*[:\-]?\s*(?P<name>\S.*)$", regex.IGNORECASE)
+_PAGE_NUMBER = compile_pattern(r"[\d\s.,\-/]+|Page\s+\d+(?:\s+of\s+\d+)?", regex.IGNORECASE)
+_LOWER_NAME = compile_pattern(r"[a-zà-ÿ][a-zà-ÿ'\-]+(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]+){0,2}\.?")
 _MAX_BLANKS = 4
 _CLOSING_MAX = 60  # longer lines are never a closing (even "Yn gywir / Yours sincerely,")
 
@@ -242,7 +97,7 @@ def valid_name(line: str) -> bool:
         return False
     for word in words:
         lead = word.lstrip("(\"'")[:1]
-        if lead and not lead.isupper() and word.lower() not in _CONNECTORS:
+        if lead and not lead.isupper() and word.lower() not in NAME_CONNECTORS:
             return False
     return True
 
@@ -282,23 +137,65 @@ def _following(lines: list[str], index: int, limit: int = 2) -> list[str]:
     return out
 
 
+def _is_unit(line: str) -> bool:
+    return search(_TEAM_END, line) is not None or search(_UNIT_WORD, line) is not None
+
+
 def _role_and_org(
     lines: list[str], index: int, role: str | None, org: str | None, team: bool
 ) -> tuple[str | None, str | None]:
-    for line in _following(lines, index):
+    """Role and organisation from the lines below; the body wins over a unit line above it
+    (``Information Rights Unit`` / ``Metropolitan Police Service`` gives the Service)."""
+    for line in _following(lines, index, limit=3):
         if not valid_name(line) or fullmatch(_MARKING, line):
             break
-        if role is None and not team and search(_ROLE, line):
+        if role is None and not team and org is None and search(_ROLE, line):
             role = _clean(line)
         elif org is None:
             org = _clean(line)
+            if not _is_unit(line):
+                break
+        elif _is_unit(org) and not _is_unit(line):
+            org = _clean(line)
+            break
+        else:
             break
     return role, org
 
 
-def _signatory(lines: list[str], index: int) -> tuple[str, str | None, str | None] | None:
-    """The signatory named on ``lines[index]`` with role and organisation from the lines below."""
-    name, role, org = _split_name(lines[index])
+def _run_on(line: str) -> tuple[str, str | None, str | None] | None:
+    """``Jo Bloggs Information Manager Rights Unit (IRU)``: a name, then a role phrase, then its unit."""
+    words = line.split()
+    for k, word in enumerate(words):
+        if search(_ROLE, word) is None:
+            continue
+        start = k
+        while start > 2 and words[start - 1].lower() in ROLE_MODIFIERS:
+            start -= 1
+        name = " ".join(words[:start])
+        if 2 <= start <= 3 and valid_name(name):
+            rest = " ".join(words[k + 1 :])
+            return name, " ".join(words[start : k + 1]), rest or None
+        return None
+    return None
+
+
+def _signatory(lines: list[str], index: int, closed: bool = False) -> tuple[str, str | None, str | None] | None:
+    """The signatory named on ``lines[index]`` with role and organisation from the lines below.
+
+    ``closed``: the line follows a closing, so a full stop after the name (``Gill Thorburn.``), a
+    run-on line (name, role and unit on one line) and a lower-case name (``jo bloggs``) are read too.
+    """
+    line = lines[index]
+    if closed:
+        if line.endswith(".") and not line.endswith(".."):
+            line = line[:-1]
+        if fullmatch(_LOWER_NAME, line) and not any(w in NOT_NAMES for w in line.split()):
+            return line, None, None
+        if not valid_name(_split_name(line)[0]) and (run_on := _run_on(line)) is not None:
+            name, role, unit = run_on
+            return name, role, _role_and_org(lines, index, role, None, False)[1] or unit
+    name, role, org = _split_name(line)
     if not valid_name(name) or "|" in name:
         return None
     team = search(_TEAM_END, name) is not None
@@ -312,13 +209,22 @@ def _name_line_after(lines: list[str], index: int) -> int | None:
     blanks = 0
     for j in range(index + 1, len(lines)):
         line = lines[j]
-        if not line or set(line) <= set("-_ ") or _is_closing(line):
+        if not line or set(line) <= set("-_ ") or _is_closing(line) or fullmatch(_PAGE_NUMBER, line):
             blanks += not line
             if blanks > _MAX_BLANKS:
                 return None
             continue
         return j
     return None
+
+
+def _full_name(first: str, lines: list[str], index: int) -> str:
+    """``Best regards, Tom`` over ``Tom Ng``: the line below gives the full name (and is no organisation)."""
+    below = next((line for line in lines[index + 1 : index + 3] if line), "")
+    if below.startswith(first.strip() + " ") and valid_name(below) and len(_words(below)) <= 4:
+        lines[lines.index(below, index + 1)] = ""  # read once: as the name, not again as the organisation
+        return below
+    return first
 
 
 def _candidate_kind(line: str, last: bool) -> str | None:
@@ -332,12 +238,12 @@ def _candidate_kind(line: str, last: bool) -> str | None:
     if search(_UNIT_WORD, line):
         return "unit"
     words = _words(line)
-    if any(w.lower().strip(".,") in _NOT_NAMES for w in words):
+    if any(w.lower().strip(".,") in NOT_NAMES for w in words):
         return None
     if len(words) == 1:
         ok = last and words[0][:1].isupper() and words[0][1:].islower() and len(words[0]) > 1
         return "person" if ok else None
-    if len(words) <= 4 and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words):
+    if len(words) <= 4 and all(w[:1].isupper() or w.lower() in NAME_CONNECTORS for w in words):
         return "person"
     return None
 
@@ -388,11 +294,13 @@ def extract_signatories(text: str) -> list[Signatory]:
             j = _name_line_after(lines, i)
             if j is not None:
                 redacted = redacted or is_placeholder(lines[j])
-                sig = _signatory(lines, j)
+                sig = _signatory(lines, j, closed=True)
         elif 0 < len(line) <= 100 and ("," in line or "-" in line or "\u2013" in line):
             inline = fullmatch(_CLOSING_WITH_NAME, line)
             if inline is not None and valid_name(inline.group("rest")):
-                sig = _signatory([inline.group("rest"), *lines[i + 1 :]], 0)
+                sig = _signatory([_full_name(inline.group("rest"), lines, i), *lines[i + 1 :]], 0)
+        elif (ask := match(_ASK_FOR, line)) is not None and valid_name(ask.group("name")):
+            sig = (_clean(ask.group("name")), None, None)
         if sig is not None:
             found.append(sig)
     if not found and not redacted:
