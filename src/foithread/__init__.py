@@ -15,6 +15,7 @@ from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Address, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
 from foithread.readers import FORMATS, detect_format
 from foithread.rules import DEFAULT_RULES, Rule, Rules, RuleTable
+from foithread.state import RequestState, request_state
 from foithread.tabular import read_parquet, to_dataframe, write_parquet  # pandas/pyarrow load on first call
 
 __version__ = "0.1.0"
@@ -31,6 +32,7 @@ __all__ = [
     "ParseError",
     "Reference",
     "Removed",
+    "RequestState",
     "Result",
     "Rule",
     "RuleTable",
@@ -46,6 +48,7 @@ __all__ = [
     "parse",
     "parse_many",
     "read_parquet",
+    "request_state",
     "to_dataframe",
     "write_parquet",
 ]

@@ -203,6 +203,7 @@ class Thread:
             "authority": self.authority,
             "regime": self.regime,
             "status": self.status,
+            "state": self.state,
             "references": list(self.references),
             "warnings": list(self.warnings),
             "messages": [m.to_dict() for m in self.messages],
@@ -223,3 +224,10 @@ class Thread:
         from foithread.exporters import to_records  # exporters imports this module
 
         return to_records(self)
+
+    @property
+    def state(self) -> str | None:
+        """The request's state as of its last message (:func:`foithread.request_state`, no ``today``)."""
+        from foithread.state import request_state  # state imports this module
+
+        return request_state(self).state
