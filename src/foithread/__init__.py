@@ -8,6 +8,7 @@
 
 from foithread.api import iter_parse, parse
 from foithread.batch import Result, parse_many
+from foithread.bounces import Bounce, bounce_details
 from foithread.deadlines import Deadline, deadline
 from foithread.errors import ParseError
 from foithread.exporters import json_schema
@@ -25,6 +26,7 @@ __all__ = [
     "DEFAULT_RULES",
     "FORMATS",
     "Address",
+    "Bounce",
     "DateMention",
     "Deadline",
     "Limits",
@@ -41,6 +43,7 @@ __all__ = [
     "Signatory",
     "Thread",
     "__version__",
+    "bounce_details",
     "deadline",
     "detect_format",
     "iter_parse",

@@ -12,6 +12,7 @@ import attrs
 import regex
 
 from foithread import classifier, cleaner, extract
+from foithread.bounces import bounce_details
 from foithread.cleaner import Label
 from foithread.model import Message, Removed, Sender, Thread
 from foithread.readers.base import Document, Part
@@ -235,6 +236,8 @@ def iter_messages(
     for index, draft in enumerate(_drafts(parts, rules)):
         regime = detect_regime(_text_of(draft.zoned, draft.part)[0], regime)
         msg = _message(draft, index, earlier, rules, requester_name, requester_email, regime)
+        if msg.kind == "bounce":
+            msg = attrs.evolve(msg, bounce=bounce_details(msg))
         if msg.kind == "request":
             if requester_name is None and msg.signatories:
                 requester_name = msg.signatories[0].name

@@ -169,6 +169,8 @@ def _step(state: str | None, m: Message) -> tuple[str | None, str | None]:
         return "waiting_response", f"{where}: {reason}"
     if kind in ("acknowledgement", "auto_acknowledgement", "delay_notice") and state is None:
         return "waiting_response", f"{where}: the request was received"
+    if kind == "bounce" and m.bounce is not None and m.bounce.permanent is False:
+        return state, f"{where}: a delay warning only (the server keeps trying): no change"
     if kind == "bounce" and state not in CLOSED:
         return "error_message", f"{where}: delivery failed"
     if (
