@@ -15,6 +15,7 @@ from foithread.exporters import json_schema
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Address, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
 from foithread.readers import FORMATS, detect_format
+from foithread.redaction import CensorRule, Redacted, redact
 from foithread.rules import DEFAULT_RULES, Rule, Rules, RuleTable
 from foithread.state import RequestState, request_state
 from foithread.tabular import read_parquet, to_dataframe, write_parquet  # pandas/pyarrow load on first call
@@ -27,11 +28,13 @@ __all__ = [
     "FORMATS",
     "Address",
     "Bounce",
+    "CensorRule",
     "DateMention",
     "Deadline",
     "Limits",
     "Message",
     "ParseError",
+    "Redacted",
     "Reference",
     "Removed",
     "RequestState",
@@ -51,6 +54,7 @@ __all__ = [
     "parse",
     "parse_many",
     "read_parquet",
+    "redact",
     "request_state",
     "to_dataframe",
     "write_parquet",
