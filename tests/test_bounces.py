@@ -188,6 +188,12 @@ NOTICES = [
     (is_recall_notice, 'Priya Shah möchte die Nachricht "FOI 2023-118" zurückrufen.', None, True),
     (is_recall_notice, "I recall that we discussed the message last week.", None, False),
     (
+        is_recall_notice,
+        "Recall: the officer's notes of 3 May are withheld.",
+        "FOI 2023-118",
+        False,
+    ),  # subject rule: subjects only
+    (
         is_closed_notice,
         "The email that you, on behalf of Kestrelford Council, sent to\nAsha Patel to reply to an FOI\nrequest has not been delivered.\n\n"
         "This is because Pothole repairs is an old request that has been\nmarked to no longer receive responses.",
@@ -265,3 +271,37 @@ def test_the_recipe_table_is_the_fixture_output() -> None:
             row = f"| `{path.name}` | {m.index} | {permanent} | {m.bounce.reason} | {m.bounce.status} | {who} |"
             assert row in recipe
     assert rows == 3
+
+
+RECALL_EML = b"""From: Jane Smith <jane.smith@kestrelford.gov.uk>
+To: request-4410-2ab3c4d5@whatdotheyknow.com
+Subject: Recall: Freedom of Information request - Pothole repairs
+Date: Tue, 7 Mar 2023 10:12:00 +0000
+Content-Type: text/plain; charset=utf-8
+
+Jane Smith would like to recall the message, "Freedom of Information request - Pothole repairs".
+"""
+CLOSED_EML = b"""From: WhatDoTheyKnow <do-not-reply-to-this-address@whatdotheyknow.com>
+To: foi@kestrelford.gov.uk
+Subject: Your response to an FOI request was not delivered
+Auto-Submitted: auto-replied
+Date: Tue, 7 Mar 2023 10:12:00 +0000
+Content-Type: text/plain; charset=utf-8
+
+The email that you, on behalf of Kestrelford Borough Council, sent to
+Asha Patel to reply to an FOI
+request has not been delivered.
+
+This is because 'Pothole repairs' is an old request that has been
+marked to no longer receive responses.
+
+Your original message is attached.
+
+-- the WhatDoTheyKnow team
+"""
+
+
+@pytest.mark.parametrize("data", [RECALL_EML, CLOSED_EML], ids=["recall", "closed"])
+def test_recall_and_closed_notices_parse_as_other(data: bytes) -> None:
+    (message,) = foithread.parse(data, format="eml").messages
+    assert (message.kind, message.outcome, message.bounce) == ("other", None, None)

@@ -172,15 +172,22 @@ def is_delay_warning(text: str, subject: str | None = None) -> bool:
     return _permanent(_codes(whole), whole) is False
 
 
+def _notice(table: RuleTable, text: str, subject: str | None) -> bool:
+    """The subject against the whole table; the text against its rules for text (not ``*subject``)."""
+    if subject and table.first(subject) is not None:
+        return True
+    body_rules = table.disable(*(name for name in table.names() if name.endswith("subject")))
+    return _first(body_rules, text) is not None
+
+
 def is_recall_notice(text: str, subject: str | None = None) -> bool:
     """Outlook's request to recall an earlier message ("… would like to recall the message …")."""
-    return _first(RECALL, f"{subject or ''}\n{text}") is not None
+    return _notice(RECALL, text, subject)
 
 
 def is_closed_notice(text: str, subject: str | None = None) -> bool:
     """WhatDoTheyKnow's notice that a reply was not delivered because the request is closed to responses."""
-    joined = regex.sub(r"\s*\n\s*", " ", text)  # the notice wraps its sentences
-    return _first(CLOSED, f"{subject or ''}\n{joined}") is not None
+    return _notice(CLOSED, regex.sub(r"\s*\n\s*", " ", text), subject)  # the notice wraps its sentences
 
 
 __all__ = [

@@ -12,7 +12,7 @@ import attrs
 import regex
 
 from foithread import classifier, cleaner, extract
-from foithread.bounces import bounce_details
+from foithread.bounces import bounce_details, is_closed_notice, is_recall_notice
 from foithread.cleaner import Label
 from foithread.model import Message, Removed, Sender, Thread
 from foithread.readers.base import Document, Part
@@ -238,6 +238,10 @@ def iter_messages(
         msg = _message(draft, index, earlier, rules, requester_name, requester_email, regime)
         if msg.kind == "bounce":
             msg = attrs.evolve(msg, bounce=bounce_details(msg))
+        elif msg.kind != "other" and (
+            is_recall_notice(msg.body, msg.subject) or is_closed_notice(msg.body, msg.subject)
+        ):
+            msg = attrs.evolve(msg, kind="other", outcome=None, exemptions=())  # not a reply: DOMAIN 2, kind other
         if msg.kind == "request":
             if requester_name is None and msg.signatories:
                 requester_name = msg.signatories[0].name
