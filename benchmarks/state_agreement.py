@@ -32,6 +32,7 @@ def main(argv: list[str]) -> int:
     dirs = [Path(a) for a in argv[1:]] or [d for d in DEFAULT_DIRS if d.is_dir()]
     inferred: Counter[str] = Counter()
     pairs: Counter[tuple[str, str, bool]] = Counter()
+    disagreements: list[str] = []
     failed = 0
     for path in sorted(p for d in dirs for p in d.iterdir() if p.is_file() and p.suffix != ".py"):
         try:
@@ -43,6 +44,9 @@ def main(argv: list[str]) -> int:
         inferred[str(result.state)] += 1
         if result.agrees is not None and result.described is not None:
             pairs[(result.described, str(result.state), result.agrees)] += 1
+            if not result.agrees:
+                last = result.evidence[-1] if result.evidence else "no evidence"
+                disagreements.append(f"  {path.name}: stated {result.described}, inferred {result.state} ({last})")
     print(f"{sum(inferred.values())} threads parsed ({failed} inputs refused)")
     print("\ninferred state                   threads")
     for state, n in inferred.most_common():
@@ -56,6 +60,8 @@ def main(argv: list[str]) -> int:
         print(f"  {stated:<24} {got:<28} {n:>5}")
     agreed = sum(n for (_stated, _got, agrees), n in pairs.items() if agrees)
     print(f"\nagreement {agreed}/{total} = {agreed / total:.3f}")
+    if disagreements:
+        print("\ndisagreements:", *disagreements, sep="\n")
     return 0
 
 

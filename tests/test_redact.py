@@ -5,6 +5,8 @@ from __future__ import annotations
 import attrs
 import pytest
 from conftest import FIXTURES, assert_lossless
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import foithread
 from foithread.model import Thread
@@ -208,3 +210,44 @@ def test_the_recipe_table_is_the_archive_output() -> None:
     for (what, field), n in counts.items():
         assert f"| {what} | {field} | {n} |" in recipe
     assert f"The default redaction of the {len(archive)} threads" in recipe
+
+
+_LINES = st.sampled_from(
+    [
+        "Dear Belmore City Council,",
+        "Yours faithfully,",
+        "Asha Patel",
+        "Dear Ms Patel",
+        "Yours sincerely",
+        "Marek Dunn",
+        "Tel: 01632 960123",
+        "Call 07700 900123 or write to asha.patel@example.org today.",
+        "14 Rowan Close, Belmore, BL4 7QT",
+        "Civic Centre",
+        "Belmore",
+        "BL1 1AA",
+        "Please see the attached spreadsheet.",
+        "-----Original Message-----",
+        "> quoted line with foi@belmore.gov.uk",
+        "This email and any attachments are confidential and intended solely for the addressee.",
+        "",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_LINES, min_size=1, max_size=40).filter(lambda ls: "".join(ls).strip()),
+    st.sampled_from([*PLACEHOLDERS, "rule"]),
+)
+def test_any_page_redacts_losslessly_and_back(lines: list[str], key: str) -> None:
+    text = "\n".join(lines) + "\n"
+    thread = foithread.parse(text, format="text")
+    what = (key,) if key != "rule" else ()
+    rules = (CensorRule(r"Belmore\s+\w+", "[place]", regexp=True),) if key == "rule" else ()
+    result = redact(thread, what=what, rules=rules)
+    assert_lossless(result.thread)
+    redact_text(text, result.masks)  # every mask fits the input it came from
+    assert [(m.raw, m.body, m.removed, m.span) for m in unredact(result).messages] == [
+        (m.raw, m.body, m.removed, m.span) for m in thread.messages
+    ]
