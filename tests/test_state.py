@@ -10,7 +10,7 @@ from conftest import FIXTURES, ROOT
 
 import foithread
 from foithread.model import Message, Thread
-from foithread.rules.states import CONDITIONAL, GONE_POSTAL, RESENT, WITHDRAWN
+from foithread.rules.states import CONDITIONAL, GONE_POSTAL, RESENT, STATUS_LINES, WITHDRAWN
 from foithread.state import STATES, normalise_status, request_state
 
 Step = tuple[str, str, str | None, str]  # kind, party, outcome, body
@@ -194,6 +194,19 @@ def test_overdue_needs_a_date_and_never_applies_after_an_answer() -> None:
         ("Withdrawn by the requester", "user_withdrawn"),
         ("vexatious", "rejected"),
         ("requires_admin", "requires_admin"),
+        ("The request was partially successful.", "partially_successful"),
+        ("The request was successful.", "successful"),
+        ("Kestrelford Council did not have the information requested.", "not_held"),
+        ("The request was refused by Kestrelford Council.", "rejected"),
+        ("Currently waiting for a response from Kestrelford Council, they must respond promptly", "waiting_response"),
+        ("Response to this request is long overdue.", "waiting_response_very_overdue"),
+        ("Response to this request is delayed.", "waiting_response_overdue"),
+        ("Waiting for an internal review by Kestrelford Council of their handling of this request.", "internal_review"),
+        ("Waiting clarification: the authority asked for clarification", "waiting_clarification"),
+        ("Kestrelford Council will reply by post.", "gone_postal"),
+        ("This request has been withdrawn by the person who made it.", "user_withdrawn"),
+        ("A delivery error occurred.", "error_message"),
+        ("This request has an unusual status.", "This request has an unusual status."),
         ("", None),
         (None, None),
     ],
@@ -271,6 +284,10 @@ def test_state_rule_tables(table: foithread.RuleTable, line: str, rule: str | No
 def test_every_state_rule_has_a_test() -> None:
     tested = {(t.name, r) for t, _line, r in RULES if r}
     assert tested == {(t.name, r.name) for t in (WITHDRAWN, GONE_POSTAL, RESENT, CONDITIONAL) for r in t}
+
+
+def test_every_status_line_rule_names_a_state() -> None:
+    assert {r.name for r in STATUS_LINES} <= set(STATES)
 
 
 def test_the_recipe_table_is_the_archive_output() -> None:

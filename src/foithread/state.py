@@ -39,7 +39,7 @@ import regex
 from foithread.deadlines import add_working_days, deadline, working_days_between
 from foithread.model import Message, Thread
 from foithread.rules import RuleTable
-from foithread.rules.states import CONDITIONAL, GONE_POSTAL, RESENT, WITHDRAWN
+from foithread.rules.states import CONDITIONAL, GONE_POSTAL, RESENT, STATUS_LINES, WITHDRAWN
 
 STATES = (
     "waiting_response",
@@ -123,11 +123,15 @@ class RequestState:
 
 
 def normalise_status(status: str | None) -> str | None:
-    """The state named by an input's status text (``"Awaiting response"``, ``"successful"``), else the text."""
+    """The state named by an input's status: a code or display text (``"successful"``, ``"Awaiting response"``),
+    else a status sentence (:data:`foithread.rules.states.STATUS_LINES`); failing both, the text itself."""
     if not status:
         return None
     key = regex.sub(r"[\s-]+", "_", status.strip().lower()).strip("_.")
-    return DESCRIBED.get(key, status.strip())
+    if key in DESCRIBED:
+        return DESCRIBED[key]
+    line = STATUS_LINES.first(" ".join(status.split()))
+    return line.name if line is not None else status.strip()
 
 
 def _family(state: str | None) -> str | None:

@@ -66,4 +66,24 @@ RESENT = table(
 #: a line that only says what would happen ("if ..., we will treat the request as withdrawn")
 CONDITIONAL = table("state_conditional", [("conditional", r"\b(?:if|unless|otherwise|should\s+you|fail\s+to)\b")])
 
-TABLES = (WITHDRAWN, GONE_POSTAL, RESENT, CONDITIONAL)
+#: the status sentences of WhatDoTheyKnow pages ("The request was partially successful."): rule name = state,
+#: first match wins (for a status that is not already a state's code)
+STATUS_LINES = table(
+    "state_status_lines",
+    [
+        ("partially_successful", r"\bpartially\s+successful\b"),
+        ("successful", r"\bsuccessful\b"),
+        ("not_held", r"\bnot\s+held\b|\bdid\s+not\s+have\s+the\s+information\b|\bdoes\s+not\s+hold\b"),
+        ("rejected", r"\brefused\b|\brejected\b"),
+        ("internal_review", r"\binternal\s+review\b"),
+        ("waiting_clarification", r"\bclarification\b"),
+        ("waiting_response_very_overdue", r"\b(?:long|very)\s+overdue\b"),
+        ("waiting_response_overdue", r"\bdelayed\b|\boverdue\b"),
+        ("waiting_response", r"\b(?:awaiting|waiting\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:response|reply)\b"),
+        ("gone_postal", r"\bby\s+post\b"),
+        ("user_withdrawn", r"\bwithdrawn\b"),
+        ("error_message", r"\bdelivery\s+error\b"),
+    ],
+)
+
+TABLES = (WITHDRAWN, GONE_POSTAL, RESENT, CONDITIONAL, STATUS_LINES)
