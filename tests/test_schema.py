@@ -98,6 +98,7 @@ MESSAGE = DEFS["message"]["properties"]
         ("removed kind", DEFS["removed"]["properties"]["kind"], list(model.REMOVED_KINDS)),
         ("address kind", DEFS["address"]["properties"]["kind"], list(model.ADDRESS_KINDS)),
         ("reference role", DEFS["reference"]["properties"]["role"], [*model.REFERENCE_ROLES, None]),
+        ("bounce reason", DEFS["bounce"]["properties"]["reason"], list(model.BOUNCE_REASONS)),
         ("input format", SCHEMA["properties"]["format"], list(FORMATS)),
     ],
 )
@@ -151,6 +152,7 @@ def _full_thread() -> model.Thread:
         ("date", DEFS["date"], _full_thread().to_dict()["messages"][0]["dates"][0]),
         ("signatory", DEFS["signatory"], _full_thread().to_dict()["messages"][0]["signatories"][0]),
         ("address", DEFS["address"], _full_thread().to_dict()["messages"][0]["addresses"][0]),
+        ("bounce", DEFS["bounce"], model.Bounce(True, "recipient_unknown", "5.1.1", ("a@example.org",)).to_dict()),
     ],
 )
 def test_schema_fields_are_exactly_the_to_dict_keys(where: str, keys: dict[str, Any], data: dict[str, Any]) -> None:
@@ -242,7 +244,13 @@ MUTATIONS: list[tuple[str, Mutation]] = [
     ("message references as strings", lambda d: d["messages"][2].update(references=["FOI-23-0417"])),
     ("warnings as one string", lambda d: d.update(warnings="bad charset")),
     ("sender as text", lambda d: d["messages"][0].update(sender="Priya Castellano")),
+    ("unknown state", lambda d: d.update(state="lost")),
+    ("bounce as text", lambda d: d["messages"][0].update(bounce="permanent")),
+    ("unknown bounce reason", lambda d: d["messages"][0].update(bounce=_BOUNCE | {"reason": "gone"})),
+    ("bounce status not a code", lambda d: d["messages"][0].update(bounce=_BOUNCE | {"status": "550"})),
+    ("bounce recipients as text", lambda d: d["messages"][0].update(bounce=_BOUNCE | {"recipients": "a@b.org"})),
 ]
+_BOUNCE = {"permanent": True, "reason": "other", "status": "5.0.0", "recipients": []}
 
 
 @pytest.fixture(scope="module")

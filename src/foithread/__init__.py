@@ -8,13 +8,16 @@
 
 from foithread.api import iter_parse, parse
 from foithread.batch import Result, parse_many
+from foithread.bounces import Bounce, bounce_details
 from foithread.deadlines import Deadline, deadline
 from foithread.errors import ParseError
 from foithread.exporters import json_schema
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Address, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
 from foithread.readers import FORMATS, detect_format
+from foithread.redaction import CensorRule, Redacted, redact
 from foithread.rules import DEFAULT_RULES, Rule, Rules, RuleTable
+from foithread.state import RequestState, request_state
 from foithread.tabular import read_parquet, to_dataframe, write_parquet  # pandas/pyarrow load on first call
 
 __version__ = "0.1.0"
@@ -24,13 +27,17 @@ __all__ = [
     "DEFAULT_RULES",
     "FORMATS",
     "Address",
+    "Bounce",
+    "CensorRule",
     "DateMention",
     "Deadline",
     "Limits",
     "Message",
     "ParseError",
+    "Redacted",
     "Reference",
     "Removed",
+    "RequestState",
     "Result",
     "Rule",
     "RuleTable",
@@ -39,6 +46,7 @@ __all__ = [
     "Signatory",
     "Thread",
     "__version__",
+    "bounce_details",
     "deadline",
     "detect_format",
     "iter_parse",
@@ -46,6 +54,8 @@ __all__ = [
     "parse",
     "parse_many",
     "read_parquet",
+    "redact",
+    "request_state",
     "to_dataframe",
     "write_parquet",
 ]

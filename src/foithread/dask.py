@@ -45,6 +45,7 @@ from foithread.batch import Result, expand, parse_one
 from foithread.exporters import RECORD_FIELDS, to_records
 from foithread.model import (
     Address,
+    Bounce,
     DateMention,
     Message,
     Reference,
@@ -239,6 +240,9 @@ def thread_from_dict(data: Mapping[str, Any]) -> Thread:
     itself, so the distributed columns cannot drift from the serial CSV ones.
     """
 
+    def _bounce(b: Mapping[str, Any] | None) -> Bounce | None:
+        return Bounce(b["permanent"], b["reason"], b["status"], tuple(b["recipients"])) if b else None
+
     def message(m: Mapping[str, Any]) -> Message:
         return Message(
             index=m["index"],
@@ -259,6 +263,7 @@ def thread_from_dict(data: Mapping[str, Any]) -> Thread:
             addresses=tuple(Address(**a) for a in m["addresses"]),
             confidence=m["confidence"],
             attachments=tuple(m["attachments"]),
+            bounce=_bounce(m.get("bounce")),
         )
 
     return Thread(

@@ -160,6 +160,7 @@ class Message:
     addresses: tuple[Address, ...] = ()
     confidence: float = 1.0
     attachments: tuple[str, ...] = ()
+    bounce: Bounce | None = None  # what a bounce says (foithread.bounces), on bounces only
 
     @property
     def sent_date(self) -> datetime.date | None:
@@ -190,6 +191,7 @@ class Message:
             "addresses": [a.to_dict() for a in self.addresses],
             "confidence": self.confidence,
             "attachments": list(self.attachments),
+            "bounce": self.bounce.to_dict() if self.bounce else None,
         }
 
 
@@ -215,6 +217,7 @@ class Thread:
             "authority": self.authority,
             "regime": self.regime,
             "status": self.status,
+            "state": self.state,
             "references": list(self.references),
             "warnings": list(self.warnings),
             "messages": [m.to_dict() for m in self.messages],
@@ -235,3 +238,31 @@ class Thread:
         from foithread.exporters import to_records  # exporters imports this module
 
         return to_records(self)
+
+    @property
+    def state(self) -> str | None:
+        """The request's state as of its last message (:func:`foithread.request_state`, no ``today``)."""
+        from foithread.state import request_state  # state imports this module
+
+        return request_state(self).state
+
+
+BOUNCE_REASONS = ("mailbox_full", "recipient_unknown", "domain_unknown", "blocked", "message_too_large", "other")
+
+
+@attrs.frozen
+class Bounce:
+    """What a delivery report says: permanent or transient, why, for whom (see :mod:`foithread.bounces`)."""
+
+    permanent: bool | None  # 5.x.x or failure wording; False: 4.x.x or delay wording; None: not said
+    reason: str = attrs.field(default="other", validator=attrs.validators.in_(BOUNCE_REASONS))
+    status: str | None = None  # the RFC 3463 enhanced status code, e.g. "5.1.1"
+    recipients: tuple[str, ...] = ()  # the addresses delivery failed for
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "permanent": self.permanent,
+            "reason": self.reason,
+            "status": self.status,
+            "recipients": list(self.recipients),
+        }

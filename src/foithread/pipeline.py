@@ -12,6 +12,7 @@ import attrs
 import regex
 
 from foithread import classifier, cleaner, extract
+from foithread.bounces import bounce_details, is_closed_notice, is_recall_notice
 from foithread.cleaner import Label
 from foithread.dlog import disclosure_log
 from foithread.model import Message, Reference, Removed, Sender, Thread
@@ -290,6 +291,12 @@ def iter_messages(
     for index, draft in enumerate(_drafts(parts, rules)):
         regime = detect_regime(_text_of(draft.zoned, draft.part)[0], regime)
         msg = _message(draft, index, earlier, rules, requester_name, requester_email, regime, authority, paged)
+        if msg.kind == "bounce":
+            msg = attrs.evolve(msg, bounce=bounce_details(msg))
+        elif msg.kind != "other" and (
+            is_recall_notice(msg.body, msg.subject) or is_closed_notice(msg.body, msg.subject)
+        ):
+            msg = attrs.evolve(msg, kind="other", outcome=None, exemptions=())  # not a reply: DOMAIN 2, kind other
         if msg.kind == "request":
             if requester_name is None:
                 requester_name = msg.signatories[0].name if msg.signatories else _name_after_closing(draft.zoned)
