@@ -53,6 +53,13 @@ CLARIFY_IF: Step = (
     None,
     "Could you please clarify which roads you mean?\nIf we do not hear from you within 60 days your request has been withdrawn.",
 )
+CLARIFY_WRAPPED: Step = (
+    "clarification_request",
+    "authority",
+    None,
+    "Could you please clarify which roads you mean? If we do not hear from you within\n"
+    "20 working days, your request has been withdrawn and closed.",
+)
 REPLY: Step = ("follow_up", "requester", None, "I mean every road the council maintains.")
 CHASER: Step = ("follow_up", "requester", None, "Thank you for the information.")
 IR: Step = (
@@ -90,6 +97,7 @@ CASES = [
     ("clarification asked", [REQ, CLARIFY], "waiting_clarification"),
     ("clarification given", [REQ, CLARIFY, REPLY], "waiting_response"),
     ("a conditional withdrawal is not one", [REQ, CLARIFY_IF], "waiting_clarification"),
+    ("a condition on the line before", [REQ, CLARIFY_WRAPPED], "waiting_clarification"),
     ("internal review", [REQ, response("refused"), IR, ACK], "internal_review"),
     (
         "internal review answered",
@@ -272,6 +280,8 @@ RULES = [
     (RESENT, "We sent the request to the wrong team.", None),
     (CONDITIONAL, "If we do not hear from you we will close the request.", "conditional"),
     (CONDITIONAL, "We have closed the request.", None),
+    (CONDITIONAL, "Otherwise we will assume that your request has been withdrawn.", "conditional"),
+    (CONDITIONAL, "We will assume that your request has been withdrawn.", "supposed"),
 ]
 
 

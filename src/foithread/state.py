@@ -70,6 +70,8 @@ CLOSED = frozenset({"successful", "partially_successful", "not_held", "rejected"
 OVERDUE_AFTER = 20
 VERY_OVERDUE_AFTER = 40
 VERY_OVERDUE_AFTER_SCHOOLS = 60
+_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[A-Z\[(\"'])")
+_TIMEOUT = 1.0
 _SCHOOL = regex.compile(r"\b(?:school|academy|ysgol)\b", regex.I)
 
 #: the input's own status words (WDTK ``described_state`` codes and page/display texts) → a state
@@ -138,11 +140,18 @@ def _family(state: str | None) -> str | None:
     return "waiting_response" if state in _WAITING else state
 
 
+def _sentences(body: str) -> list[str]:
+    """``body`` as sentences, wrapped lines joined (a condition may sit on the line before)."""
+    paragraphs = regex.split(r"\n\s*\n", body, timeout=_TIMEOUT)
+    joined = (regex.sub(r"\s*\n\s*", " ", p, timeout=_TIMEOUT) for p in paragraphs)
+    return [s for p in joined for s in _SENTENCE_END.split(p, timeout=_TIMEOUT) if s.strip()]
+
+
 def _cue(table: RuleTable, body: str, *, conditional_ok: bool = False) -> str | None:
-    """The first rule of ``table`` matching a line of ``body`` (lines saying "if …" skipped)."""
-    for line in body.splitlines():
-        rule = table.first(line)
-        if rule is not None and (conditional_ok or CONDITIONAL.first(line) is None):
+    """The first rule of ``table`` matching a sentence of ``body`` (sentences saying "if …" skipped)."""
+    for sentence in _sentences(body):
+        rule = table.first(sentence)
+        if rule is not None and (conditional_ok or CONDITIONAL.first(sentence) is None):
             return rule.name
     return None
 

@@ -64,7 +64,13 @@ RESENT = table(
 )
 
 #: a line that only says what would happen ("if ..., we will treat the request as withdrawn")
-CONDITIONAL = table("state_conditional", [("conditional", r"\b(?:if|unless|otherwise|should\s+you|fail\s+to)\b")])
+CONDITIONAL = table(
+    "state_conditional",
+    [
+        ("conditional", r"\b(?:if|unless|otherwise|should\s+you|fail(?:s|ing)?\s+to|failing)\b"),
+        ("supposed", r"\b(?:assume[ds]?|deem(?:ed)?|presume[ds]?)\b"),
+    ],
+)
 
 #: the status sentences of WhatDoTheyKnow pages ("The request was partially successful."): rule name = state,
 #: first match wins (for a status that is not already a state's code)
