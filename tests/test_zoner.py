@@ -109,7 +109,6 @@ def test_very_long_line_is_cheap_content() -> None:
         "-----Mensaje original-----",
         "-----Oorspronkelijk bericht-----",
         "-----Oprindelig meddelelse-----",
-        "---------- Forwarded message ----------",
         ">>> John Smith <john.smith@council.gov.uk> 17/04/2008 15:57 >>>",
     ],
 )

@@ -14,6 +14,7 @@ from foithread.exporters import json_schema
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Address, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
 from foithread.readers import FORMATS, detect_format
+from foithread.reply import clean_reply
 from foithread.rules import DEFAULT_RULES, Rule, Rules, RuleTable
 from foithread.tabular import read_parquet, to_dataframe, write_parquet  # pandas/pyarrow load on first call
 
@@ -39,6 +40,7 @@ __all__ = [
     "Signatory",
     "Thread",
     "__version__",
+    "clean_reply",
     "deadline",
     "detect_format",
     "iter_parse",

@@ -52,6 +52,7 @@ from foithread.model import (
     Sender,
     Signatory,
     Thread,
+    Zone,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -259,6 +260,7 @@ def thread_from_dict(data: Mapping[str, Any]) -> Thread:
             addresses=tuple(Address(**a) for a in m["addresses"]),
             confidence=m["confidence"],
             attachments=tuple(m["attachments"]),
+            zones=tuple(Zone(**z) for z in m.get("zones", ())),
         )
 
     return Thread(

@@ -12,7 +12,8 @@ code   zone
 ``g``  greeting (``Dear …``, ``Annwyl …``, ``Good morning …``)
 ``k``  closing (``Yours sincerely``, ``Kind regards``)
 ``q``  quoted line (``>``)
-``h``  quote header (``On … wrote:``, ``-----Original Message-----``, an Outlook block)
+``h``  quote header (``On … wrote:``, ``-----Original Message-----``, an Outlook or Lotus block)
+``w``  forwarded header (``---- Forwarded by … ----``, ``Begin forwarded message:`` and its block)
 ``d``  disclaimer start
 ``r``  rule (score) line: 8+ of ``- _ * = #``
 ``m``  classification marking (``OFFICIAL``)
@@ -33,8 +34,10 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from foithread.header_blocks import mark_header_blocks, mark_raw_headers
 from foithread.rules import DEFAULT_RULES, Rules
 from foithread.rules.literals import fold
+from foithread.rules.quote_headers import openers
 
 
 @attrs.frozen
@@ -96,6 +99,10 @@ def _zone_line(text: str, rules: Rules) -> tuple[str, str]:
     if not stripped:
         return "b", ""
     if stripped.startswith(">") and not stripped.startswith(">>>"):
+        if len(stripped) < 30:
+            rule = rules["quote_header"].first(text)
+            if rule is not None and rule.name in ("wrote_tail", "wrote_after_address"):
+                return "h", "wrote_tail"
         return "q", "quoted"
     if len(stripped) > 400:  # prose paragraphs on one line: only cheap structural rules apply
         rule = rules["disclaimer_start"].first(text[:400])
@@ -110,63 +117,64 @@ def _zone_line(text: str, rules: Rules) -> tuple[str, str]:
     return "c", ""
 
 
-def _outlook_blocks(lines: Sequence[Line], codes: list[str], names: list[str], rules: Rules) -> None:
-    """Mark ``From:`` / ``Sent:`` / ``To:`` / ``Subject:`` header blocks as quote headers."""
-    outlook = rules["outlook_header"]
-    n = len(lines)
+def _forwards(lines: Sequence[Line], codes: list[str], names: list[str]) -> None:
+    """A forwarding line is ``w``; ``----- Forwarded by Name on 08/28/2000`` / ``08:42 AM -----`` wraps."""
     for i, line in enumerate(lines):
-        if codes[i] not in "cx" or not outlook.rules[0].enabled:
+        if codes[i] != "h" or names[i] != "forwarded":
             continue
-        first = outlook.first(line.text)
-        if first is None or first.name not in ("from", "sent"):
-            continue
-        if i > 0 and codes[i - 1] == "h":
-            continue  # inside a block already marked
-        block = [i]
-        seen = {first.name}
+        codes[i] = "w"
         j = i + 1
-        while j < n and len(block) < 8:
-            if lines[j].blank:
-                j += 1
-                continue
-            rule = outlook.first(lines[j].text)
-            if rule is None:
-                # a wrapped header value (long subject) continues the block
-                if seen and len(lines[j].text) < 80 and j == block[-1] + 1 and "subject" not in seen:
-                    block.append(j)
-                    j += 1
-                    continue
-                break
-            seen.add(rule.name)
-            block.append(j)
-            j += 1
-        if "from" in seen and len(seen & {"sent", "to", "subject"}) >= 2:
-            for k in block:
-                codes[k] = "h"
-                names[k] = "outlook_header"
+        wraps = j < len(lines) and len(lines[j].text) < 80 and not line.text.rstrip().endswith("-")
+        if wraps and _DASHES_END.search(lines[j].text):
+            codes[j] = "w"
+            names[j] = "forwarded"
+
+
+_DASHES_END = regex.compile(r"-{3,}\s*$")
+
+
+def _wrapped_quotes(lines: Sequence[Line], codes: list[str], names: list[str]) -> None:
+    """A long ``>`` line whose wrapped end lost its marker: ``c`` between two ``q`` lines is ``q``."""
+    for i in range(1, len(lines) - 1):
+        if codes[i] == "c" and codes[i - 1] == "q" and codes[i + 1] == "q" and len(lines[i - 1].text) >= 50:
+            codes[i] = "q"
+            names[i] = "quoted_wrap"
+
+
+def _attribution_head(lines: Sequence[Line], codes: Sequence[str], i: int) -> int:
+    """The line an attribution ending at line ``i`` opens on (``On …``/a date, up to two lines up), or -1."""
+    k = i - 1
+    for _ in range(2):
+        while k >= 0 and i - k <= 3 and lines[k].blank:
+            k -= 1
+        if k < 0 or i - k > 3 or codes[k] not in "cx" or len(lines[k].text) > 160:
+            return -1
+        head = lines[k].text.lstrip()
+        if _OPENS_QUOTE_HEAD.match(head) and any(ch.isdigit() for ch in head):
+            return k
+        k -= 1
+    return -1
 
 
 def _wrapped_on_wrote(lines: Sequence[Line], codes: list[str], names: list[str]) -> None:
-    """``On Thu, 5 May 2021 at 10:00, Name`` / ``<addr> wrote:`` split over two or three lines."""
+    """``On Thu, 5 May 2021 at 10:00, Tim Cole <`` / ``tim@example.org`` / ``> wrote:``: a header wrapped
+    over two or three lines."""
     for i, line in enumerate(lines):
-        if codes[i] == "h" and names[i] == "wrote_tail":
-            # the tail alone only counts when an ``On …`` line opens it just above
-            k = i - 1
-            while k >= 0 and i - k <= 2 and lines[k].blank:
-                k -= 1
-            head = lines[k].text.lstrip() if k >= 0 else ""
-            if k >= 0 and i - k <= 3 and _OPENS_QUOTE_HEAD.match(head) and any(ch.isdigit() for ch in head):
-                for m in range(k, i):
-                    if not lines[m].blank:
-                        codes[m] = "h"
-                        names[m] = "on_wrote"
-            elif not _OPENS_QUOTE_HEAD.match(head) and "@" not in line.text and " wrote:" not in line.text:
-                # "Name <addr> wrote:" on its own is a header too (Gmail/Apple forms)
-                codes[i] = "c"
-                names[i] = ""
+        if codes[i] != "h" or not names[i].startswith("wrote_"):
+            continue
+        k = _attribution_head(lines, codes, i)
+        if k >= 0:
+            for m in range(k, i):
+                if not lines[m].blank:
+                    codes[m] = "h"
+                    names[m] = names[i]
+        elif names[i] == "wrote_tail" and "@" not in line.text and " wrote:" not in line.text:
+            # the tail alone only counts as "Name <addr> wrote:" (Gmail/Apple forms)
+            codes[i] = "c"
+            names[i] = ""
 
 
-_OPENS_QUOTE_HEAD = regex.compile(r"(?:On|Am|Le|El|Op|Den|Ar|Il|Em)\s|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_OPENS_QUOTE_HEAD = regex.compile(openers())
 _NAME_ADDR = regex.compile(r"^\s*\S[^<>]{0,80}<[^<>@\s]+@[^<>\s]+>\s*$")
 _LOTUS_DATE = regex.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$", regex.I)
 
@@ -199,9 +207,12 @@ def zone(text: str, offset: int = 0, rules: Rules = DEFAULT_RULES) -> Zoned:
         code, name = zoned
         codes.append(code)
         names.append(name)
-    _outlook_blocks(lines, codes, names, rules)
+    _forwards(lines, codes, names)
+    mark_header_blocks(lines, codes, names, rules["outlook_header"])
+    mark_raw_headers(lines, codes, names, rules["mail_header_field"])
     _wrapped_on_wrote(lines, codes, names)
     _lotus_blocks(lines, codes, names)
+    _wrapped_quotes(lines, codes, names)
     return Zoned(lines, "".join(codes), tuple(names))
 
 

@@ -10,6 +10,15 @@ from __future__ import annotations
 
 from foithread.rules import RuleTable, table
 from foithread.rules.notices import DISCLAIMER_CUE, DISCLAIMER_START
+from foithread.rules.quote_headers import (
+    address_end_pattern,
+    attribution_rules,
+    dashed_pattern,
+    gate_words,
+    header_field_rules,
+    separator_pattern,
+    wrote_tail_pattern,
+)
 
 _WD = r"(?:whatdotheyknow|asktheeu|righttoknow|alaveteli)"
 
@@ -183,22 +192,15 @@ PLATFORM_FOOTER = table(
 QUOTE_HEADER = table(
     "quote_header",
     [
-        (
-            "original_message",
-            r"^\s*-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Oorspronkelijk bericht|Oprindelig meddelelse)\s*-{2,}\s*$",
-        ),
+        ("original_message", separator_pattern()),
         (
             "forwarded",
-            r"^\s*(?:-{2,}\s*Forwarded (?:message|by\b.*)\s*-{2,}|Begin forwarded message:|_{3,}\s*urspr(?:ü|ue)ngliche Nachricht\s*_{3,})\s*$",
+            r"^\s*(?:-{2,}\s*(?:Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Doorgestuurd bericht)\s*-{2,}|-{2,}\s*Forwarded by\b.*|Begin forwarded message:|_{3,}\s*urspr(?:ü|ue)ngliche Nachricht\s*_{3,})\s*$",
         ),
-        (
-            "on_wrote",
-            r"^\s*(?:On|Am|Le|El|Op|Den|Ar|Il|Em)\b.{4,200}\b(?:wrote|said|writes|schrieb|a\s+écrit|escribió|escribio|schreef|skrev|ysgrifennodd|ha scritto|escreveu|написал[а]?)\s*:\s*$",
-        ),
-        (
-            "wrote_tail",
-            r"^\s*\S.{0,120}\b(?:wrote|schrieb|a\s+écrit|escribió|schreef|skrev|ysgrifennodd|написал[а]?)\s*:\s*$",
-        ),
+        *attribution_rules(),
+        ("dashed_wrote", dashed_pattern()),
+        ("wrote_tail", wrote_tail_pattern()),
+        ("wrote_after_address", address_end_pattern()),
         (
             "date_address_colon",
             r"^\s*(?=.{0,60}\d{1,2}[.:]\d{2})(?=.{0,60}(?:19|20)\d\d).{6,160}<[^<>\s]+@[^<>\s]+>\s*:\s*$",
@@ -208,42 +210,12 @@ QUOTE_HEADER = table(
         ("lotus_sent_by", r"^\s*Sent by:\s*\S"),
         ("lotus_respond", r"^\s*Please respond to\s*\S"),
     ],
-    prefixes=("-", "_"),
-    words=(
-        ">>>",
-        "wrote",
-        "said",
-        "writes",
-        "schrieb",
-        "crit",
-        "escribi",
-        "schreef",
-        "skrev",
-        "ysgrifennodd",
-        "scritto",
-        "escreveu",
-        "написал",
-        "sent by",
-        "please respond",
-        "begin forwarded",
-        "@",
-    ),
+    prefixes=("-", "_", "="),
+    words=(*gate_words(), ">>>", "sent by", "please respond", "begin forwarded", "@", ":", "："),
 )
 
-#: header lines of an Outlook-style quoted block (``From:``/``Sent:``/``To:``/``Subject:``)
-OUTLOOK_HEADER = table(
-    "outlook_header",
-    [
-        ("from", r"^\s*\*?(?:From|Von|De|Van|Fra|Oddi wrth|От)\s*:\*?\s*\S"),
-        (
-            "sent",
-            r"^\s*\*?(?:Sent|Date|Datum|Gesendet|Envoyé|Enviado|Fecha|Verzonden|Sendt|Dato|Anfonwyd|Dyddiad|Отправлено|Дата)\s*:\*?\s*\S",
-        ),
-        ("to", r"^\s*\*?(?:To|An|À|Para|Aan|Til|At|Кому)\s*:\*?\s*"),
-        ("cc", r"^\s*\*?(?:Cc|Bcc|Kopie|Copie)\s*:\*?\s*"),
-        ("subject", r"^\s*\*?(?:Subject|Betreff|Objet|Asunto|Onderwerp|Emne|Pwnc|Тема)\s*:\*?\s*"),
-    ],
-)
+#: header lines of an Outlook-style quoted block (``From:``/``Sent:``/``To:``/``Subject:``), every language
+OUTLOOK_HEADER = table("outlook_header", header_field_rules())
 
 OPENER = table(
     "opener",
@@ -327,6 +299,21 @@ BOUNCE_DIAGNOSTIC = table(
     ],
 )
 
+#: fields of a raw RFC 822 header dump pasted into a body (forwarded with full headers)
+MAIL_HEADER_FIELD = table(
+    "mail_header_field",
+    [
+        ("received", r"^Received:\s"),
+        ("message_id", r"^Message-ID:\s*<"),
+        ("x_header", r"^X-[A-Za-z0-9-]+:\s"),
+        ("return_path", r"^Return-Path:\s"),
+        ("mime", r"^MIME-Version:\s"),
+        ("content", r"^Content-(?:Type|Transfer-Encoding):\s"),
+        ("address", r"^(?:From|To|Cc|Reply-To|Sender):\s"),
+        ("other", r"^(?:Date|Subject|Organization|References|In-Reply-To):\s"),
+    ],
+)
+
 #: encoded attachments inlined in a body: (start, end) line pairs by name
 ATTACHMENT_START = table("attachment_start", [("uuencode", r"^begin [0-7]{3,4} \S")], case_sensitive=True)
 ATTACHMENT_END = table("attachment_end", [("uuencode", r"^end\s*$")], case_sensitive=True)
@@ -347,6 +334,7 @@ TABLES: tuple[RuleTable, ...] = (
     SIGNATURE_NOISE,
     REF_LINE,
     BOUNCE_DIAGNOSTIC,
+    MAIL_HEADER_FIELD,
     ATTACHMENT_START,
     ATTACHMENT_END,
 )
