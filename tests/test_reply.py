@@ -117,6 +117,45 @@ def test_inline_header_block_and_the_history_below_go(block: str) -> None:
     assert foithread.clean_reply(text) == "See my notes in the file.\n\nTom"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the reply shares its line with the header: the line is split, the reply stays
+        (
+            "Sounds good, see you then. On Tue, 8 Mar 2022 at 14:02, Jane <jane@example.org> wrote:\n> Friday?\n> At 10?\n",
+            "Sounds good, see you then.",
+        ),
+        ("Yes. Am 08.03.2022 um 14:02 schrieb Lukas Weber <l.weber@example.de>:\n> Freitag?\n> Um 10?\n", "Yes."),
+        # an attribution without address counts over '>' lines
+        ("Einverstanden.\n\nLukas Weber schrieb:\n> Freitag?\n> Um 10?\n", "Einverstanden."),
+        ("Zgoda.\n\nAnna Nowak napisał:\n> Piątek?\n> O 10?\n", "Zgoda."),
+        # mutt and IMP attributions
+        ("Fine by me.\n\n* Priya Shah <priya@example.org> [2022-03-08 14:02]:\n> Friday?\n> At 10?\n", "Fine by me."),
+        ("Fine by me.\n\nQuoting Priya Shah (priya@example.org):\n> Friday?\n> At 10?\n", "Fine by me."),
+        # a mailing list's footer goes; the author's own signature stays
+        (
+            "I agree with this.\n\n--\nJane\n_______________________________________________\ndev mailing list\n"
+            "dev@lists.example.org\nhttps://lists.example.org/mailman/listinfo/dev\n",
+            "I agree with this.\n\n--\nJane",
+        ),
+    ],
+)
+def test_attribution_shapes_and_list_footers(text: str, expected: str) -> None:
+    assert foithread.clean_reply(text) == expected
+    assert_lossless(foithread.parse(text, format="text"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told us so. On balance we agree:\nthe figures stand.\n",  # an opener mid-line, no attribution
+        "Lukas Weber schrieb:\nWir sind einverstanden.\n",  # no quote below, no address: a sentence
+    ],
+)
+def test_lines_that_only_look_like_shared_headers_stay(text: str) -> None:
+    assert foithread.clean_reply(text) == text.strip()
+
+
 # ------------------------------------------------------------------ forwarded messages are content
 
 

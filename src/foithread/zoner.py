@@ -37,7 +37,7 @@ import regex
 from foithread.header_blocks import mark_header_blocks, mark_raw_headers
 from foithread.rules import DEFAULT_RULES, Rules
 from foithread.rules.literals import fold
-from foithread.rules.quote_headers import openers
+from foithread.rules.quote_headers import opener_words, openers
 
 
 @attrs.frozen
@@ -169,9 +169,13 @@ def _wrapped_on_wrote(lines: Sequence[Line], codes: list[str], names: list[str])
                     codes[m] = "h"
                     names[m] = names[i]
         elif names[i] == "wrote_tail" and "@" not in line.text and " wrote:" not in line.text:
-            # the tail alone only counts as "Name <addr> wrote:" (Gmail/Apple forms)
-            codes[i] = "c"
-            names[i] = ""
+            # the tail alone counts as "Name <addr> wrote:" (Gmail/Apple forms) or over '>' lines
+            nxt = i + 1
+            while nxt < len(lines) and lines[nxt].blank and nxt - i <= 2:
+                nxt += 1
+            if nxt >= len(lines) or codes[nxt] != "q":
+                codes[i] = "c"
+                names[i] = ""
 
 
 _OPENS_QUOTE_HEAD = regex.compile(openers())
@@ -196,15 +200,22 @@ def _lotus_blocks(lines: Sequence[Line], codes: list[str], names: list[str]) -> 
 
 def zone(text: str, offset: int = 0, rules: Rules = DEFAULT_RULES) -> Zoned:
     """Split ``text`` into lines and zone each one."""
-    lines = split_lines(text, offset)
     codes: list[str] = []
     names: list[str] = []
     seen: dict[str, tuple[str, str]] = {}  # a line's zone depends on its text alone: quoted history repeats
-    for line in lines:
+    lines: list[Line] = []
+    for line in split_lines(text, offset):
         zoned = seen.get(line.text)
         if zoned is None:
             zoned = seen[line.text] = _zone_line(line.text, rules)
         code, name = zoned
+        shared = _shared_header(line, rules) if code == "c" or name in _UNANCHORED else None
+        if shared is not None:
+            lines.extend(shared)
+            codes.extend(("c", "h"))
+            names.extend(("", "shared_line"))
+            continue
+        lines.append(line)
         codes.append(code)
         names.append(name)
     _forwards(lines, codes, names)
@@ -213,7 +224,27 @@ def zone(text: str, offset: int = 0, rules: Rules = DEFAULT_RULES) -> Zoned:
     _wrapped_on_wrote(lines, codes, names)
     _lotus_blocks(lines, codes, names)
     _wrapped_quotes(lines, codes, names)
-    return Zoned(lines, "".join(codes), tuple(names))
+    return Zoned(tuple(lines), "".join(codes), tuple(names))
+
+
+#: quote-header rules that match a whole line even when a reply opens it
+_UNANCHORED = frozenset({"wrote_tail", "date_address_colon"})
+_SHARED_AT = regex.compile(rf"[.!?]\s+(?=(?:{opener_words()})\s)")
+
+
+def _shared_header(line: Line, rules: Rules) -> tuple[Line, Line] | None:
+    """``Sounds good. On Tue, 8 Mar 2022, Jane <jane@example.org> wrote:``: a reply sharing its line
+    with the attribution is split in two lines (the first without its newline), reply and header."""
+    text = line.text
+    if len(text) > 400 or not text.rstrip().endswith((":", "：")):
+        return None
+    for m in _SHARED_AT.finditer(text):
+        at = m.end()
+        rule = rules["quote_header"].first(text[at:])
+        if rule is not None and rule.name.startswith("wrote_") and rule.name != "wrote_tail":
+            cut = line.start + at
+            return Line(line.start, cut, cut, text[:at]), Line(cut, line.end, line.stop, text[at:])
+    return None
 
 
 def sub_zoned(zoned: Zoned, start: int, stop: int) -> Zoned:

@@ -164,6 +164,13 @@ PLATFORM_FOOTER = table(
         ("donate_now", r"^\s*Donate Now\s*$"),
         ("muckrock", r"^\s*-*\s*Please respond above this line\s*-*\s*$"),
         ("froide", r"^\s*(?:Legal Note: This mail was sent through a Freedom Of Information Portal|Rechtshinweis:)"),
+        # mailing-list software's footer (Mailman, Google Groups)
+        ("list_name", r"^\s*[\w.+-]{2,60} mailing list\s*$"),
+        ("list_info", r"^\s*(?:<)?https?://\S+/(?:mailman/listinfo|mailman3?/lists|cgi-bin/mailman/listinfo)/\S*\s*$"),
+        (
+            "google_groups",
+            r"^\s*(?:You received this message because you are subscribed to the Google Groups|To unsubscribe from this group and stop receiving emails from it)",
+        ),
     ],
     words=(
         "request-",
@@ -186,6 +193,10 @@ PLATFORM_FOOTER = table(
         "respond above",
         "legal note",
         "rechtshinweis",
+        "mailing list",
+        "mailman",
+        "google groups",
+        "to unsubscribe from this group",
     ),
 )
 
@@ -206,6 +217,8 @@ QUOTE_HEADER = table(
             r"^\s*(?=.{0,60}\d{1,2}[.:]\d{2})(?=.{0,60}(?:19|20)\d\d).{6,160}<[^<>\s]+@[^<>\s]+>\s*:\s*$",
         ),
         ("groupwise", r"^\s*>>>\s*.{1,120}>>>\s*$"),
+        ("mutt", r"^\s*\*\s.{1,80}\[\d{2,4}[-/.]\d\d[-/.]\d{2,4}.{0,20}\]\s*:\s*$"),
+        ("quoting", r"^\s*(?:Quoting|Citando|Zitat von)\s.{1,100}:\s*$"),
         ("bounce_copy", r"^\s*-{2,}\s*This is a copy of the message, including all the headers\.?\s*-{2,}\s*$"),
         ("lotus_sent_by", r"^\s*Sent by:\s*\S"),
         ("lotus_respond", r"^\s*Please respond to\s*\S"),

@@ -297,6 +297,11 @@ def openers(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
     return rf"(?:{_alt(words)})\s|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}\s*[年년]"
 
 
+def opener_words(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
+    """Alternatives of every language's attribution openers (``On|Am|Le|…``)."""
+    return _alt(tuple(dict.fromkeys(w for lang in languages for w in lang.opens)))
+
+
 def check(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> None:
     """Compile every pattern the table makes (a table test calls this)."""
     for _, pattern in attribution_rules(languages) + header_field_rules(languages):
