@@ -47,6 +47,13 @@ def _parse_one(text: str) -> foithread.Message:
             ["42 in total.", "Eleven of them.", "Roman"],
             ["How many staff?", "part-time?"],
         ),
+        # deep quotes ('>>>') are quotes too (only '>>> … >>>' is a GroupWise header)
+        (
+            "Agreed, ship it.\n\nOn 8 Mar 2022, at 14:02, Priya Shah <priya@example.org> wrote:\n> Ship it?\n>> Is it ready?\n"
+            ">>> Tests pass.\n>>> All of them.\n",
+            ["Agreed, ship it."],
+            ["Tests pass", "All of them", "Is it ready"],
+        ),
         # a long quoted line whose wrapped end lost its '>' stays in the quote
         (
             "Agreed.\n\nOn 8 Mar 2022, at 14:02, Priya Shah <priya@example.org> wrote:\n> We propose to publish the"

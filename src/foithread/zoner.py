@@ -94,11 +94,15 @@ _SIMPLE = (
 )
 
 
+#: GroupWise's ``>>> Name <addr> 17/04/2008 15:57 >>>`` header (a line that only starts with ``>>>`` is a deep quote)
+_GROUPWISE = regex.compile(r">>>.{1,120}>>>\s*$")
+
+
 def _zone_line(text: str, rules: Rules) -> tuple[str, str]:
     stripped = text.strip()
     if not stripped:
         return "b", ""
-    if stripped.startswith(">") and not stripped.startswith(">>>"):
+    if stripped.startswith(">") and not _GROUPWISE.match(stripped):
         if len(stripped) < 30:
             rule = rules["quote_header"].first(text)
             if rule is not None and rule.name in ("wrote_tail", "wrote_after_address"):
