@@ -47,6 +47,21 @@ def _parse_one(text: str) -> foithread.Message:
             ["42 in total.", "Eleven of them.", "Roman"],
             ["How many staff?", "part-time?"],
         ),
+        # an answer typed straight under a long quoted question is not a wrapped quote line
+        (
+            "> Do you hold the figures for every ward in the borough of Exampleton?\nYes, all of them.\n"
+            "> And for 2021 as well as for 2020, broken down by month if possible?\nOnly by year.\n> Thanks\n",
+            ["Yes, all of them.", "Only by year."],
+            ["Thanks"],  # a single '>' line inside the reply stays (a '>' may start content); at the end it goes
+        ),
+        # a quoted paragraph wrapped over several unmarked lines stays in the quote
+        (
+            "Noted.\n\n> To change your delivery options, visit the settings page of the portal or\n"
+            "contact the records team by e-mail at records@example.org\nor by phone on 020 7946 0000 (office\n"
+            "hours only).\n> The records team\n",
+            ["Noted."],
+            ["records team by e-mail", "or by phone", "hours only"],
+        ),
         # deep quotes ('>>>') are quotes too (only '>>> … >>>' is a GroupWise header)
         (
             "Agreed, ship it.\n\nOn 8 Mar 2022, at 14:02, Priya Shah <priya@example.org> wrote:\n> Ship it?\n>> Is it ready?\n"

@@ -137,12 +137,30 @@ def _forwards(lines: Sequence[Line], codes: list[str], names: list[str]) -> None
 _DASHES_END = regex.compile(r"-{3,}\s*$")
 
 
+#: unmarked lines a wrapped ``>`` paragraph may run over before the next ``>`` line
+_MAX_WRAP = 3
+
+
+def _wraps(prev: str, line: str) -> bool:
+    """``line`` continues the sentence of ``prev`` (no sentence end, or a lower-case start)."""
+    p, t = prev.rstrip(), line.lstrip()
+    return bool(p and t) and (not p.endswith((".", "!", "?", ":", ";")) or t[0].islower())
+
+
 def _wrapped_quotes(lines: Sequence[Line], codes: list[str], names: list[str]) -> None:
-    """A long ``>`` line whose wrapped end lost its marker: ``c`` between two ``q`` lines is ``q``."""
-    for i in range(1, len(lines) - 1):
-        if codes[i] == "c" and codes[i - 1] == "q" and codes[i + 1] == "q" and len(lines[i - 1].text) >= 50:
-            codes[i] = "q"
-            names[i] = "quoted_wrap"
+    """A long ``>`` line whose wrapped end lost its marker: up to three unmarked lines between two ``>``
+    lines, each continuing the sentence above it, are ``q``."""
+    n = len(lines)
+    for i in range(1, n):
+        if codes[i] != "c" or codes[i - 1] != "q" or len(lines[i - 1].text) < 50:
+            continue
+        j = i
+        while j < n and j - i < _MAX_WRAP and codes[j] == "c" and _wraps(lines[j - 1].text, lines[j].text):
+            j += 1
+        if j < n and j > i and codes[j] == "q":
+            for k in range(i, j):
+                codes[k] = "q"
+                names[k] = "quoted_wrap"
 
 
 def _attribution_head(lines: Sequence[Line], codes: Sequence[str], i: int) -> int:
