@@ -47,6 +47,12 @@ def _parse_one(text: str) -> foithread.Message:
             ["42 in total.", "Eleven of them.", "Roman"],
             ["How many staff?", "part-time?"],
         ),
+        # interleaved one quoted line at a time under the attribution: each quoted line goes
+        (
+            "Priya Shah <priya@example.org> wrote:\n> How many staff?\n42.\n> Part-time?\nEleven.\n",
+            ["42.", "Eleven."],
+            ["How many staff?", "Part-time?"],
+        ),
         # an answer typed straight under a long quoted question is not a wrapped quote line
         (
             "> Do you hold the figures for every ward in the borough of Exampleton?\nYes, all of them.\n"

@@ -41,6 +41,9 @@ QUOTE_STRUCTURE = table(
         ("leading_header", r"^[bmr]*\Kh(?:[hb]*h)?(?![hb]*q)"),
         # a run of two or more quoted lines, or quoted lines that end the message
         ("quoted_lines", r"q(?:b*q)+|q(?=b*$)"),
+        # once a quote header has been seen, every '>' line below it is quoted (interleaved
+        # replies quote one line at a time); before any header a lone '>' line may be content
+        ("quoted_after_header", r"(?:h|\G(?!^))[^q]*?\Kq+"),
     ],
     case_sensitive=True,
 )
@@ -54,6 +57,7 @@ KIND_OF = {
     "leading_header": "quoted",
     "quoted_tail": "quoted",
     "quoted_lines": "quoted",
+    "quoted_after_header": "quoted",
 }
 
 TABLES = (LINK_STRUCTURE, QUOTE_STRUCTURE)
