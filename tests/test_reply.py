@@ -271,6 +271,8 @@ def test_reply_text_is_what_the_person_wrote() -> None:
         ),
         ("Yes, that works.\n\nKind regards,\nRoman Novak\nData Team\n", False, "Yes, that works.\n\nKind regards,"),
         ("Yes, that works.\n\n-- \nRoman Novak | Data Team | 020 7946 0000\n", False, "Yes, that works."),
+        ("Ja, das passt.\n\nViele Grüße\nLukas Weber\nReferat 3\n", False, "Ja, das passt.\n\nViele Grüße"),
+        ("Sounds good.\n\nBest,\nJane\n", False, "Sounds good.\n\nBest,"),
     ],
 )
 def test_clean_reply_can_drop_the_signature(text: str, signature: bool, expected: str) -> None:
