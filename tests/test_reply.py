@@ -137,6 +137,9 @@ def test_attribution_and_its_quote_go(header: str) -> None:
         "Maria Keller@ACME\n03/08/2022 02:02 PM\nTo: Tom Reed/LON/ACME@ACME, Ana Ruiz/MAD/ACME@ACME, Joe\nBloggs/NYC/ACME@ACME\ncc: \n\nSubject: Ward figures",
         # Lotus Notes: "Name" <addr> on a date whose time wraps
         '"Keller, Maria" <maria.keller@example.com> on 03/08/2022\n02:02:11 PM\nTo: "Tom Reed" <tom@example.com>\ncc:\nSubject: Ward figures',
+        # Lotus Notes with "Please respond to" / "Sent by:" between the sender and the date
+        "Maria Keller <maria@example.com>\nPlease respond to maria@example.com\n03/08/2022 02:02 PM\nTo: Tom Reed/LON/ACME@ACME\ncc:\nSubject: Ward figures",
+        "Maria Keller\nSent by: Ana Ruiz\n03/08/2022 02:02 PM\nTo: Tom Reed/LON/ACME@ACME\ncc:\nSubject: Ward figures",
         "From: Maria Keller@ACME on 08-03-2022 14:02 GMT\nTo: Tom Reed/LON/ACME@ACME, Ana Ruiz/MAD/ACME@ACME, Joe Bloggs/NYC/ACME@ACME,\nSam Smith/LON/ACME@ACME, Kim Lee/LON/ACME@ACME, Ali Khan/LON/ACME@ACME, Eve\nAdams/LON/ACME@ACME, Dan Brown/LON/ACME@ACME\ncc:\nSubject: Ward figures",
     ],
 )
@@ -165,6 +168,11 @@ def test_inline_header_block_and_the_history_below_go(block: str) -> None:
             "I agree with this.\n\n--\nJane\n_______________________________________________\ndev mailing list\n"
             "dev@lists.example.org\nhttps://lists.example.org/mailman/listinfo/dev\n",
             "I agree with this.\n\n--\nJane",
+        ),
+        (
+            "Patch attached.\n\n---------------------------------------------------------------------\n"
+            "To unsubscribe, e-mail: dev-unsubscribe@example.org\nFor additional commands, e-mail: dev-help@example.org\n",
+            "Patch attached.",
         ),
     ],
 )

@@ -49,8 +49,13 @@ def _head_line(text: str) -> bool:
     return 0 < len(s) < 90 and not s.endswith(_SENTENCE_END)
 
 
-def _lotus_head(lines: Sequence[Line], codes: Sequence[str], t: int) -> int:
-    """The first line of a Lotus head above the ``To:`` line ``t``, or -1."""
+def _lotus_head(lines: Sequence[Line], codes: Sequence[str], names: Sequence[str], t: int) -> int:
+    """The first line of a Lotus head above the ``To:`` line ``t``, or -1.
+
+    The head ends in a line with a date or a time (one or two blank lines may follow it); above
+    it, with no blank between, may stand ``Sent by:`` / ``Please respond to`` lines and the
+    sender's name, when the date line is a date alone.
+    """
     p1 = t - 1
     while p1 >= 0 and lines[p1].blank and t - p1 <= 3:
         p1 -= 1
@@ -58,16 +63,19 @@ def _lotus_head(lines: Sequence[Line], codes: Sequence[str], t: int) -> int:
         return -1
     if not _DATE_OR_TIME.search(lines[p1].text):
         return -1
-    p2 = p1 - 1
-    if (
-        p2 >= 0
-        and not lines[p2].blank
-        and codes[p2] in "cx"
-        and _DATE_ONLY.match(lines[p1].text)
-        and _head_line(lines[p2].text)
-    ):
-        return p2
-    return p1
+    head = p1
+    if not _DATE_ONLY.match(lines[p1].text):
+        return head
+    k = p1 - 1
+    while k >= 0 and p1 - k <= 3 and not lines[k].blank:
+        if codes[k] == "h" and names[k] in ("lotus_sent_by", "lotus_respond"):
+            head = k
+        elif codes[k] in "cx" and _head_line(lines[k].text):
+            return k
+        else:
+            break
+        k -= 1
+    return head
 
 
 def _scan(lines: Sequence[Line], fields: RuleTable, i: int) -> tuple[int, set[str]]:
@@ -134,7 +142,7 @@ def mark_header_blocks(lines: Sequence[Line], codes: list[str], names: list[str]
         if first is None or first.name not in ("from", "sent", "to"):
             i += 1
             continue
-        head = i if first.name != "to" else _lotus_head(lines, codes, i)
+        head = i if first.name != "to" else _lotus_head(lines, codes, names, i)
         if head < 0:
             i += 1
             continue

@@ -191,6 +191,7 @@ PLATFORM_FOOTER = table(
         # mailing-list software's footer (Mailman, Google Groups)
         ("list_name", r"^\s*[\w.+-]{2,60} mailing list\s*$"),
         ("list_info", r"^\s*(?:<)?https?://\S+/(?:mailman/listinfo|mailman3?/lists|cgi-bin/mailman/listinfo)/\S*\s*$"),
+        ("ezmlm", r"^\s*(?:To unsubscribe, e-mail|For additional commands, e-mail):\s*\S+@\S+\s*$"),
         (
             "google_groups",
             r"^\s*(?:You received this message because you are subscribed to the Google Groups|To unsubscribe from this group and stop receiving emails from it)",
@@ -220,6 +221,8 @@ PLATFORM_FOOTER = table(
         "mailing list",
         "mailman",
         "google groups",
+        "to unsubscribe, e-mail",
+        "for additional commands",
         "to unsubscribe from this group",
     ),
 )
