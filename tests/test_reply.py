@@ -290,3 +290,22 @@ def test_clean_reply_can_drop_the_signature(text: str, signature: bool, expected
 def test_clean_reply_refuses_what_is_not_text() -> None:
     with pytest.raises(foithread.ParseError):
         foithread.clean_reply(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a. On " * 66 + "wrote:",  # many openers on one line that ends like an attribution
+        "12:00 01/01/2001\nTo: x/y\n" * 2000,  # Lotus-looking heads that never complete a block
+        "From: x\nTo: y\n" * 2000,
+        "Received: x\n" + "y" * 70 + "\n" * 2000,
+        ("> " + "a" * 60 + "\nb\n") * 3000,
+    ],
+)
+def test_header_shapes_at_scale_finish_and_stay_lossless(text: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    assert_lossless(foithread.parse(text, format="text"))
+    foithread.clean_reply(text)
+    assert time.perf_counter() - started < 30  # a hang guard, not a speed target (see benchmarks/)

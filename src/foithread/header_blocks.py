@@ -78,8 +78,9 @@ def _lotus_head(lines: Sequence[Line], codes: Sequence[str], names: Sequence[str
     return head
 
 
-def _scan(lines: Sequence[Line], fields: RuleTable, i: int) -> tuple[int, set[str]]:
-    """Where the header block opening at line ``i`` stops (exclusive), and the fields it has."""
+def _scan(lines: Sequence[Line], roles: Sequence[str], i: int) -> tuple[int, set[str]]:
+    """Where the header block opening at line ``i`` stops (exclusive), and the fields it has
+    (``roles[j]``: the header field line ``j`` is, or ``""``)."""
     n = len(lines)
     seen: set[str] = set()
     last_field = ""
@@ -91,17 +92,17 @@ def _scan(lines: Sequence[Line], fields: RuleTable, i: int) -> tuple[int, set[st
             k = j
             while k < n and lines[k].blank:
                 k += 1
-            rule = fields.first(lines[k].text) if k < n and k - last <= _MAX_GAP else None
-            if rule is not None and rule.name not in seen and rule.name != "from":
+            role = roles[k] if k < n and k - last <= _MAX_GAP else ""
+            if role and role not in seen and role != "from":
                 j = k
                 continue
             break
-        rule = fields.first(line.text)
-        if rule is not None:
-            if rule.name in seen and rule.name in ("from", "subject"):
+        role = roles[j]
+        if role:
+            if role in seen:
                 break  # the next block
-            seen.add(rule.name)
-            last_field = rule.name
+            seen.add(role)
+            last_field = role
             last = j
             j += 1
             continue
@@ -128,26 +129,32 @@ def _forwarded_above(lines: Sequence[Line], codes: Sequence[str], i: int) -> boo
     return k >= 0 and codes[k] == "w"
 
 
+def _role(fields: RuleTable, text: str) -> str:
+    rule = fields.first(text)
+    return rule.name if rule is not None else ""
+
+
 def mark_header_blocks(lines: Sequence[Line], codes: list[str], names: list[str], fields: RuleTable) -> None:
     """Mark Outlook and Lotus Notes header blocks in place (``h`` or ``w``, see module docstring)."""
     if not any(r.enabled for r in fields.rules):
         return
     n = len(lines)
+    roles = [
+        _role(fields, line.text) if code in "cx" and not line.blank else ""
+        for line, code in zip(lines, codes, strict=True)
+    ]
     i = 0
     while i < n:
-        if codes[i] not in "cx":
+        first = roles[i]
+        if codes[i] not in "cx" or first not in ("from", "sent", "to"):
             i += 1
             continue
-        first = fields.first(lines[i].text)
-        if first is None or first.name not in ("from", "sent", "to"):
-            i += 1
-            continue
-        head = i if first.name != "to" else _lotus_head(lines, codes, names, i)
+        head = i if first != "to" else _lotus_head(lines, codes, names, i)
         if head < 0:
             i += 1
             continue
-        stop, seen = _scan(lines, fields, i)
-        if first.name == "to":
+        stop, seen = _scan(lines, roles, i)
+        if first == "to":
             ok = bool(seen & {"subject", "cc"})
             rule = "lotus_header"
         else:
