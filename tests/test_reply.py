@@ -140,6 +140,7 @@ def test_attribution_and_its_quote_go(header: str) -> None:
         # Lotus Notes with "Please respond to" / "Sent by:" between the sender and the date
         "Maria Keller <maria@example.com>\nPlease respond to maria@example.com\n03/08/2022 02:02 PM\nTo: Tom Reed/LON/ACME@ACME\ncc:\nSubject: Ward figures",
         "Maria Keller\nSent by: Ana Ruiz\n03/08/2022 02:02 PM\nTo: Tom Reed/LON/ACME@ACME\ncc:\nSubject: Ward figures",
+        '"Maria Keller" <maria@example.com> on 03/08/2022 02:02:11 PM\nPlease respond to maria@example.com\nTo: Tom Reed/LON/ACME@ACME\ncc:\nSubject: Ward figures',
         "From: Maria Keller@ACME on 08-03-2022 14:02 GMT\nTo: Tom Reed/LON/ACME@ACME, Ana Ruiz/MAD/ACME@ACME, Joe Bloggs/NYC/ACME@ACME,\nSam Smith/LON/ACME@ACME, Kim Lee/LON/ACME@ACME, Ali Khan/LON/ACME@ACME, Eve\nAdams/LON/ACME@ACME, Dan Brown/LON/ACME@ACME\ncc:\nSubject: Ward figures",
     ],
 )

@@ -37,6 +37,7 @@ _DATE_ONLY = regex.compile(
     regex.I,
 )
 _SENTENCE_END = (".", "!", "?", ";")
+_LOTUS_LINES = frozenset({"lotus_sent_by", "lotus_respond"})
 
 
 def _address_list(text: str) -> bool:
@@ -59,16 +60,20 @@ def _lotus_head(lines: Sequence[Line], codes: Sequence[str], names: Sequence[str
     p1 = t - 1
     while p1 >= 0 and lines[p1].blank and t - p1 <= 3:
         p1 -= 1
+    lotus = -1  # ``Please respond to`` / ``Sent by:`` just above ``To:``
+    while p1 >= 0 and not lines[p1].blank and codes[p1] == "h" and names[p1] in _LOTUS_LINES:
+        lotus = p1
+        p1 -= 1
     if p1 < 0 or lines[p1].blank or codes[p1] not in "cx" or not _head_line(lines[p1].text):
-        return -1
+        return lotus
     if not _DATE_OR_TIME.search(lines[p1].text):
-        return -1
+        return lotus
     head = p1
     if not _DATE_ONLY.match(lines[p1].text):
         return head
     k = p1 - 1
     while k >= 0 and p1 - k <= 3 and not lines[k].blank:
-        if codes[k] == "h" and names[k] in ("lotus_sent_by", "lotus_respond"):
+        if codes[k] == "h" and names[k] in _LOTUS_LINES:
             head = k
         elif codes[k] in "cx" and _head_line(lines[k].text):
             return k
