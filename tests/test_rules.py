@@ -84,9 +84,46 @@ def test_a_pathological_line_does_not_hang() -> None:
         # Outlook block after the reply: everything from the header (and its rule) to the end
         ("gcckcrbhhhhbgcck", "quote_structure", [("quoted_tail", 5, 16)]),
         # a header at the very top with quoted lines, then the reply (bottom-posting)
-        ("hqqbcc", "quote_structure", [("bottom_quote", 0, 3), ("quoted_lines", 1, 3)]),
-        # a forward with no reply: the header at the top does not remove the message
-        ("hbgcck", "quote_structure", []),
+        (
+            "hqqbcc",
+            "quote_structure",
+            [("marked_quote", 0, 3), ("quoted_lines", 1, 3), ("quoted_after_header", 1, 3)],
+        ),
+        # a greeting, the quote, then the answer below it: the quote ends where the answer resumes
+        (
+            "gbhqqqbcccbk",
+            "quote_structure",
+            [("marked_quote", 2, 6), ("quoted_lines", 3, 6), ("quoted_after_header", 3, 6)],
+        ),
+        # interleaved: each '>' run goes, the new lines between them stay
+        (
+            "hqqcqqc",
+            "quote_structure",
+            [
+                ("marked_quote", 0, 3),
+                ("quoted_lines", 1, 3),
+                ("quoted_lines", 4, 6),
+                ("quoted_after_header", 1, 3),
+                ("quoted_after_header", 4, 6),
+            ],
+        ),
+        # one line quoted at a time under a header goes; a lone '>' line with no header stays
+        (
+            "hqcqcqc",
+            "quote_structure",
+            [
+                ("marked_quote", 0, 2),
+                ("quoted_after_header", 1, 2),
+                ("quoted_after_header", 3, 4),
+                ("quoted_after_header", 5, 6),
+            ],
+        ),
+        # a forward with no reply: the header at the top goes, the message stays
+        ("hbgcck", "quote_structure", [("leading_header", 0, 1)]),
+        # FYI + a forwarded message: the forwarding line and its header block go, the message stays
+        ("cbwbwwwbgcck", "quote_structure", [("forwarded_header", 2, 7)]),
+        # a forwarded message that itself quotes its history (an Outlook block): that goes to the end
+        ("cwwbcchhhbcc", "quote_structure", [("forwarded_header", 1, 3), ("quoted_tail", 6, 12)]),
         # a single quoted line inside the reply stays; a run of two goes
         ("cqcc", "quote_structure", []),
         ("cqbqcc", "quote_structure", [("quoted_lines", 1, 4)]),

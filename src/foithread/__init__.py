@@ -16,6 +16,7 @@ from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Address, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
 from foithread.readers import FORMATS, detect_format
 from foithread.redaction import CensorRule, Redacted, redact
+from foithread.reply import clean_reply
 from foithread.rules import DEFAULT_RULES, Rule, Rules, RuleTable
 from foithread.state import RequestState, request_state
 from foithread.tabular import read_parquet, to_dataframe, write_parquet  # pandas/pyarrow load on first call
@@ -47,6 +48,7 @@ __all__ = [
     "Thread",
     "__version__",
     "bounce_details",
+    "clean_reply",
     "deadline",
     "detect_format",
     "iter_parse",

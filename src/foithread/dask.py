@@ -53,6 +53,7 @@ from foithread.model import (
     Sender,
     Signatory,
     Thread,
+    Zone,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -264,6 +265,7 @@ def thread_from_dict(data: Mapping[str, Any]) -> Thread:
             confidence=m["confidence"],
             attachments=tuple(m["attachments"]),
             bounce=_bounce(m.get("bounce")),
+            zones=tuple(Zone(**z) for z in m.get("zones", ())),
         )
 
     return Thread(

@@ -57,7 +57,7 @@ def disclaimer_blocks(z: Zoned, rules: Rules, taken: Sequence[Label]) -> list[Bl
     return out
 
 
-_BRACKET_BREAK = "gahqfkm"
+_BRACKET_BREAK = "gahwqfkm"
 _TAIL_OK = "gaorflLmdn"
 _MAX_TAIL_LINES = 15
 
@@ -101,7 +101,7 @@ def _ruled_block(z: Zoned, rules: Rules, i: int, taken: Sequence[Label]) -> Bloc
     return None
 
 
-_DISCLAIMER_STOP = "gaohqfmlLk"
+_DISCLAIMER_STOP = "gaohwqfmlLk"
 
 
 def _disclaimer_end(z: Zoned, rules: Rules, i: int, opened_by_rule: bool, taken: Sequence[Label]) -> int:
@@ -113,7 +113,7 @@ def _disclaimer_end(z: Zoned, rules: Rules, i: int, opened_by_rule: bool, taken:
         for j in range(i + 1, limit):
             if codes[j] == "r":
                 return j + 1
-            if codes[j] in "gaqhf" or taken[j] is not None:
+            if codes[j] in "gaqhwf" or taken[j] is not None:
                 break
     j = i + 1
     last = i

@@ -38,6 +38,22 @@ REMOVED_KINDS = (
     "signature_noise",
     "other",
 )
+ZONE_KINDS = (
+    "content",
+    "greeting",
+    "closing",
+    "signature",
+    "quote_header",
+    "quoted",
+    "forwarded_header",
+    "forwarded",
+    "disclaimer",
+    "platform_footer",
+    "link_footer",
+    "classification",
+    "signature_noise",
+    "other",
+)
 OUTCOMES = (
     "information_provided",
     "partially_provided",
@@ -80,6 +96,21 @@ class Removed:
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "text": self.text, "span": list(self.span), "rule": self.rule}
+
+
+@attrs.frozen
+class Zone:
+    """A stretch of a message's raw text and what it is (see :mod:`foithread.zones`).
+
+    The zones of a message tile its ``raw`` text in order; ``span`` is in the same offsets
+    as the message's own ``span``.
+    """
+
+    kind: str = attrs.field(validator=attrs.validators.in_(ZONE_KINDS))
+    span: Span = attrs.field(converter=_span)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "span": list(self.span)}
 
 
 @attrs.frozen
@@ -171,6 +202,20 @@ class Message:
         """
         return datetime.date.fromisoformat(self.sent_on) if self.sent_on else None
 
+    zones: tuple[Zone, ...] = ()
+
+    def zone_text(self, zone: Zone) -> str:
+        """The raw text of one of this message's zones."""
+        base = self.span[0]
+        return self.raw[zone.span[0] - base : zone.span[1] - base]
+
+    @property
+    def reply_text(self) -> str:
+        """What the author wrote, and only that: the ``content`` zones without greeting,
+        closing, signature, quotes, forwarded messages or boilerplate (stripped of
+        surrounding blank lines)."""
+        return "".join(self.zone_text(z) for z in self.zones if z.kind == "content").strip()
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "index": self.index,
@@ -192,6 +237,8 @@ class Message:
             "confidence": self.confidence,
             "attachments": list(self.attachments),
             "bounce": self.bounce.to_dict() if self.bounce else None,
+            "zones": [z.to_dict() for z in self.zones],
+            "reply_text": self.reply_text,
         }
 
 

@@ -23,6 +23,7 @@ from foithread.rules import Rules
 from foithread.segmenter import segment
 from foithread.senderline import chrome_lines
 from foithread.zoner import Zoned, sub_zoned, zone
+from foithread.zones import zones_of
 
 _ANNOTATION_HEAD = regex.compile(r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{4,40})\)", regex.M)
 _AUTHORITY_GREETING = regex.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\([A-Z]{2,10}\))?\s*,?\s*$", regex.M)
@@ -199,6 +200,7 @@ def _message(
         addresses=tuple(facts.addresses),
         confidence=verdict.confidence,
         attachments=part.attachments,
+        zones=zones_of(z, labels),
     )
 
 

@@ -12,7 +12,8 @@ code   zone
 ``g``  greeting (``Dear …``, ``Annwyl …``, ``Good morning …``)
 ``k``  closing (``Yours sincerely``, ``Kind regards``)
 ``q``  quoted line (``>``)
-``h``  quote header (``On … wrote:``, ``-----Original Message-----``, an Outlook block)
+``h``  quote header (``On … wrote:``, ``-----Original Message-----``, an Outlook or Lotus block)
+``w``  forwarded header (``---- Forwarded by … ----``, ``Begin forwarded message:`` and its block)
 ``d``  disclaimer start
 ``r``  rule (score) line: 8+ of ``- _ * = #``
 ``m``  classification marking (``OFFICIAL``)
@@ -33,8 +34,10 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from foithread.header_blocks import mark_header_blocks, mark_raw_headers
 from foithread.rules import DEFAULT_RULES, Rules
 from foithread.rules.literals import fold
+from foithread.rules.quote_headers import opener_words, openers
 
 
 @attrs.frozen
@@ -91,11 +94,19 @@ _SIMPLE = (
 )
 
 
+#: GroupWise's ``>>> Name <addr> 17/04/2008 15:57 >>>`` header (a line that only starts with ``>>>`` is a deep quote)
+_GROUPWISE = regex.compile(r">>>.{1,120}>>>\s*$")
+
+
 def _zone_line(text: str, rules: Rules) -> tuple[str, str]:
     stripped = text.strip()
     if not stripped:
         return "b", ""
-    if stripped.startswith(">") and not stripped.startswith(">>>"):
+    if stripped.startswith(">") and not _GROUPWISE.match(stripped):
+        if len(stripped) < 30:
+            rule = rules["quote_header"].first(text)
+            if rule is not None and rule.name in ("wrote_tail", "wrote_after_address"):
+                return "h", "wrote_tail"
         return "q", "quoted"
     if len(stripped) > 400:  # prose paragraphs on one line: only cheap structural rules apply
         rule = rules["disclaimer_start"].first(text[:400])
@@ -110,63 +121,86 @@ def _zone_line(text: str, rules: Rules) -> tuple[str, str]:
     return "c", ""
 
 
-def _outlook_blocks(lines: Sequence[Line], codes: list[str], names: list[str], rules: Rules) -> None:
-    """Mark ``From:`` / ``Sent:`` / ``To:`` / ``Subject:`` header blocks as quote headers."""
-    outlook = rules["outlook_header"]
-    n = len(lines)
+def _forwards(lines: Sequence[Line], codes: list[str], names: list[str]) -> None:
+    """A forwarding line is ``w``; ``----- Forwarded by Name on 08/28/2000`` / ``08:42 AM -----`` wraps."""
     for i, line in enumerate(lines):
-        if codes[i] not in "cx" or not outlook.rules[0].enabled:
+        if codes[i] != "h" or names[i] != "forwarded":
             continue
-        first = outlook.first(line.text)
-        if first is None or first.name not in ("from", "sent"):
-            continue
-        if i > 0 and codes[i - 1] == "h":
-            continue  # inside a block already marked
-        block = [i]
-        seen = {first.name}
+        codes[i] = "w"
         j = i + 1
-        while j < n and len(block) < 8:
-            if lines[j].blank:
-                j += 1
-                continue
-            rule = outlook.first(lines[j].text)
-            if rule is None:
-                # a wrapped header value (long subject) continues the block
-                if seen and len(lines[j].text) < 80 and j == block[-1] + 1 and "subject" not in seen:
-                    block.append(j)
-                    j += 1
-                    continue
-                break
-            seen.add(rule.name)
-            block.append(j)
+        wraps = j < len(lines) and len(lines[j].text) < 80 and not line.text.rstrip().endswith("-")
+        if wraps and _DASHES_END.search(lines[j].text):
+            codes[j] = "w"
+            names[j] = "forwarded"
+
+
+_DASHES_END = regex.compile(r"-{3,}\s*$")
+
+
+#: unmarked lines a wrapped ``>`` paragraph may run over before the next ``>`` line
+_MAX_WRAP = 3
+
+
+def _wraps(prev: str, line: str) -> bool:
+    """``line`` continues the sentence of ``prev`` (no sentence end, or a lower-case start)."""
+    p, t = prev.rstrip(), line.lstrip()
+    return bool(p and t) and (not p.endswith((".", "!", "?", ":", ";")) or t[0].islower())
+
+
+def _wrapped_quotes(lines: Sequence[Line], codes: list[str], names: list[str]) -> None:
+    """A long ``>`` line whose wrapped end lost its marker: up to three unmarked lines between two ``>``
+    lines, each continuing the sentence above it, are ``q``."""
+    n = len(lines)
+    for i in range(1, n):
+        if codes[i] != "c" or codes[i - 1] != "q" or len(lines[i - 1].text) < 50:
+            continue
+        j = i
+        while j < n and j - i < _MAX_WRAP and codes[j] == "c" and _wraps(lines[j - 1].text, lines[j].text):
             j += 1
-        if "from" in seen and len(seen & {"sent", "to", "subject"}) >= 2:
-            for k in block:
-                codes[k] = "h"
-                names[k] = "outlook_header"
+        if j < n and j > i and codes[j] == "q":
+            for k in range(i, j):
+                codes[k] = "q"
+                names[k] = "quoted_wrap"
+
+
+def _attribution_head(lines: Sequence[Line], codes: Sequence[str], i: int) -> int:
+    """The line an attribution ending at line ``i`` opens on (``On …``/a date, up to two lines up), or -1."""
+    k = i - 1
+    for _ in range(2):
+        while k >= 0 and i - k <= 3 and lines[k].blank:
+            k -= 1
+        if k < 0 or i - k > 3 or codes[k] not in "cx" or len(lines[k].text) > 160:
+            return -1
+        head = lines[k].text.lstrip()
+        if _OPENS_QUOTE_HEAD.match(head) and any(ch.isdigit() for ch in head):
+            return k
+        k -= 1
+    return -1
 
 
 def _wrapped_on_wrote(lines: Sequence[Line], codes: list[str], names: list[str]) -> None:
-    """``On Thu, 5 May 2021 at 10:00, Name`` / ``<addr> wrote:`` split over two or three lines."""
+    """``On Thu, 5 May 2021 at 10:00, Tim Cole <`` / ``tim@example.org`` / ``> wrote:``: a header wrapped
+    over two or three lines."""
     for i, line in enumerate(lines):
-        if codes[i] == "h" and names[i] == "wrote_tail":
-            # the tail alone only counts when an ``On …`` line opens it just above
-            k = i - 1
-            while k >= 0 and i - k <= 2 and lines[k].blank:
-                k -= 1
-            head = lines[k].text.lstrip() if k >= 0 else ""
-            if k >= 0 and i - k <= 3 and _OPENS_QUOTE_HEAD.match(head) and any(ch.isdigit() for ch in head):
-                for m in range(k, i):
-                    if not lines[m].blank:
-                        codes[m] = "h"
-                        names[m] = "on_wrote"
-            elif not _OPENS_QUOTE_HEAD.match(head) and "@" not in line.text and " wrote:" not in line.text:
-                # "Name <addr> wrote:" on its own is a header too (Gmail/Apple forms)
+        if codes[i] != "h" or not names[i].startswith("wrote_"):
+            continue
+        k = _attribution_head(lines, codes, i)
+        if k >= 0:
+            for m in range(k, i):
+                if not lines[m].blank:
+                    codes[m] = "h"
+                    names[m] = names[i]
+        elif names[i] == "wrote_tail" and "@" not in line.text and " wrote:" not in line.text:
+            # the tail alone counts as "Name <addr> wrote:" (Gmail/Apple forms) or over '>' lines
+            nxt = i + 1
+            while nxt < len(lines) and lines[nxt].blank and nxt - i <= 2:
+                nxt += 1
+            if nxt >= len(lines) or codes[nxt] != "q":
                 codes[i] = "c"
                 names[i] = ""
 
 
-_OPENS_QUOTE_HEAD = regex.compile(r"(?:On|Am|Le|El|Op|Den|Ar|Il|Em)\s|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_OPENS_QUOTE_HEAD = regex.compile(openers())
 _NAME_ADDR = regex.compile(r"^\s*\S[^<>]{0,80}<[^<>@\s]+@[^<>\s]+>\s*$")
 _LOTUS_DATE = regex.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$", regex.I)
 
@@ -188,21 +222,51 @@ def _lotus_blocks(lines: Sequence[Line], codes: list[str], names: list[str]) -> 
 
 def zone(text: str, offset: int = 0, rules: Rules = DEFAULT_RULES) -> Zoned:
     """Split ``text`` into lines and zone each one."""
-    lines = split_lines(text, offset)
     codes: list[str] = []
     names: list[str] = []
     seen: dict[str, tuple[str, str]] = {}  # a line's zone depends on its text alone: quoted history repeats
-    for line in lines:
+    lines: list[Line] = []
+    for line in split_lines(text, offset):
         zoned = seen.get(line.text)
         if zoned is None:
             zoned = seen[line.text] = _zone_line(line.text, rules)
         code, name = zoned
+        shared = _shared_header(line, rules) if code == "c" or name in _UNANCHORED else None
+        if shared is not None:
+            lines.extend(shared)
+            codes.extend(("c", "h"))
+            names.extend(("", "shared_line"))
+            continue
+        lines.append(line)
         codes.append(code)
         names.append(name)
-    _outlook_blocks(lines, codes, names, rules)
+    _forwards(lines, codes, names)
+    mark_header_blocks(lines, codes, names, rules["outlook_header"])
+    mark_raw_headers(lines, codes, names, rules["mail_header_field"])
     _wrapped_on_wrote(lines, codes, names)
     _lotus_blocks(lines, codes, names)
-    return Zoned(lines, "".join(codes), tuple(names))
+    _wrapped_quotes(lines, codes, names)
+    return Zoned(tuple(lines), "".join(codes), tuple(names))
+
+
+#: quote-header rules that match a whole line even when a reply opens it
+_UNANCHORED = frozenset({"wrote_tail", "date_address_colon"})
+_SHARED_AT = regex.compile(rf"[.!?]\s+(?=(?:{opener_words()})\s)")
+
+
+def _shared_header(line: Line, rules: Rules) -> tuple[Line, Line] | None:
+    """``Sounds good. On Tue, 8 Mar 2022, Jane <jane@example.org> wrote:``: a reply sharing its line
+    with the attribution is split in two lines (the first without its newline), reply and header."""
+    text = line.text
+    if len(text) > 400 or not text.rstrip().endswith((":", "：")):
+        return None
+    for m in _SHARED_AT.finditer(text):
+        at = m.end()
+        rule = rules["quote_header"].first(text[at:])
+        if rule is not None and rule.name.startswith("wrote_") and rule.name != "wrote_tail":
+            cut = line.start + at
+            return Line(line.start, cut, cut, text[:at]), Line(cut, line.end, line.stop, text[at:])
+    return None
 
 
 def sub_zoned(zoned: Zoned, start: int, stop: int) -> Zoned:

@@ -10,6 +10,15 @@ from __future__ import annotations
 
 from foithread.rules import RuleTable, table
 from foithread.rules.notices import DISCLAIMER_CUE, DISCLAIMER_START
+from foithread.rules.quote_headers import (
+    address_end_pattern,
+    attribution_rules,
+    dashed_pattern,
+    gate_words,
+    header_field_rules,
+    separator_pattern,
+    wrote_tail_pattern,
+)
 
 _WD = r"(?:whatdotheyknow|asktheeu|righttoknow|alaveteli)"
 
@@ -66,6 +75,11 @@ CLOSING = table(
         ),
         ("thanks", r"^\s*(?:Many\s+thanks|Thanks(?:\s+again)?|Thank\s+you(?:\s+again)?|Cheers)\s*[,.!]?\s*$"),
         ("german", r"^\s*(?:Mit\s+freundlichen\s+Gr(?:ü|ue)(?:ß|ss)en|Freundliche\s+Gr(?:ü|ue)(?:ß|ss)e)\s*[,.]?\s*$"),
+        ("informal", r"^\s*(?:All the best|Best|Warmly|Sincerely|Cordially|Respectfully|Take care)\s*[,.!]?\s*$"),
+        (
+            "other_languages",
+            r"^\s*(?:Cordialement|Bien (?:à vous|cordialement)|(?:Un )?saludo(?:s)?(?: cordiales)?|Atentamente|Met vriendelijke groet(?:en)?|Pozdrawiam|Med vänlig hälsning|Med venlig hilsen|Distinti saluti|Cordiali saluti|Atenciosamente|Viele Grüße|Beste Grüße|Gruß)\s*[,.!]?\s*$",
+        ),
     ],
     prefixes=(
         "yn",
@@ -84,6 +98,25 @@ CLOSING = table(
         "cheers",
         "mit",
         "freundliche",
+        "all",
+        "sincerely",
+        "cordially",
+        "respectfully",
+        "take",
+        "cordialement",
+        "bien",
+        "un",
+        "saludo",
+        "atentamente",
+        "met",
+        "pozdrawiam",
+        "med",
+        "distinti",
+        "cordiali",
+        "atenciosamente",
+        "viele",
+        "beste",
+        "gruß",
     ),
 )
 
@@ -156,6 +189,14 @@ PLATFORM_FOOTER = table(
         ("muckrock", r"^\s*-*\s*Please respond above this line\s*-*\s*$"),
         ("froide", r"^\s*(?:Legal Note: This mail was sent through a Freedom Of Information Portal|Rechtshinweis:)"),
         ("wdtk_quoted_toggle", r"^\s*(?:show|hide) quoted sections\s*$"),
+        # mailing-list software's footer (Mailman, Google Groups)
+        ("list_name", r"^\s*[\w.+-]{2,60} mailing list\s*$"),
+        ("list_info", r"^\s*(?:<)?https?://\S+/(?:mailman/listinfo|mailman3?/lists|cgi-bin/mailman/listinfo)/\S*\s*$"),
+        ("ezmlm", r"^\s*(?:To unsubscribe, e-mail|For additional commands, e-mail):\s*\S+@\S+\s*$"),
+        (
+            "google_groups",
+            r"^\s*(?:You received this message because you are subscribed to the Google Groups|To unsubscribe from this group and stop receiving emails from it)",
+        ),
     ],
     words=(
         "request-",
@@ -179,73 +220,44 @@ PLATFORM_FOOTER = table(
         "legal note",
         "rechtshinweis",
         "quoted sections",
+        "mailing list",
+        "mailman",
+        "google groups",
+        "to unsubscribe, e-mail",
+        "for additional commands",
+        "to unsubscribe from this group",
     ),
 )
 
 QUOTE_HEADER = table(
     "quote_header",
     [
-        (
-            "original_message",
-            r"^\s*-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Oorspronkelijk bericht|Oprindelig meddelelse)\s*-{2,}\s*$",
-        ),
+        ("original_message", separator_pattern()),
         (
             "forwarded",
-            r"^\s*(?:-{2,}\s*Forwarded (?:message|by\b.*)\s*-{2,}|Begin forwarded message:|_{3,}\s*urspr(?:ü|ue)ngliche Nachricht\s*_{3,})\s*$",
+            r"^\s*(?:-{2,}\s*(?:Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Doorgestuurd bericht)\s*-{2,}|-{2,}\s*Forwarded by\b.*|Begin forwarded message:|_{3,}\s*urspr(?:ü|ue)ngliche Nachricht\s*_{3,})\s*$",
         ),
-        (
-            "on_wrote",
-            r"^\s*(?:On|Am|Le|El|Op|Den|Ar|Il|Em)\b.{4,200}\b(?:wrote|said|writes|schrieb|a\s+écrit|escribió|escribio|schreef|skrev|ysgrifennodd|ha scritto|escreveu|написал[а]?)\s*:\s*$",
-        ),
-        (
-            "wrote_tail",
-            r"^\s*\S.{0,120}\b(?:wrote|schrieb|a\s+écrit|escribió|schreef|skrev|ysgrifennodd|написал[а]?)\s*:\s*$",
-        ),
+        *attribution_rules(),
+        ("dashed_wrote", dashed_pattern()),
+        ("wrote_tail", wrote_tail_pattern()),
+        ("wrote_after_address", address_end_pattern()),
         (
             "date_address_colon",
             r"^\s*(?=.{0,60}\d{1,2}[.:]\d{2})(?=.{0,60}(?:19|20)\d\d).{6,160}<[^<>\s]+@[^<>\s]+>\s*:\s*$",
         ),
         ("groupwise", r"^\s*>>>\s*.{1,120}>>>\s*$"),
+        ("mutt", r"^\s*\*\s.{1,80}\[\d{2,4}[-/.]\d\d[-/.]\d{2,4}.{0,20}\]\s*:\s*$"),
+        ("quoting", r"^\s*(?:Quoting|Citando|Zitat von)\s.{1,100}:\s*$"),
         ("bounce_copy", r"^\s*-{2,}\s*This is a copy of the message, including all the headers\.?\s*-{2,}\s*$"),
         ("lotus_sent_by", r"^\s*Sent by:\s*\S"),
         ("lotus_respond", r"^\s*Please respond to\s*\S"),
     ],
-    prefixes=("-", "_"),
-    words=(
-        ">>>",
-        "wrote",
-        "said",
-        "writes",
-        "schrieb",
-        "crit",
-        "escribi",
-        "schreef",
-        "skrev",
-        "ysgrifennodd",
-        "scritto",
-        "escreveu",
-        "написал",
-        "sent by",
-        "please respond",
-        "begin forwarded",
-        "@",
-    ),
+    prefixes=("-", "_", "="),
+    words=(*gate_words(), ">>>", "sent by", "please respond", "begin forwarded", "@", ":", "："),
 )
 
-#: header lines of an Outlook-style quoted block (``From:``/``Sent:``/``To:``/``Subject:``)
-OUTLOOK_HEADER = table(
-    "outlook_header",
-    [
-        ("from", r"^\s*\*?(?:From|Von|De|Van|Fra|Oddi wrth|От)\s*:\*?\s*\S"),
-        (
-            "sent",
-            r"^\s*\*?(?:Sent|Date|Datum|Gesendet|Envoyé|Enviado|Fecha|Verzonden|Sendt|Dato|Anfonwyd|Dyddiad|Отправлено|Дата)\s*:\*?\s*\S",
-        ),
-        ("to", r"^\s*\*?(?:To|An|À|Para|Aan|Til|At|Кому)\s*:\*?\s*"),
-        ("cc", r"^\s*\*?(?:Cc|Bcc|Kopie|Copie)\s*:\*?\s*"),
-        ("subject", r"^\s*\*?(?:Subject|Betreff|Objet|Asunto|Onderwerp|Emne|Pwnc|Тема)\s*:\*?\s*"),
-    ],
-)
+#: header lines of an Outlook-style quoted block (``From:``/``Sent:``/``To:``/``Subject:``), every language
+OUTLOOK_HEADER = table("outlook_header", header_field_rules())
 
 OPENER = table(
     "opener",
@@ -329,6 +341,21 @@ BOUNCE_DIAGNOSTIC = table(
     ],
 )
 
+#: fields of a raw RFC 822 header dump pasted into a body (forwarded with full headers)
+MAIL_HEADER_FIELD = table(
+    "mail_header_field",
+    [
+        ("received", r"^Received:\s"),
+        ("message_id", r"^Message-ID:\s*<"),
+        ("x_header", r"^X-[A-Za-z0-9-]+:\s"),
+        ("return_path", r"^Return-Path:\s"),
+        ("mime", r"^MIME-Version:\s"),
+        ("content", r"^Content-(?:Type|Transfer-Encoding):\s"),
+        ("address", r"^(?:From|To|Cc|Reply-To|Sender):\s"),
+        ("other", r"^(?:Date|Subject|Organization|References|In-Reply-To):\s"),
+    ],
+)
+
 #: encoded attachments inlined in a body: (start, end) line pairs by name
 ATTACHMENT_START = table("attachment_start", [("uuencode", r"^begin [0-7]{3,4} \S")], case_sensitive=True)
 ATTACHMENT_END = table("attachment_end", [("uuencode", r"^end\s*$")], case_sensitive=True)
@@ -349,6 +376,7 @@ TABLES: tuple[RuleTable, ...] = (
     SIGNATURE_NOISE,
     REF_LINE,
     BOUNCE_DIAGNOSTIC,
+    MAIL_HEADER_FIELD,
     ATTACHMENT_START,
     ATTACHMENT_END,
 )

@@ -29,12 +29,21 @@ LINK_STRUCTURE = table(
 QUOTE_STRUCTURE = table(
     "quote_structure",
     [
-        # a header and its quoted lines above the reply (bottom-posting)
-        ("bottom_quote", r"^[bm]*\Kh[hb]*q(?:[qhb]*q)?(?=b*[^qhb])"),
-        # the first quote header after some content, with a score line just above it, to the end
-        ("quoted_tail", r"^[bm]*[^bmh].*?\K(?:rb?)?h.*$"),
+        # a forwarding line and its header block: the forwarded message below stays in the body
+        ("forwarded_header", r"w(?:[wb]*w)?"),
+        # a header and its '>' lines: the quote ends where unquoted text resumes (bottom-posting,
+        # interleaved replies keep their new lines)
+        ("marked_quote", r"h(?:[hb]*h)?b*q(?:[qhb]*q)?"),
+        # the first quote header after some content not followed by '>' lines (an Outlook or
+        # Lotus block over unmarked history), with a score line just above it, to the end
+        ("quoted_tail", r"^[bm]*[^bmh].*?\K(?:rb?)?h(?![hb]*q).*$"),
+        # a header at the very top over unmarked text: the header goes, the text stays
+        ("leading_header", r"^[bmr]*\Kh(?:[hb]*h)?(?![hb]*q)"),
         # a run of two or more quoted lines, or quoted lines that end the message
         ("quoted_lines", r"q(?:b*q)+|q(?=b*$)"),
+        # once a quote header has been seen, every '>' line below it is quoted (interleaved
+        # replies quote one line at a time); before any header a lone '>' line may be content
+        ("quoted_after_header", r"(?:h|\G(?!^))[^q]*?\Kq+"),
     ],
     case_sensitive=True,
 )
@@ -43,9 +52,12 @@ QUOTE_STRUCTURE = table(
 KIND_OF = {
     "references": "link_footer",
     "numbered_links": "link_footer",
-    "bottom_quote": "quoted",
+    "forwarded_header": "quoted",
+    "marked_quote": "quoted",
+    "leading_header": "quoted",
     "quoted_tail": "quoted",
     "quoted_lines": "quoted",
+    "quoted_after_header": "quoted",
 }
 
 TABLES = (LINK_STRUCTURE, QUOTE_STRUCTURE)
