@@ -25,6 +25,7 @@ GREETING = table(
             "other_languages",
             r"^\s*(?:Madame|Monsieur|Mesdames|Geachte|Beste|Kære|Estimad[oa]s?|Gentile)\b[^.!?]{0,80}[,:]?\s*$",
         ),
+        ("maori", r"^\s*(?:Kia ora|T[eē]n[aā] koe|T[eē]n[aā] koutou)\b[^.!?]{0,80}[,:]?\s*$"),
     ],
     prefixes=(
         "annwyl",
@@ -49,6 +50,9 @@ GREETING = table(
         "kære",
         "estimad",
         "gentile",
+        "kia",
+        "tena",
+        "tēnā",
     ),
 )
 
@@ -66,6 +70,7 @@ CLOSING = table(
         ),
         ("thanks", r"^\s*(?:Many\s+thanks|Thanks(?:\s+again)?|Thank\s+you(?:\s+again)?|Cheers)\s*[,.!]?\s*$"),
         ("german", r"^\s*(?:Mit\s+freundlichen\s+Gr(?:ü|ue)(?:ß|ss)en|Freundliche\s+Gr(?:ü|ue)(?:ß|ss)e)\s*[,.]?\s*$"),
+        ("maori", r"^\s*(?:Ng[aā] mihi(?:\s+nui)?|N[aā]ku noa,?\s*n[aā]|N[aā]ku iti noa,?\s*n[aā])\s*[,.]?\s*$"),
     ],
     prefixes=(
         "yn",
@@ -84,6 +89,10 @@ CLOSING = table(
         "cheers",
         "mit",
         "freundliche",
+        "nga",
+        "ngā",
+        "naku",
+        "nāku",
     ),
 )
 
