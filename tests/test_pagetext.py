@@ -279,3 +279,43 @@ def test_disclosure_log_end_to_end() -> None:
     assert [(m.kind, m.party) for m in thread.messages] == [("request", "requester"), ("response", "authority")]
     assert thread.title == "Road salt stocks: FOI release"
     assert thread.messages[1].outcome == "information_provided"
+
+
+PASTED = """Why we are still waiting for the audit report
+
+We asked the trust for its audit report last year and have heard nothing since.
+
+Date: Mon, 6 Mar 2023 10:02:11 +0000
+Subject: Audit report on bed closures
+From: Ward Watch Campaign
+To: "Information Governance (Riverside Trust)"
+
+Please send us the internal audit report on bed closures.
+
+
+Date: Tue, 2 May 2023 09:15:40 +0100
+Subject: Fwd: Audit report on bed closures
+From: Ward Watch Campaign
+To: "Information Governance (Riverside Trust)"
+
+We sent the request below in March and have had no reply.
+"""
+
+
+def test_pasted_mail_header_blocks_start_messages() -> None:
+    thread = foithread.parse(PASTED, format="text")
+    firsts = [m.raw.strip().splitlines()[0] for m in thread.messages]
+    assert firsts[1:] == ["Date: Mon, 6 Mar 2023 10:02:11 +0000", "Date: Tue, 2 May 2023 09:15:40 +0100"]
+    assert [(m.kind, m.party) for m in thread.messages[1:]] == [("request", "requester"), ("follow_up", "requester")]
+    for m in thread.messages[1:]:
+        assert not m.body.lstrip().startswith("Date:") and not m.dates  # the envelope is removed
+        assert {r.rule for r in m.removed} == {"pasted_header"}
+
+
+def test_a_reply_quoting_under_a_from_block_is_one_message() -> None:
+    text = (
+        "Dear Ms Ortiz,\n\nPlease find the report attached.\n\nKind regards,\n\nInformation Governance\n\n"
+        "From: Sam Ortiz\nSent: 6 March 2023 10:02\nTo: Information Governance\nSubject: Audit report\n\n"
+        "Please send me the audit report.\n"
+    )
+    assert len(foithread.parse(text, format="text").messages) == 1

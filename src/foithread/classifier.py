@@ -109,7 +109,7 @@ def classify(ev: Evidence, rules: Rules) -> Verdict:
     """Kind, party and confidence of one message."""
     if ev.kind_hint == "annotation" or ev.annotation:
         return Verdict("annotation", annotation_party(ev), 0.99, ("hint",))
-    party = party_of(ev)
+    party = _pasted_party(ev, rules) or party_of(ev)
     bounce = _bounce(ev, rules)
     if bounce:
         return Verdict("bounce", party if party != "requester" or ev.headers else "authority", 0.95, (bounce,))
@@ -128,6 +128,21 @@ def classify(ev: Evidence, rules: Rules) -> Verdict:
     if notice:
         return Verdict("other", party, 0.7, tuple(sorted(notice)))
     return _authority_kind(ev, rules, party)
+
+
+def _pasted_party(ev: Evidence, rules: Rules) -> str | None:
+    """A pasted ``From:``/``To:`` block: the side that names an authority or FOI mailbox is the authority."""
+    if not (ev.pasted_from or ev.pasted_to):
+        return None
+
+    def official(value: str | None) -> bool:
+        return bool(value) and any(rules[t].first(value or "") for t in ("organisation_word", "mailbox_word"))
+
+    if official(ev.pasted_from):
+        return "authority"
+    if official(ev.pasted_to):
+        return "requester"
+    return None
 
 
 def _requester_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:

@@ -44,6 +44,7 @@ class _Draft:
     labels: tuple[Label, ...]
     title: bool = False
     sender: bool = False  # the first non-blank line is a sender line
+    pasted: bool = False  # opens with a pasted mail-header block
 
 
 def _drafts(parts: Iterable[Part], rules: Rules) -> Iterator[_Draft]:
@@ -55,7 +56,7 @@ def _drafts(parts: Iterable[Part], rules: Rules) -> Iterator[_Draft]:
             continue
         for seg in segment(z, labels, rules):
             sub = sub_zoned(z, seg.start, seg.stop)
-            yield _Draft(part, sub, tuple(labels[seg.start : seg.stop]), seg.title, seg.sender)
+            yield _Draft(part, sub, tuple(labels[seg.start : seg.stop]), seg.title, seg.sender, seg.pasted)
 
 
 def _text_of(z: Zoned, part: Part) -> tuple[str, int]:
@@ -72,6 +73,12 @@ def _labels_for(draft: _Draft, rules: Rules) -> list[Label]:
     if (draft.title or draft.sender) and z.lines:
         first = next(i for i, ln in enumerate(z.lines) if not ln.blank)
         labels[first] = ("platform_footer", "page_title" if draft.title else "sender_line")
+    if draft.pasted:  # the header lines are the pasted message's envelope, not its text
+        for i, code in enumerate(z.codes):
+            if code not in "hb":
+                break
+            if code == "h":
+                labels[i] = ("other", "pasted_header")
     if draft.part.segment or not draft.part.headers:  # page text, not mail
         for i, name in chrome_lines(z, rules).items():
             if labels[i] is None:
@@ -108,6 +115,22 @@ def _own_reference(refs: Sequence[Reference], subject: str | None) -> bool:
     """Whether the authority gave a reference: a platform's ``[#1234]`` subject tag is not one."""
     tags = set(_PLATFORM_TAG.findall(subject or ""))
     return any(ref.value not in tags for ref in refs)
+
+
+def _pasted_field(z: Zoned, name: str) -> str | None:
+    """The value of the ``From:`` (``name="from"``) or ``To:`` line of the block that opens ``z``."""
+    for line, code in zip(z.lines, z.codes, strict=False):
+        if code == "b":
+            continue
+        if code != "h":
+            return None
+        head, _, value = line.text.partition(":")
+        if head.strip().strip("*").lower() in _FIELD_NAMES[name]:
+            return value.strip()
+    return None
+
+
+_FIELD_NAMES = {"from": ("from", "von", "de", "van"), "to": ("to", "an", "à", "aan")}
 
 
 def _reference_line(z: Zoned, labels: list[Label]) -> bool:
@@ -165,6 +188,8 @@ def _message(
         closing=_first_code(z, labels, "k"),
         signatory=facts.signatories[0].name if facts.signatories else None,
         attachments=part.attachments,
+        pasted_from=_pasted_field(z, "from") if draft.pasted else None,
+        pasted_to=_pasted_field(z, "to") if draft.pasted else None,
     )
     verdict = classifier.classify(evidence, rules)
     if verdict.kind == "bounce":

@@ -34,6 +34,7 @@ class Segment:
     stop: int  # line index, exclusive
     title: bool = False  # first line is the page title
     sender: bool = False  # first non-blank line is a sender line (see :mod:`foithread.senderline`)
+    pasted: bool = False  # opens with a pasted ``Date:``/``From:``/``To:``/``Subject:`` header block
 
 
 _LETTERHEAD_MAX = 70
@@ -48,6 +49,16 @@ def _letterhead_like(text: str) -> bool:
 
 _PROSE_CHARS = 90
 _PROSE_WORDS = 8
+
+
+def _header_start(z: Zoned, i: int) -> bool:
+    """The first line of a ``From:``/``Date:``/``To:``/``Subject:`` block."""
+    return z.rule_names[i] == "outlook_header" and (i == 0 or z.codes[i - 1] != "h")
+
+
+def _dated(z: Zoned, i: int) -> bool:
+    """A header block that opens with ``Date:``: a message pasted whole (a reply's quote opens with From:)."""
+    return z.lines[i].text.lstrip().lower().startswith("date:")
 
 
 def _prose(text: str) -> bool:
@@ -119,6 +130,7 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
     chrome = chrome_lines(z, rules)
     senders = sender_lines(z, rules, chrome)
     sender_starts: set[int] = set()
+    pasted_starts: set[int] = set()
     starts: list[int] = [0]
     start = 0
     greeting = ""  # rule name of the current message's first greeting
@@ -131,9 +143,13 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
     first_line = title + 1 if title >= 0 else 0
     signed = -1  # content lines since the current message's closing (-1: no closing yet)
     prose = False  # the current message has a line of running text (not only a letterhead block)
+    pasted = False  # inside the header block that opens the current message
+    opened = False  # the current message began with an opener (an auto-reply, a bounce)
 
     def begin(at: int, i: int) -> None:
         nonlocal start, greeting, greeting_line, has_body, closed, quoting, in_disclaimer, announces, signed, prose
+        nonlocal opened
+        opened = codes[i] == "o"
         signed = -1
         if at <= start:
             at = i
@@ -175,6 +191,21 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
             if i > first_line:
                 begin(i, i)
             continue
+        if (
+            code == "h"
+            and _header_start(z, i)
+            and (_dated(z, i) or start in pasted_starts)  # once mails are pasted whole, each block is one
+            and has_body
+            and not (greeting or opened or quoting)
+            and signed < 0
+        ):
+            begin(i, i)  # a pasted Date/From/To/Subject block after text that is no letter: a new message
+            pasted = True
+            pasted_starts.add(i)
+            continue
+        if code == "h" and pasted:
+            continue
+        pasted = False
         if code in "hq":
             quoting = True
             has_body = True
@@ -209,9 +240,12 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
         if code in "cko":
             announces = bool(_ANNOUNCES.search(z.lines[i].text))
             prose = prose or code == "o" or _prose(z.lines[i].text)
+            opened = opened or code == "o"
     bounds = [*starts, n]
     out = []
     for a, b in itertools.pairwise(bounds):
         if b > a:
-            out.append(Segment(a, b, title=(a == 0 and title >= 0), sender=a in sender_starts))
+            out.append(
+                Segment(a, b, title=(a == 0 and title >= 0), sender=a in sender_starts, pasted=a in pasted_starts)
+            )
     return out
