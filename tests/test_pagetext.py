@@ -79,6 +79,9 @@ LINES = [
     ("page_chrome", "Your cookie preferences have been saved.", "site_notice"),
     ("page_chrome", "Ministry of Examples, 1 Sample Way, Exampleton - Tel. +44 2079460000", "letter_footer"),
     ("page_chrome", "Annual accounts 2021, file type: PDF, file size: 340 KB", "file_link"),
+    ("page_chrome", "30517742", "document_number"),
+    ("page_chrome", "Page 14 - Board papers March 2022", "viewer_page"),
+    ("page_chrome", "P. 14", "viewer_page"),
     ("sender_line", "Information Rights Team, Northshire County Council", "name_comma_org"),
     ("organisation_word", "Northshire County Council", "english"),
     ("organisation_word", "Cyngor Sir Enghraifft", "welsh"),
@@ -319,3 +322,17 @@ def test_a_reply_quoting_under_a_from_block_is_one_message() -> None:
         "Please send me the audit report.\n"
     )
     assert len(foithread.parse(text, format="text").messages) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Gritting routes\nDetails\n14 February 2023\nDear\nThank you for your request.\n", "Gritting routes"),
+        ("PO Box 12, Exampleton\n14 February 2023\nDear Ms Ortiz\nThank you for your request.\n", None),
+    ],
+)
+def test_web_page_title_over_a_dated_letter(text: str, title: str | None) -> None:
+    thread = foithread.parse(text, format="text")
+    assert thread.title == title
+    assert thread.messages[0].party == "authority"
+    assert (title is None) == (text.splitlines()[0] in thread.messages[0].body)

@@ -45,6 +45,7 @@ class _Draft:
     title: bool = False
     sender: bool = False  # the first non-blank line is a sender line
     pasted: bool = False  # opens with a pasted mail-header block
+    web_title: bool = False  # the first line is a web page's title over a letter
 
 
 def _drafts(parts: Iterable[Part], rules: Rules) -> Iterator[_Draft]:
@@ -56,7 +57,9 @@ def _drafts(parts: Iterable[Part], rules: Rules) -> Iterator[_Draft]:
             continue
         for seg in segment(z, labels, rules):
             sub = sub_zoned(z, seg.start, seg.stop)
-            yield _Draft(part, sub, tuple(labels[seg.start : seg.stop]), seg.title, seg.sender, seg.pasted)
+            yield _Draft(
+                part, sub, tuple(labels[seg.start : seg.stop]), seg.title, seg.sender, seg.pasted, seg.web_title
+            )
 
 
 def _text_of(z: Zoned, part: Part) -> tuple[str, int]:
@@ -70,9 +73,9 @@ def _text_of(z: Zoned, part: Part) -> tuple[str, int]:
 def _labels_for(draft: _Draft, rules: Rules) -> list[Label]:
     z = draft.zoned
     labels = cleaner.message_labels(z, rules, draft.labels)
-    if (draft.title or draft.sender) and z.lines:
+    if (draft.title or draft.sender or draft.web_title) and z.lines:
         first = next(i for i, ln in enumerate(z.lines) if not ln.blank)
-        labels[first] = ("platform_footer", "page_title" if draft.title else "sender_line")
+        labels[first] = ("platform_footer", "sender_line" if draft.sender else "page_title")
     if draft.pasted:  # the header lines are the pasted message's envelope, not its text
         for i, code in enumerate(z.codes):
             if code not in "hb":

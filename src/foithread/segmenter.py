@@ -35,6 +35,7 @@ class Segment:
     title: bool = False  # first line is the page title
     sender: bool = False  # first non-blank line is a sender line (see :mod:`foithread.senderline`)
     pasted: bool = False  # opens with a pasted ``Date:``/``From:``/``To:``/``Subject:`` header block
+    web_title: bool = False  # first line is a web page's title over a letter (see :func:`web_title`)
 
 
 _LETTERHEAD_MAX = 70
@@ -88,7 +89,26 @@ def find_title(z: Zoned) -> int:
     if len(text) > 200 or len(text.split()) < 2 or text.endswith((".", ",", ":", ";")):
         return -1
     j = next((k for k in range(i + 1, min(len(codes), i + 4)) if codes[k] != "b"), -1)
-    return i if j >= 0 and codes[j] in "gx" else -1
+    if j >= 0 and codes[j] in "gx":
+        return i
+    return -1
+
+
+def web_title(z: Zoned, rules: Rules) -> int:
+    """Line index of a web page's title over a dated letter (short labels such as ``Details``, then the
+    letter's date line), or -1. Dropped like a page title, but the letter under it is no request."""
+    codes = z.codes
+    i = next((k for k, c in enumerate(codes) if c != "b"), -1)
+    if i < 0 or codes[i] != "c" or len(z.lines[i].text) > 200:
+        return -1
+    cue = rules["letter_cue"]
+    for n, k in enumerate([k for k in range(i + 1, min(len(codes), i + 8)) if codes[k] != "b"][:3]):
+        rule = cue.first(z.lines[k].text)
+        if rule is not None and rule.name == "date_line":
+            return i if n else -1  # with no label between, the first line is the letter's own
+        if codes[k] != "c" or len(z.lines[k].text.split()) > 2:
+            break
+    return -1
 
 
 def _attach_back(z: Zoned, labels: Sequence[Label], i: int, floor: int) -> int:
@@ -127,6 +147,9 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
     if n == 0:
         return []
     title = find_title(z)
+    web = title < 0 and web_title(z, rules) >= 0
+    if web:
+        title = web_title(z, rules)
     chrome = chrome_lines(z, rules)
     senders = sender_lines(z, rules, chrome)
     sender_starts: set[int] = set()
@@ -246,6 +269,13 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
     for a, b in itertools.pairwise(bounds):
         if b > a:
             out.append(
-                Segment(a, b, title=(a == 0 and title >= 0), sender=a in sender_starts, pasted=a in pasted_starts)
+                Segment(
+                    a,
+                    b,
+                    title=(a == 0 and title >= 0 and not web),
+                    sender=a in sender_starts,
+                    pasted=a in pasted_starts,
+                    web_title=a == 0 and web,
+                )
             )
     return out

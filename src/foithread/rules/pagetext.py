@@ -178,6 +178,10 @@ PAGE_CHROME = table(
             "site_notice",
             r"^\s*(?:Your cookie preferences have been saved\b|This site is a beta\b|Sorry, there was a technical problem\b)",
         ),
+        # a PDF page's document-management number, alone on its line
+        ("document_number", r"^\s*\d{6,12}\s*$"),
+        # an online PDF viewer's page heading (``Page 12 - Annual report``, then ``P. 12``)
+        ("viewer_page", r"^\s*Page \d{1,4} - \S.{0,120}$|^\s*P\. \d{1,4}\s*$"),
         ("file_link", r",\s*file type:\s*\w{2,5},\s*file size:\s*[\d.,]+\s*[KMG]B\s*$"),
     ],
 )
