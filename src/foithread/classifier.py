@@ -288,6 +288,13 @@ _DECLINED = regex.compile(
 )
 
 
+def _without_questions(body: str) -> str:
+    """``body`` without the lines that end in a question mark (a response restating the request)."""
+    lines = body.splitlines(keepends=True)
+    kept = [ln for ln in lines if not ln.rstrip().endswith("?")]
+    return body if len(kept) == len(lines) else "".join(kept)
+
+
 def outcome_of(
     kind: str,
     body: str,
@@ -303,11 +310,16 @@ def outcome_of(
     if kind not in ("response", "internal_review_response"):
         return None
     body = _window(body)
+    answers = _without_questions(body)
+    if answers != body:  # restated questions say what was asked, not what was answered
+        body, response_phrases = answers, None
     resp = response_phrases if response_phrases is not None else _multiline(rules, "response", body)
     text = _SPACES.sub(" ", body)
     real = [e for e in exemptions if not e.startswith(("s12", "s14"))]
     if "ncnd" in resp:
         return "neither_confirm_nor_deny"
+    if "partial_access" in resp:
+        return "partially_provided"  # ``access to 34 documents in part``
     if real and all(e.startswith("reg12(4)(a)") for e in real):
         return "not_held"  # EIR 12(4)(a) is the not-held exception
     if real and all(e.startswith("s21") for e in real) and regime != "foisa":
@@ -329,7 +341,8 @@ def outcome_of(
         provided = bool(resp & {"provided", "attached"}) or has_data(body)
         return "partially_provided" if provided else "refused"
     if "not_held" in resp:
-        return "not_held"
+        # some of it held and given, some not held
+        return "partially_provided" if "provided" in resp and has_data(body) else "not_held"
     if _DECLINED.search(text):
         return "refused"
     if resp & {"provided"} or has_data(body) or _CONFIRM_HOLD.search(text):
