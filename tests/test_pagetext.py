@@ -80,6 +80,7 @@ LINES = [
     ("page_chrome", "Ministry of Examples, 1 Sample Way, Exampleton - Tel. +44 2079460000", "letter_footer"),
     ("page_chrome", "Annual accounts 2021, file type: PDF, file size: 340 KB", "file_link"),
     ("page_chrome", "30517742", "document_number"),
+    ("page_chrome", "Visible links", "elinks_heading"),
     ("page_chrome", "Page 14 - Board papers March 2022", "viewer_page"),
     ("page_chrome", "P. 14", "viewer_page"),
     ("sender_line", "Information Rights Team, Northshire County Council", "name_comma_org"),

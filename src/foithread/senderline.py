@@ -38,7 +38,7 @@ def chrome_lines(z: Zoned, rules: Rules) -> dict[int, str]:
     table = rules["page_chrome"]
     out: dict[int, str] = {}
     for i, code in enumerate(z.codes):
-        if code == "c":
+        if code in "cl":  # ``l``: a link-list heading, chrome only when its list is gone
             rule = table.first(z.lines[i].text)
             if rule is not None:
                 out[i] = rule.name

@@ -178,6 +178,8 @@ PAGE_CHROME = table(
             "site_notice",
             r"^\s*(?:Your cookie preferences have been saved\b|This site is a beta\b|Sorry, there was a technical problem\b)",
         ),
+        # elinks' link-list heading left without its links (the list was not copied)
+        ("elinks_heading", r"^\s*(?:Visible|Hidden) links\s*:?\s*$"),
         # a PDF page's document-management number, alone on its line
         ("document_number", r"^\s*\d{6,12}\s*$"),
         # an online PDF viewer's page heading (``Page 12 - Annual report``, then ``P. 12``)
