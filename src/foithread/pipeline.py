@@ -13,9 +13,8 @@ import regex
 
 from foithread import classifier, cleaner, extract
 from foithread.cleaner import Label
-from foithread.dlog import disclosure_log
 from foithread.model import Message, Reference, Removed, Sender, Thread
-from foithread.pagehead import read_head
+from foithread.pagehead import without_page_head
 from foithread.readers.base import Document, Part
 from foithread.regime import detect_regime
 from foithread.rules import Rules
@@ -329,45 +328,9 @@ def iter_messages(
 
 def build_thread(doc: Document, rules: Rules, wrap: Callable[[Iterator[Message]], Iterable[Message]] = iter) -> Thread:
     """The thread of ``doc``; ``wrap`` sees the message stream first (the API caps its length)."""
-    paged = _without_page_head(doc, rules)
+    paged = without_page_head(doc, rules)
     messages = iter_messages(paged.parts, rules, paged.requester, authority=paged.authority, paged=paged is not doc)
     return thread_of(paged, list(wrap(messages)))
-
-
-def _without_page_head(doc: Document, rules: Rules) -> Document:
-    """Page text that opens with a request page's head: its facts read, its lines left out."""
-    if doc.format != "text" or len(doc.parts) != 1 or not doc.parts[0].segment:
-        return doc
-    part = doc.parts[0]
-    layout = disclosure_log(part.text, rules)
-    if layout is not None:
-        (a, b), (c, d) = layout.request, layout.response
-        parts = (
-            attrs.evolve(
-                part,
-                text=part.text[a:b],
-                offset=part.offset + a,
-                segment=False,
-                kind_hint="request",
-                party_hint="requester",
-            ),
-            attrs.evolve(part, text=part.text[c:d], offset=part.offset + c, segment=False, party_hint="authority"),
-        )
-        chrome = rules["page_chrome"]
-        title = next((ln.strip() for ln in part.text[:a].splitlines() if ln.strip() and not chrome.matches(ln)), None)
-        return attrs.evolve(doc, parts=parts, title=doc.title or title)
-    head = read_head(part.text, rules)
-    if head is None:
-        return doc
-    rest = attrs.evolve(part, text=part.text[head.end :], offset=part.offset + head.end)
-    return attrs.evolve(
-        doc,
-        parts=(rest,),
-        title=doc.title or head.title,
-        status=doc.status or head.status,
-        authority=doc.authority or head.authority,
-        requester=doc.requester or head.requester,
-    )
 
 
 def thread_of(doc: Document, messages: list[Message]) -> Thread:
