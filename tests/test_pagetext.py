@@ -337,3 +337,15 @@ def test_web_page_title_over_a_dated_letter(text: str, title: str | None) -> Non
     assert thread.title == title
     assert thread.messages[0].party == "authority"
     assert (title is None) == (text.splitlines()[0] in thread.messages[0].body)
+
+
+def test_sender_line_after_an_unsigned_request() -> None:
+    text = (
+        "Dear Kestrel Borough Council,\n\nPlease send me the list of grit bins on Mill Lane and the dates they were refilled.\n\n"
+        "Customer Services, Kestrel Borough Council\n\nDear Ms Ortiz,\n\nThe list of grit bins is attached.\n\n"
+        "Kind regards,\n\nCustomer Services\n"
+    )
+    thread = foithread.parse(text, format="text")
+    assert [(m.kind, m.party) for m in thread.messages] == [("request", "requester"), ("response", "authority")]
+    assert thread.messages[1].raw.startswith("Customer Services, Kestrel Borough Council")
+    assert "Kestrel Borough Council\n" not in thread.messages[1].body

@@ -206,7 +206,8 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
             continue
         after_disclaimer = in_disclaimer
         in_disclaimer = False
-        if i in senders and (closed or after_disclaimer) and has_body and i > first_line and signed != 0:
+        ended = closed or after_disclaimer or (senders.get(i, False) and prose)  # an opening follows it
+        if i in senders and ended and has_body and i > first_line and signed != 0:
             begin(i, i)
             sender_starts.add(i)
             continue

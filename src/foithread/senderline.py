@@ -45,11 +45,12 @@ def chrome_lines(z: Zoned, rules: Rules) -> dict[int, str]:
     return out
 
 
-def sender_lines(z: Zoned, rules: Rules, chrome: dict[int, str] | None = None) -> set[int]:
-    """Indices of the lines that look like sender lines."""
+def sender_lines(z: Zoned, rules: Rules, chrome: dict[int, str] | None = None) -> dict[int, bool]:
+    """The lines that look like sender lines, each with whether a letter's opening (a greeting, an
+    opener, attachment chrome) follows it: then it needs no closing above it to count."""
     codes = z.codes
     n = len(codes)
-    out: set[int] = set()
+    out: dict[int, bool] = {}
     chrome = chrome_lines(z, rules) if chrome is None else chrome
     for i, code in enumerate(codes):
         if code != "c" or i in chrome or (i > 0 and codes[i - 1] != "b") or (i + 1 < n and codes[i + 1] != "b"):
@@ -58,11 +59,8 @@ def sender_lines(z: Zoned, rules: Rules, chrome: dict[int, str] | None = None) -
         if j >= n or prev_nonblank(z, i - 1) < 0:
             continue
         nxt = codes[j]
-        opens = (
-            nxt in "gao"
-            or chrome.get(j) in OPENING_CHROME
-            or (nxt == "c" and len(z.lines[j].text.strip()) >= _PARAGRAPH)
-        )
+        strong = nxt in "gao" or chrome.get(j) in OPENING_CHROME
+        opens = strong or (nxt == "c" and len(z.lines[j].text.strip()) >= _PARAGRAPH)
         if opens and _shape(z.lines[i].text, rules):
-            out.add(i)
+            out[i] = strong
     return out
