@@ -84,6 +84,7 @@ LINES = [
     ("page_chrome", "Page 14 - Board papers March 2022", "viewer_page"),
     ("page_chrome", "P. 14", "viewer_page"),
     ("sender_line", "Information Rights Team, Northshire County Council", "name_comma_org"),
+    ("sender_line", "Information Rights Team, Northshire County Council 4 March 2024", "dated"),
     ("organisation_word", "Northshire County Council", "english"),
     ("organisation_word", "Cyngor Sir Enghraifft", "welsh"),
     ("organisation_word", "Landesamt für Beispiele", "other_languages"),
@@ -342,7 +343,7 @@ def test_web_page_title_over_a_dated_letter(text: str, title: str | None) -> Non
 def test_sender_line_after_an_unsigned_request() -> None:
     text = (
         "Dear Kestrel Borough Council,\n\nPlease send me the list of grit bins on Mill Lane and the dates they were refilled.\n\n"
-        "Customer Services, Kestrel Borough Council\n\nDear Ms Ortiz,\n\nThe list of grit bins is attached.\n\n"
+        "Customer Services, Kestrel Borough Council 12 January 2024\n\nDear Ms Ortiz,\n\nThe list of grit bins is attached.\n\n"
         "Kind regards,\n\nCustomer Services\n"
     )
     thread = foithread.parse(text, format="text")

@@ -22,9 +22,13 @@ _PARAGRAPH = 40  # a following content line this long opens a paragraph, not a s
 
 def _shape(text: str, rules: Rules) -> bool:
     s = text.strip()
+    table = {r.name: r for r in rules["sender_line"]}  # enabled rules only
+    dated = table["dated"].search(s) if "dated" in table else None
+    if dated is not None:
+        s = dated.group("rest").strip()
     if not s or len(s) > _MAX_CHARS or s.endswith((".", ",", ":", ";", "?", "!")) or any(ch.isdigit() for ch in s):
         return False
-    m = rules["sender_line"].rules[0].search(s) if rules["sender_line"].rules[0].enabled else None
+    m = table["name_comma_org"].search(s) if "name_comma_org" in table else None
     if m is not None:
         org, name = m.group("org"), m.group("name")
         return rules["organisation_word"].first(org) is not None or rules["mailbox_word"].first(name) is not None

@@ -122,6 +122,11 @@ PAGE_HEAD_CHROME = table(
 SENDER_LINE = table(
     "sender_line",
     [
+        # a sender line may end in the date of the message (``FOI Team, Some Council 3 March 2023``)
+        (
+            "dated",
+            r"^(?P<rest>\S.*?)\s+\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{4}\s*$",
+        ),
         ("name_comma_org", r"^\s*(?P<name>[^\s,.;:!?][^,.;:!?<>@]{1,90}), (?P<org>[^\s,.;:!?][^,;:!?<>@]{2,100}?)\s*$"),
     ],
 )
