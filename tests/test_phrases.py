@@ -89,6 +89,7 @@ CASES = [
     ("response", "Leider kann Ihrem Antrag nicht entsprochen werden.", {"refused"}),
     ("response", "Ihr Antrag wird hiermit abgelehnt.", {"refused"}),
     ("response", "I am not obliged to supply the figures you asked for.", {"refused"}),
+    ("response", "I have decided to release 12 documents in part.", {"partial_access", "provided"}),
     ("response", "In der Anlage übersende ich Ihnen den Bescheid.", {"german_attached"}),
     ("internal_review_response", "Thank you for your confirmatory application of 2 May.", {"confirmatory"}),
     (

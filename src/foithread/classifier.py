@@ -109,7 +109,7 @@ def classify(ev: Evidence, rules: Rules) -> Verdict:
     """Kind, party and confidence of one message."""
     if ev.kind_hint == "annotation" or ev.annotation:
         return Verdict("annotation", annotation_party(ev), 0.99, ("hint",))
-    party = party_of(ev)
+    party = _pasted_party(ev, rules) or party_of(ev)
     bounce = _bounce(ev, rules)
     if bounce:
         return Verdict("bounce", party if party != "requester" or ev.headers else "authority", 0.95, (bounce,))
@@ -128,6 +128,21 @@ def classify(ev: Evidence, rules: Rules) -> Verdict:
     if notice:
         return Verdict("other", party, 0.7, tuple(sorted(notice)))
     return _authority_kind(ev, rules, party)
+
+
+def _pasted_party(ev: Evidence, rules: Rules) -> str | None:
+    """A pasted ``From:``/``To:`` block: the side that names an authority or FOI mailbox is the authority."""
+    if not (ev.pasted_from or ev.pasted_to):
+        return None
+
+    def official(value: str | None) -> bool:
+        return bool(value) and any(rules[t].first(value or "") for t in ("organisation_word", "mailbox_word"))
+
+    if official(ev.pasted_from):
+        return "authority"
+    if official(ev.pasted_to):
+        return "requester"
+    return None
 
 
 def _requester_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
@@ -273,6 +288,13 @@ _DECLINED = regex.compile(
 )
 
 
+def _without_questions(body: str) -> str:
+    """``body`` without the lines that end in a question mark (a response restating the request)."""
+    lines = body.splitlines(keepends=True)
+    kept = [ln for ln in lines if not ln.rstrip().endswith("?")]
+    return body if len(kept) == len(lines) else "".join(kept)
+
+
 def outcome_of(
     kind: str,
     body: str,
@@ -288,11 +310,16 @@ def outcome_of(
     if kind not in ("response", "internal_review_response"):
         return None
     body = _window(body)
+    answers = _without_questions(body)
+    if answers != body:  # restated questions say what was asked, not what was answered
+        body, response_phrases = answers, None
     resp = response_phrases if response_phrases is not None else _multiline(rules, "response", body)
     text = _SPACES.sub(" ", body)
     real = [e for e in exemptions if not e.startswith(("s12", "s14"))]
     if "ncnd" in resp:
         return "neither_confirm_nor_deny"
+    if "partial_access" in resp:
+        return "partially_provided"  # ``access to 34 documents in part``
     if real and all(e.startswith("reg12(4)(a)") for e in real):
         return "not_held"  # EIR 12(4)(a) is the not-held exception
     if real and all(e.startswith("s21") for e in real) and regime != "foisa":
@@ -314,7 +341,8 @@ def outcome_of(
         provided = bool(resp & {"provided", "attached"}) or has_data(body)
         return "partially_provided" if provided else "refused"
     if "not_held" in resp:
-        return "not_held"
+        # some of it held and given, some not held
+        return "partially_provided" if "provided" in resp and has_data(body) else "not_held"
     if _DECLINED.search(text):
         return "refused"
     if resp & {"provided"} or has_data(body) or _CONFIRM_HOLD.search(text):

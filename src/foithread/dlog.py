@@ -50,6 +50,7 @@ def disclosure_log(text: str, rules: Rules) -> Layout | None:
         return None
     chrome_led = False
     begin = -1  # index of the first request line
+    first_real = -1  # on a chrome-led page with no heading, the request is the first real line
     for k, (_pos, line) in enumerate(lines[:_TOP_LINES]):
         folded = fold(line)
         if _matches(rules, "greeting", line, folded) or _matches(rules, "letter_cue", line, folded):
@@ -60,9 +61,11 @@ def disclosure_log(text: str, rules: Rules) -> Layout | None:
         if _matches(rules, "dlog_request_heading", line, folded):
             begin = k + 1
             break
-        if chrome_led:
-            begin = k  # a chrome-led page with no heading: the request is the first real line
-            break
+        if first_real < 0:
+            first_real = k
+    heading = begin >= 0
+    if not heading and chrome_led:
+        begin = first_real
     if begin < 0 or begin >= len(lines):
         return None
     first = lines[begin][1].strip()
@@ -80,7 +83,7 @@ def disclosure_log(text: str, rules: Rules) -> Layout | None:
             break
     if answer < 0:
         return None
-    heading_pos = lines[begin - 1][0] if begin > 0 and not chrome_led else lines[begin][0]
+    heading_pos = lines[begin - 1][0] if heading else lines[begin][0]
     response_pos = lines[answer - 1][0] if answer > 0 and _is_heading(rules, lines[answer - 1][1]) else lines[answer][0]
     return Layout(request=(heading_pos, response_pos), response=(response_pos, len(text)))
 

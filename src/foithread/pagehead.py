@@ -8,13 +8,16 @@ first message is the head: it is read for its facts and left out of the messages
 chrome, not correspondence). A page with only a title keeps the old behaviour: the segmenter
 removes the title from the first message.
 
-The line patterns live in :mod:`foithread.rules.pagetext`.
+:func:`without_page_head` applies this (and :func:`foithread.dlog.disclosure_log`) to a page-text
+document before segmentation. The line patterns live in :mod:`foithread.rules.pagetext`.
 """
 
 from __future__ import annotations
 
 import attrs
 
+from foithread.dlog import disclosure_log
+from foithread.readers.base import Document
 from foithread.rules import Rules
 from foithread.rules.literals import fold
 
@@ -94,3 +97,39 @@ def read_head(text: str, rules: Rules) -> Head | None:
     elif loose:
         end = loose[0][0]
     return Head(end=max(end, 0), title=title, status=status, requester=requester, authority=authority)
+
+
+def without_page_head(doc: Document, rules: Rules) -> Document:
+    """Page text that opens with a request page's head: its facts read, its lines left out."""
+    if doc.format != "text" or len(doc.parts) != 1 or not doc.parts[0].segment:
+        return doc
+    part = doc.parts[0]
+    layout = disclosure_log(part.text, rules)
+    if layout is not None:
+        (a, b), (c, d) = layout.request, layout.response
+        parts = (
+            attrs.evolve(
+                part,
+                text=part.text[a:b],
+                offset=part.offset + a,
+                segment=False,
+                kind_hint="request",
+                party_hint="requester",
+            ),
+            attrs.evolve(part, text=part.text[c:d], offset=part.offset + c, segment=False, party_hint="authority"),
+        )
+        chrome = rules["page_chrome"]
+        title = next((ln.strip() for ln in part.text[:a].splitlines() if ln.strip() and not chrome.matches(ln)), None)
+        return attrs.evolve(doc, parts=parts, title=doc.title or title)
+    head = read_head(part.text, rules)
+    if head is None:
+        return doc
+    rest = attrs.evolve(part, text=part.text[head.end :], offset=part.offset + head.end)
+    return attrs.evolve(
+        doc,
+        parts=(rest,),
+        title=doc.title or head.title,
+        status=doc.status or head.status,
+        authority=doc.authority or head.authority,
+        requester=doc.requester or head.requester,
+    )

@@ -54,6 +54,8 @@ class Evidence:
     closing: str | None = None  # the first closing line of the body
     signatory: str | None = None  # the first signatory's name
     attachments: tuple[str, ...] = ()  # file names of the message's attachments
+    pasted_from: str | None = None  # the From: value of a pasted header block opening the message
+    pasted_to: str | None = None  # the To: value of that block
     sender_line: str | None = None  # the page-text sender line above the message (``FOI Team, Some Council``)
     authority: str | None = None  # the authority the request was made to, when the page says so
 

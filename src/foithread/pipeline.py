@@ -14,9 +14,8 @@ import regex
 from foithread import classifier, cleaner, extract
 from foithread.bounces import bounce_details, is_closed_notice, is_recall_notice
 from foithread.cleaner import Label
-from foithread.dlog import disclosure_log
 from foithread.model import Message, Reference, Removed, Sender, Thread
-from foithread.pagehead import read_head
+from foithread.pagehead import without_page_head
 from foithread.readers.base import Document, Part
 from foithread.regime import detect_regime
 from foithread.rules import Rules
@@ -25,7 +24,7 @@ from foithread.senderline import chrome_lines
 from foithread.zoner import Zoned, sub_zoned, zone
 from foithread.zones import zones_of
 
-_ANNOTATION_HEAD = regex.compile(r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{4,40})\)", regex.M)
+_ANNOTATION_HEAD = regex.compile(r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{0,40})\)", regex.M)
 _AUTHORITY_GREETING = regex.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\([A-Z]{2,10}\))?\s*,?\s*$", regex.M)
 _NOT_AUTHORITY = regex.compile(
     r"^(?:Sir|Madam|Sir or Madam|Sir/Madam|Mr|Mrs|Ms|Miss|Dr|FOI|Freedom of Information|\[)", regex.I
@@ -46,6 +45,8 @@ class _Draft:
     labels: tuple[Label, ...]
     title: bool = False
     sender: bool = False  # the first non-blank line is a sender line
+    pasted: bool = False  # opens with a pasted mail-header block
+    web_title: bool = False  # the first line is a web page's title over a letter
 
 
 def _drafts(parts: Iterable[Part], rules: Rules) -> Iterator[_Draft]:
@@ -57,7 +58,9 @@ def _drafts(parts: Iterable[Part], rules: Rules) -> Iterator[_Draft]:
             continue
         for seg in segment(z, labels, rules):
             sub = sub_zoned(z, seg.start, seg.stop)
-            yield _Draft(part, sub, tuple(labels[seg.start : seg.stop]), seg.title, seg.sender)
+            yield _Draft(
+                part, sub, tuple(labels[seg.start : seg.stop]), seg.title, seg.sender, seg.pasted, seg.web_title
+            )
 
 
 def _text_of(z: Zoned, part: Part) -> tuple[str, int]:
@@ -71,9 +74,15 @@ def _text_of(z: Zoned, part: Part) -> tuple[str, int]:
 def _labels_for(draft: _Draft, rules: Rules) -> list[Label]:
     z = draft.zoned
     labels = cleaner.message_labels(z, rules, draft.labels)
-    if (draft.title or draft.sender) and z.lines:
+    if (draft.title or draft.sender or draft.web_title) and z.lines:
         first = next(i for i, ln in enumerate(z.lines) if not ln.blank)
-        labels[first] = ("platform_footer", "page_title" if draft.title else "sender_line")
+        labels[first] = ("platform_footer", "sender_line" if draft.sender else "page_title")
+    if draft.pasted:  # the header lines are the pasted message's envelope, not its text
+        for i, code in enumerate(z.codes):
+            if code not in "hb":
+                break
+            if code == "h":
+                labels[i] = ("other", "pasted_header")
     if draft.part.segment or not draft.part.headers:  # page text, not mail
         for i, name in chrome_lines(z, rules).items():
             if labels[i] is None:
@@ -110,6 +119,22 @@ def _own_reference(refs: Sequence[Reference], subject: str | None) -> bool:
     """Whether the authority gave a reference: a platform's ``[#1234]`` subject tag is not one."""
     tags = set(_PLATFORM_TAG.findall(subject or ""))
     return any(ref.value not in tags for ref in refs)
+
+
+def _pasted_field(z: Zoned, name: str) -> str | None:
+    """The value of the ``From:`` (``name="from"``) or ``To:`` line of the block that opens ``z``."""
+    for line, code in zip(z.lines, z.codes, strict=False):
+        if code == "b":
+            continue
+        if code != "h":
+            return None
+        head, _, value = line.text.partition(":")
+        if head.strip().strip("*").lower() in _FIELD_NAMES[name]:
+            return value.strip()
+    return None
+
+
+_FIELD_NAMES = {"from": ("from", "von", "de", "van"), "to": ("to", "an", "à", "aan")}
 
 
 def _reference_line(z: Zoned, labels: list[Label]) -> bool:
@@ -167,6 +192,8 @@ def _message(
         closing=_first_code(z, labels, "k"),
         signatory=facts.signatories[0].name if facts.signatories else None,
         attachments=part.attachments,
+        pasted_from=_pasted_field(z, "from") if draft.pasted else None,
+        pasted_to=_pasted_field(z, "to") if draft.pasted else None,
     )
     verdict = classifier.classify(evidence, rules)
     if verdict.kind == "bounce":
@@ -310,45 +337,9 @@ def iter_messages(
 
 def build_thread(doc: Document, rules: Rules, wrap: Callable[[Iterator[Message]], Iterable[Message]] = iter) -> Thread:
     """The thread of ``doc``; ``wrap`` sees the message stream first (the API caps its length)."""
-    paged = _without_page_head(doc, rules)
+    paged = without_page_head(doc, rules)
     messages = iter_messages(paged.parts, rules, paged.requester, authority=paged.authority, paged=paged is not doc)
     return thread_of(paged, list(wrap(messages)))
-
-
-def _without_page_head(doc: Document, rules: Rules) -> Document:
-    """Page text that opens with a request page's head: its facts read, its lines left out."""
-    if doc.format != "text" or len(doc.parts) != 1 or not doc.parts[0].segment:
-        return doc
-    part = doc.parts[0]
-    layout = disclosure_log(part.text, rules)
-    if layout is not None:
-        (a, b), (c, d) = layout.request, layout.response
-        parts = (
-            attrs.evolve(
-                part,
-                text=part.text[a:b],
-                offset=part.offset + a,
-                segment=False,
-                kind_hint="request",
-                party_hint="requester",
-            ),
-            attrs.evolve(part, text=part.text[c:d], offset=part.offset + c, segment=False, party_hint="authority"),
-        )
-        chrome = rules["page_chrome"]
-        title = next((ln.strip() for ln in part.text[:a].splitlines() if ln.strip() and not chrome.matches(ln)), None)
-        return attrs.evolve(doc, parts=parts, title=doc.title or title)
-    head = read_head(part.text, rules)
-    if head is None:
-        return doc
-    rest = attrs.evolve(part, text=part.text[head.end :], offset=part.offset + head.end)
-    return attrs.evolve(
-        doc,
-        parts=(rest,),
-        title=doc.title or head.title,
-        status=doc.status or head.status,
-        authority=doc.authority or head.authority,
-        requester=doc.requester or head.requester,
-    )
 
 
 def thread_of(doc: Document, messages: list[Message]) -> Thread:

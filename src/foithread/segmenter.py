@@ -34,6 +34,8 @@ class Segment:
     stop: int  # line index, exclusive
     title: bool = False  # first line is the page title
     sender: bool = False  # first non-blank line is a sender line (see :mod:`foithread.senderline`)
+    pasted: bool = False  # opens with a pasted ``Date:``/``From:``/``To:``/``Subject:`` header block
+    web_title: bool = False  # first line is a web page's title over a letter (see :func:`web_title`)
 
 
 _LETTERHEAD_MAX = 70
@@ -48,6 +50,16 @@ def _letterhead_like(text: str) -> bool:
 
 _PROSE_CHARS = 90
 _PROSE_WORDS = 8
+
+
+def _header_start(z: Zoned, i: int) -> bool:
+    """The first line of a ``From:``/``Date:``/``To:``/``Subject:`` block."""
+    return z.rule_names[i] == "outlook_header" and (i == 0 or z.codes[i - 1] != "h")
+
+
+def _dated(z: Zoned, i: int) -> bool:
+    """A header block that opens with ``Date:``: a message pasted whole (a reply's quote opens with From:)."""
+    return z.lines[i].text.lstrip().lower().startswith("date:")
 
 
 def _prose(text: str) -> bool:
@@ -77,7 +89,26 @@ def find_title(z: Zoned) -> int:
     if len(text) > 200 or len(text.split()) < 2 or text.endswith((".", ",", ":", ";")):
         return -1
     j = next((k for k in range(i + 1, min(len(codes), i + 4)) if codes[k] != "b"), -1)
-    return i if j >= 0 and codes[j] in "gx" else -1
+    if j >= 0 and codes[j] in "gx":
+        return i
+    return -1
+
+
+def web_title(z: Zoned, rules: Rules) -> int:
+    """Line index of a web page's title over a dated letter (short labels such as ``Details``, then the
+    letter's date line), or -1. Dropped like a page title, but the letter under it is no request."""
+    codes = z.codes
+    i = next((k for k, c in enumerate(codes) if c != "b"), -1)
+    if i < 0 or codes[i] != "c" or len(z.lines[i].text) > 200:
+        return -1
+    cue = rules["letter_cue"]
+    for n, k in enumerate([k for k in range(i + 1, min(len(codes), i + 8)) if codes[k] != "b"][:3]):
+        rule = cue.first(z.lines[k].text)
+        if rule is not None and rule.name == "date_line":
+            return i if n else -1  # with no label between, the first line is the letter's own
+        if codes[k] != "c" or len(z.lines[k].text.split()) > 2:
+            break
+    return -1
 
 
 def _attach_back(z: Zoned, labels: Sequence[Label], i: int, floor: int) -> int:
@@ -116,9 +147,13 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
     if n == 0:
         return []
     title = find_title(z)
+    web = title < 0 and web_title(z, rules) >= 0
+    if web:
+        title = web_title(z, rules)
     chrome = chrome_lines(z, rules)
     senders = sender_lines(z, rules, chrome)
     sender_starts: set[int] = set()
+    pasted_starts: set[int] = set()
     starts: list[int] = [0]
     start = 0
     greeting = ""  # rule name of the current message's first greeting
@@ -131,9 +166,13 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
     first_line = title + 1 if title >= 0 else 0
     signed = -1  # content lines since the current message's closing (-1: no closing yet)
     prose = False  # the current message has a line of running text (not only a letterhead block)
+    pasted = False  # inside the header block that opens the current message
+    opened = False  # the current message began with an opener (an auto-reply, a bounce)
 
     def begin(at: int, i: int) -> None:
         nonlocal start, greeting, greeting_line, has_body, closed, quoting, in_disclaimer, announces, signed, prose
+        nonlocal opened
+        opened = codes[i] == "o"
         signed = -1
         if at <= start:
             at = i
@@ -167,7 +206,8 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
             continue
         after_disclaimer = in_disclaimer
         in_disclaimer = False
-        if i in senders and (closed or after_disclaimer) and has_body and i > first_line and signed != 0:
+        ended = closed or after_disclaimer or (senders.get(i, False) and prose)  # an opening follows it
+        if i in senders and ended and has_body and i > first_line and signed != 0:
             begin(i, i)
             sender_starts.add(i)
             continue
@@ -175,6 +215,21 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
             if i > first_line:
                 begin(i, i)
             continue
+        if (
+            code == "h"
+            and _header_start(z, i)
+            and (_dated(z, i) or start in pasted_starts)  # once mails are pasted whole, each block is one
+            and has_body
+            and not (greeting or opened or quoting)
+            and signed < 0
+        ):
+            begin(i, i)  # a pasted Date/From/To/Subject block after text that is no letter: a new message
+            pasted = True
+            pasted_starts.add(i)
+            continue
+        if code == "h" and pasted:
+            continue
+        pasted = False
         if code in "hq":
             quoting = True
             has_body = True
@@ -209,9 +264,19 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
         if code in "cko":
             announces = bool(_ANNOUNCES.search(z.lines[i].text))
             prose = prose or code == "o" or _prose(z.lines[i].text)
+            opened = opened or code == "o"
     bounds = [*starts, n]
     out = []
     for a, b in itertools.pairwise(bounds):
         if b > a:
-            out.append(Segment(a, b, title=(a == 0 and title >= 0), sender=a in sender_starts))
+            out.append(
+                Segment(
+                    a,
+                    b,
+                    title=(a == 0 and title >= 0 and not web),
+                    sender=a in sender_starts,
+                    pasted=a in pasted_starts,
+                    web_title=a == 0 and web,
+                )
+            )
     return out

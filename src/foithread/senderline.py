@@ -22,9 +22,13 @@ _PARAGRAPH = 40  # a following content line this long opens a paragraph, not a s
 
 def _shape(text: str, rules: Rules) -> bool:
     s = text.strip()
+    table = {r.name: r for r in rules["sender_line"]}  # enabled rules only
+    dated = table["dated"].search(s) if "dated" in table else None
+    if dated is not None:
+        s = dated.group("rest").strip()
     if not s or len(s) > _MAX_CHARS or s.endswith((".", ",", ":", ";", "?", "!")) or any(ch.isdigit() for ch in s):
         return False
-    m = rules["sender_line"].rules[0].search(s) if rules["sender_line"].rules[0].enabled else None
+    m = table["name_comma_org"].search(s) if "name_comma_org" in table else None
     if m is not None:
         org, name = m.group("org"), m.group("name")
         return rules["organisation_word"].first(org) is not None or rules["mailbox_word"].first(name) is not None
@@ -38,18 +42,19 @@ def chrome_lines(z: Zoned, rules: Rules) -> dict[int, str]:
     table = rules["page_chrome"]
     out: dict[int, str] = {}
     for i, code in enumerate(z.codes):
-        if code == "c":
+        if code in "cl":  # ``l``: a link-list heading, chrome only when its list is gone
             rule = table.first(z.lines[i].text)
             if rule is not None:
                 out[i] = rule.name
     return out
 
 
-def sender_lines(z: Zoned, rules: Rules, chrome: dict[int, str] | None = None) -> set[int]:
-    """Indices of the lines that look like sender lines."""
+def sender_lines(z: Zoned, rules: Rules, chrome: dict[int, str] | None = None) -> dict[int, bool]:
+    """The lines that look like sender lines, each with whether a letter's opening (a greeting, an
+    opener, attachment chrome) follows it: then it needs no closing above it to count."""
     codes = z.codes
     n = len(codes)
-    out: set[int] = set()
+    out: dict[int, bool] = {}
     chrome = chrome_lines(z, rules) if chrome is None else chrome
     for i, code in enumerate(codes):
         if code != "c" or i in chrome or (i > 0 and codes[i - 1] != "b") or (i + 1 < n and codes[i + 1] != "b"):
@@ -58,11 +63,8 @@ def sender_lines(z: Zoned, rules: Rules, chrome: dict[int, str] | None = None) -
         if j >= n or prev_nonblank(z, i - 1) < 0:
             continue
         nxt = codes[j]
-        opens = (
-            nxt in "gao"
-            or chrome.get(j) in OPENING_CHROME
-            or (nxt == "c" and len(z.lines[j].text.strip()) >= _PARAGRAPH)
-        )
+        strong = nxt in "gao" or chrome.get(j) in OPENING_CHROME
+        opens = strong or (nxt == "c" and len(z.lines[j].text.strip()) >= _PARAGRAPH)
         if opens and _shape(z.lines[i].text, rules):
-            out.add(i)
+            out[i] = strong
     return out

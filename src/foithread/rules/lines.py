@@ -34,6 +34,7 @@ GREETING = table(
             "other_languages",
             r"^\s*(?:Madame|Monsieur|Mesdames|Geachte|Beste|Kære|Estimad[oa]s?|Gentile)\b[^.!?]{0,80}[,:]?\s*$",
         ),
+        ("maori", r"^\s*(?:Kia ora|T[eē]n[aā] koe|T[eē]n[aā] koutou)\b[^.!?]{0,80}[,:]?\s*$"),
     ],
     prefixes=(
         "annwyl",
@@ -58,6 +59,9 @@ GREETING = table(
         "kære",
         "estimad",
         "gentile",
+        "kia",
+        "tena",
+        "tēnā",
     ),
 )
 
@@ -80,6 +84,7 @@ CLOSING = table(
             "other_languages",
             r"^\s*(?:Cordialement|Bien (?:à vous|cordialement)|(?:Un )?saludo(?:s)?(?: cordiales)?|Atentamente|Met vriendelijke groet(?:en)?|Pozdrawiam|Med vänlig hälsning|Med venlig hilsen|Distinti saluti|Cordiali saluti|Atenciosamente|Viele Grüße|Beste Grüße|Gruß)\s*[,.!]?\s*$",
         ),
+        ("maori", r"^\s*(?:Ng[aā] mihi(?:\s+nui)?|N[aā]ku noa,?\s*n[aā]|N[aā]ku iti noa,?\s*n[aā])\s*[,.]?\s*$"),
     ],
     prefixes=(
         "yn",
@@ -117,6 +122,10 @@ CLOSING = table(
         "viele",
         "beste",
         "gruß",
+        "nga",
+        "ngā",
+        "naku",
+        "nāku",
     ),
 )
 

@@ -122,6 +122,11 @@ PAGE_HEAD_CHROME = table(
 SENDER_LINE = table(
     "sender_line",
     [
+        # a sender line may end in the date of the message (``FOI Team, Some Council 3 March 2023``)
+        (
+            "dated",
+            r"^(?P<rest>\S.*?)\s+\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{4}\s*$",
+        ),
         ("name_comma_org", r"^\s*(?P<name>[^\s,.;:!?][^,.;:!?<>@]{1,90}), (?P<org>[^\s,.;:!?][^,;:!?<>@]{2,100}?)\s*$"),
     ],
 )
@@ -178,6 +183,12 @@ PAGE_CHROME = table(
             "site_notice",
             r"^\s*(?:Your cookie preferences have been saved\b|This site is a beta\b|Sorry, there was a technical problem\b)",
         ),
+        # elinks' link-list heading left without its links (the list was not copied)
+        ("elinks_heading", r"^\s*(?:Visible|Hidden) links\s*:?\s*$"),
+        # a PDF page's document-management number, alone on its line
+        ("document_number", r"^\s*\d{6,12}\s*$"),
+        # an online PDF viewer's page heading (``Page 12 - Annual report``, then ``P. 12``)
+        ("viewer_page", r"^\s*Page \d{1,4} - \S.{0,120}$|^\s*P\. \d{1,4}\s*$"),
         ("file_link", r",\s*file type:\s*\w{2,5},\s*file size:\s*[\d.,]+\s*[KMG]B\s*$"),
     ],
 )

@@ -173,6 +173,10 @@ RESPONSE = table(
             r"\b(?:kann|können) (?:Ihre[mn]? )?(?:Antr(?:ag|ägen)|Anfragen?)\b.{0,30}\bnicht (?:entsprochen|stattgegeben)|\blehne (?:ich )?Ihren Antrag\b.{0,40}\bab\b|\b(?:wird|werden) (?:hiermit )?abgelehnt\b|\bwe are refusing\b|\bI (?:must|have to) refuse\b|\b(?:I am|we are|the \w+ is) not obliged to (?:supply|provide|disclose)\b",
         ),
         (
+            "partial_access",
+            r"\b(?:documents?|information|records?|pages?) in part\b|\baccess in part\b|\bpart(?:ial)? access\b|\b(?:released?|disclosed?|provided?) in part\b|\bteilweise (?:stattgegeben|gewährt)\b",
+        ),
+        (
             "german_attached",
             r"\b(?:als|in der) Anlage\b.{0,60}\b(?:übersende|überreiche|erhalten Sie|sende)\b|\bim Anhang (?:übersende|erhalten Sie|finden Sie)\b",
         ),
