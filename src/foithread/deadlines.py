@@ -23,6 +23,10 @@ The law implemented:
 Page text seldom dates a request: the date of receipt is then read from the authority's own words
 ("which we received on 3 April 2023"). A thread without an answer is judged late only against an
 explicit ``today``.
+
+A thread under a regime of :data:`foithread.regimes.FOREIGN_REGIMES` (EU 1049/2001, Ireland, Australia,
+New Zealand, US, Germany) is counted by :mod:`foithread.regimes.deadline` on that regime's rule and
+calendar, never the UK's.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ import regex
 
 from foithread.extract.dates import date_candidates
 from foithread.model import Message, Thread
+from foithread.regimes.deadline import foreign_deadline
+from foithread.regimes.tables import FOREIGN_REGIMES
 
 UK_SUBDIVISIONS = ("ENG", "NIR", "SCT", "WLS")
 #: per regime: the ``holidays`` subdivisions whose bank holidays stop its clock, and the calendar's name
@@ -262,6 +268,8 @@ def deadline(thread: Thread, *, today: dt.date | str | None = None) -> Deadline 
     thread has ``late=None``. Unknown dates leave the fields that need them ``None`` and say why in
     ``notes``.
     """
+    if thread.regime in FOREIGN_REGIMES:  # its own rule and calendar, never the UK's
+        return foreign_deadline(thread, _day(today))
     msgs = thread.messages
     first = _find(msgs, "request", 0)
     if first is None:
@@ -309,6 +317,8 @@ def deadline(thread: Thread, *, today: dt.date | str | None = None) -> Deadline 
 
 def review_deadline(thread: Thread, *, today: dt.date | str | None = None) -> Deadline | None:
     """The deadline for the internal review first asked for in ``thread``; ``None`` when none was asked."""
+    if thread.regime in FOREIGN_REGIMES:
+        return foreign_deadline(thread, _day(today), review=True)
     msgs = thread.messages
     ask = _find(msgs, "internal_review_request", 0)
     if ask is None:
