@@ -224,6 +224,18 @@ def _extension(messages: Sequence[Message], regime: str) -> tuple[str | None, Me
     return None, None, notes
 
 
+def lateness(
+    final: dt.date | None, responded: dt.date | None, today: dt.date | None, answered: bool, notes: list[str]
+) -> bool | None:
+    """Whether the answer (or, with none yet, ``today``) is past ``final``; None when it cannot be told."""
+    if final and responded:
+        return responded > final
+    if final and today and not answered:
+        notes.append(f"no answer yet: judged against today, {today}")
+        return today > final
+    return None
+
+
 def _judge(
     stage: str,
     regime: str,
@@ -248,13 +260,8 @@ def _judge(
         notes.append("the answer's date is unknown")
     final = extended or due
     taken = working_days_between(received, responded, regime) if received and responded else None
-    late: bool | None = None
+    late = lateness(final, responded, today, answered, notes)
     days_late: int | None = None
-    if final and responded:
-        late = responded > final
-    elif final and today and not answered:
-        late = today > final
-        notes.append(f"no answer yet: judged against today, {today}")
     if late is not None and final:
         days_late = max(1, working_days_between(final, responded or today or final, regime)) if late else 0
     dates = (received, clock, due, basis, extended, responded, taken, late, days_late)

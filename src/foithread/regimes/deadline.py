@@ -35,7 +35,7 @@ def judge(
     answered: bool, today: dt.date | None, notes: list[str], extension: tuple[str, Rule] | None = None,
 ) -> Deadline:  # fmt: skip
     """A :class:`~foithread.deadlines.Deadline` for one stage counted on ``regime``'s calendar."""
-    from foithread.deadlines import Deadline
+    from foithread.deadlines import Deadline, lateness
 
     notes = [f"{regime.name}: {rule.source}; calendar: {regime.calendar}", *notes]
     due = due_date(received, rule, regime) if received else None
@@ -43,12 +43,7 @@ def judge(
     if extension:
         notes.append(f"extension under {extension[0]}: {extension[1].source}")
     final = extended or due
-    late: bool | None = None
-    if final and responded:
-        late = responded > final
-    elif final and today and not answered:
-        late = today > final
-        notes.append(f"no answer yet: judged against today, {today}")
+    late = lateness(final, responded, today, answered, notes)
     taken = units_between(received, responded, rule, regime) if received and responded else None
     days_late = None
     if late is not None and final:
