@@ -3,16 +3,18 @@
 
 from __future__ import annotations
 
+from foithread.extract.patterns import compile_pattern, search
 from foithread.regimes.tables import FOREIGN_REGIMES, Regime, Rule
 
 __all__ = ["FOREIGN_REGIMES", "Regime", "Rule", "detect_foreign"]
 
 
+_MARKERS = tuple((code, compile_pattern(regime.markers)) for code, regime in FOREIGN_REGIMES.items())
+
+
 def detect_foreign(text: str) -> str | None:
     """The first foreign regime of :data:`FOREIGN_REGIMES` whose markers ``text`` contains, else None."""
-    import regex
-
-    for code, regime in FOREIGN_REGIMES.items():
-        if regex.search(regime.markers, text):
+    for code, pattern in _MARKERS:
+        if search(pattern, text) is not None:
             return code
     return None
