@@ -194,3 +194,38 @@ def test_tables_cover_every_regime() -> None:
     for code, regime in FOREIGN_REGIMES.items():
         assert regime.code == code and regime.response.limit > 0
         assert code in EXEMPTION_TABLES or code.startswith("de_")
+
+
+AU_LETTER = """Our reference: LEX 51234
+3 May 2022
+
+Dear Applicant,
+
+Freedom of Information request - decision
+
+I refer to your request of 1 April 2022 for access to documents under the Freedom of Information
+Act 1982 (the FOI Act).
+
+I have decided to refuse access to parts of the documents under s 47F(1) of the FOI Act, because
+disclosure would involve the unreasonable disclosure of personal information.
+
+Yours sincerely
+
+Kim Nguyen
+Authorised FOI decision maker
+GPO Box 5218 Sydney NSW 2001
+"""
+
+
+def test_an_australian_decision_end_to_end() -> None:
+    import foithread
+
+    thread = foithread.parse(AU_LETTER, format="text")
+    assert thread.regime == "au_foi"
+    msg = thread.messages[0]
+    assert "s47F(1)" in msg.exemptions
+    assert [(r.value, r.role) for r in msg.references] == [("LEX 51234", "request")]
+    postal = [a for a in msg.addresses if a.kind == "postal"]
+    assert [(a.value, a.postcode, a.country) for a in postal] == [("GPO Box 5218 Sydney, NSW 2001", "2001", "AU")]
+    data = thread.to_dict()
+    assert data["messages"][0]["addresses"][0]["country"] == "AU"

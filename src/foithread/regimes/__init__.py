@@ -9,7 +9,8 @@ from foithread.regimes.tables import FOREIGN_REGIMES, Regime, Rule
 __all__ = ["FOREIGN_REGIMES", "Regime", "Rule", "detect_foreign"]
 
 
-_MARKERS = tuple((code, compile_pattern(regime.markers)) for code, regime in FOREIGN_REGIMES.items())
+# a space in a marker matches any run of whitespace: the law's name often wraps ("Freedom of Information\nAct 1982")
+_MARKERS = tuple((code, compile_pattern(r.markers.replace(" ", r"\s+"))) for code, r in FOREIGN_REGIMES.items())
 
 
 def detect_foreign(text: str) -> str | None:
