@@ -73,6 +73,10 @@ BODY_CASES = [
     ("We have given your request the number F0047712.", [("F0047712", None)]),
     ("See Council document A(2016)12045 and Ares(2019)1234567.", [("A(2016)12045", None), ("Ares(2019)1234567", None)]),
     ("Your case CAS-204815-K9P3Q1 is now closed.", [("CAS-204815-K9P3Q1", None)]),
+    # US FOIA tracking numbers
+    ("Your request has been assigned 2023-FOIA-04417.", [("2023-FOIA-04417", None)]),
+    ("FOIA Tracking Number: EPA-HQ-2022-005531", [("EPA-HQ-2022-005531", "FOIA Tracking Number")]),
+    ("Tracking #: 22-00481-F\nDear Requester", [("22-00481-F", "Tracking")]),  # "#" is dropped like "Ref #"
 ]
 
 NOT_REFERENCES = [

@@ -23,6 +23,10 @@ The law implemented:
 Page text seldom dates a request: the date of receipt is then read from the authority's own words
 ("which we received on 3 April 2023"). A thread without an answer is judged late only against an
 explicit ``today``.
+
+A thread under a regime of :data:`foithread.regimes.FOREIGN_REGIMES` (EU 1049/2001, Ireland, Australia,
+New Zealand, US, Germany) is counted by :mod:`foithread.regimes.deadline` on that regime's rule and
+calendar, never the UK's.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ import regex
 
 from foithread.extract.dates import date_candidates
 from foithread.model import Message, Thread
+from foithread.regimes.deadline import foreign_deadline
+from foithread.regimes.tables import FOREIGN_REGIMES
 
 UK_SUBDIVISIONS = ("ENG", "NIR", "SCT", "WLS")
 #: per regime: the ``holidays`` subdivisions whose bank holidays stop its clock, and the calendar's name
@@ -218,6 +224,18 @@ def _extension(messages: Sequence[Message], regime: str) -> tuple[str | None, Me
     return None, None, notes
 
 
+def lateness(
+    final: dt.date | None, responded: dt.date | None, today: dt.date | None, answered: bool, notes: list[str]
+) -> bool | None:
+    """Whether the answer (or, with none yet, ``today``) is past ``final``; None when it cannot be told."""
+    if final and responded:
+        return responded > final
+    if final and today and not answered:
+        notes.append(f"no answer yet: judged against today, {today}")
+        return today > final
+    return None
+
+
 def _judge(
     stage: str,
     regime: str,
@@ -242,13 +260,8 @@ def _judge(
         notes.append("the answer's date is unknown")
     final = extended or due
     taken = working_days_between(received, responded, regime) if received and responded else None
-    late: bool | None = None
+    late = lateness(final, responded, today, answered, notes)
     days_late: int | None = None
-    if final and responded:
-        late = responded > final
-    elif final and today and not answered:
-        late = today > final
-        notes.append(f"no answer yet: judged against today, {today}")
     if late is not None and final:
         days_late = max(1, working_days_between(final, responded or today or final, regime)) if late else 0
     dates = (received, clock, due, basis, extended, responded, taken, late, days_late)
@@ -262,6 +275,8 @@ def deadline(thread: Thread, *, today: dt.date | str | None = None) -> Deadline 
     thread has ``late=None``. Unknown dates leave the fields that need them ``None`` and say why in
     ``notes``.
     """
+    if thread.regime in FOREIGN_REGIMES:  # its own rule and calendar, never the UK's
+        return foreign_deadline(thread, _day(today))
     msgs = thread.messages
     first = _find(msgs, "request", 0)
     if first is None:
@@ -309,6 +324,8 @@ def deadline(thread: Thread, *, today: dt.date | str | None = None) -> Deadline 
 
 def review_deadline(thread: Thread, *, today: dt.date | str | None = None) -> Deadline | None:
     """The deadline for the internal review first asked for in ``thread``; ``None`` when none was asked."""
+    if thread.regime in FOREIGN_REGIMES:
+        return foreign_deadline(thread, _day(today), review=True)
     msgs = thread.messages
     ask = _find(msgs, "internal_review_request", 0)
     if ask is None:

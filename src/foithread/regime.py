@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import regex
 
+from foithread.regimes import FOREIGN_REGIMES, detect_foreign
+
 SCOTTISH = regex.compile(r"\(Scotland\)|\bFOISA\b|\bEISRs?\b|Scottish Information Commissioner", regex.I)
 EIR = regex.compile(r"Environmental Information (?:\(Scotland\) )?Regulations|\bEIRs?\b", regex.I)
 FOI_ACT = regex.compile(r"Freedom of Information (?:\(Scotland\) )?Act|\bFOI\s?S?A\b", regex.I)
@@ -59,7 +61,16 @@ def applies_eir(text: str) -> bool:
 
 
 def detect_regime(text: str, current: str | None = None) -> str | None:
-    """The access regime ``text`` speaks of, or ``current`` when it says nothing stronger."""
+    """The access regime ``text`` speaks of, or ``current`` when it says nothing stronger.
+
+    A foreign regime (:data:`foithread.regimes.FOREIGN_REGIMES`: ``eu1049``, ``ie_foi``, ``au_foi``,
+    ``nz_oia``, ``us_foia``, ``de_ifg``, ``de_uig``, ``de_vig``) is taken from its law's markers when no
+    regime is known yet, and is kept once known; a UK regime found first is never replaced by one.
+    """
+    if current in FOREIGN_REGIMES:
+        return current
+    if current is None and (foreign := detect_foreign(text)) is not None:
+        return foreign
     scottish = bool(SCOTTISH.search(text))
     eir = applies_eir(text)
     found = "eisr" if scottish and eir else "foisa" if scottish else "eir" if eir else None

@@ -35,7 +35,7 @@ from foithread.extract.patterns import (
 _SUB = r"(?:\d{1,2}[A-Z]?|[ivx]{2,4}|[a-z])"  # (2), (3A), (ii), (b)
 _PART = rf"\(\s?{_SUB}\s?\)"
 _CITE = compile_pattern(
-    r"(?<![\w.'\u2019])(?P<kw>sections?|ss?\.?|§|regulations?|regs?\.?|EIR)\s*(?P<num>\d{1,2}[A-Z]?)(?![\d])"
+    r"(?<![\w.'\u2019])(?P<kw>sections?|ss?\.?|§|regulations?|regs?\.?|EIR)\s*(?P<num>\d{1,2}(?:AA|[A-Z])?)(?![\d])"
     rf"(?P<chain>\.\d{{1,2}}(?:\.[a-z]{{1,4}})?|(?:\s?{_PART})*)"
     rf"(?P<alts>(?:\s*(?:,|and|&|or)\s*(?:{_PART})+|&[a-z]{{1,4}}\b)*)",
     regex.IGNORECASE,
@@ -52,7 +52,7 @@ _OTHER_ACT = compile_pattern(
     r"\s*(?:\([^)]{0,12}\)\s*)*of\s+the\s+(?P<act>(?:[A-Z][\w']*\s+(?:and\s+|of\s+)?){1,6})Act\b"
 )
 _CONTEXT = compile_pattern(
-    r"exempt|exemption|exception|withh[eo]ld|withholding|refus|engag|appl(?:y|ies|ied|ying)|rel(?:y|ies|ied|ying)\s+on|"
+    r"exempt|exemption|exception|excepted|withh[eo]ld|withholding|refus|engag|appl(?:y|ies|ied|ying)|rel(?:y|ies|ied|ying)\s+on|"
     r"cited|prejudice|neither\s+confirm|confirm\s+(?:n|or\s+deny)|cost\s+limit|appropriate\s+limit|exceed|"
     r"vexatious|repeated|manifestly\s+unreasonable|not\s+obliged|under\s+which|redact|public\s+interest\s+test|"
     r"by\s+virtue\s+of|(?:duty|obligation)\s+(?:to\s+\w+\s+)?(?:does\s+not|doesn't)\s+arise|confirming\s+or\s+denying",
@@ -85,6 +85,7 @@ _ROMAN = frozenset(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 
 _FOIA_KEEP = frozenset([str(n) for n in range(21, 45) if n != 25] + ["22A", "12", "14"])
 _EIR_KEEP = frozenset({"12", "13"})
+_UK_REGIMES = frozenset({"foi", "eir", "foisa", "eisr"})
 
 
 def _depth(token: str, previous: int) -> int:
@@ -178,9 +179,14 @@ def parse_citations(text: str) -> list[tuple[str, str, tuple[str, ...], int, int
 def extract_exemptions(text: str, regime: str | None = None) -> list[str]:
     """Exemptions cited in ``text`` in their normalised most specific form, in order, de-duplicated.
 
-    ``regime`` (``"foi"``, ``"eir"``, ``"foisa"``, ``"eisr"`` or None) only decides whether
-    FOISA section 25 and Scottish EIR regulations 10 and 11 count.
+    ``regime`` (``"foi"``, ``"eir"``, ``"foisa"``, ``"eisr"`` or None) decides whether FOISA section 25
+    and Scottish EIR regulations 10 and 11 count; a foreign regime (``"eu1049"``, ``"au_foi"`` ...) reads
+    its own table and citation form (:mod:`foithread.regimes.exemptions`).
     """
+    if regime is not None and regime not in _UK_REGIMES:
+        from foithread.regimes.exemptions import extract_regime_exemptions  # imported here: no import cycle
+
+        return extract_regime_exemptions(text, regime)
     out: dict[str, None] = {}
     numbers: set[tuple[str, str]] = set()
     text = text or ""

@@ -69,6 +69,8 @@ REFERENCE_SHAPES: tuple[tuple[str, str], ...] = (
     # CRM case numbers: CAS-123456-A1B2C3 (Dynamics), with letters and digits in the last block
     ("crm_case", r"[A-Z]{2,4}-\d{5,8}-(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,8}"),
     ("f_serial", r"F\d{7}"),  # F0012345 (unlabelled request numbers)
+    # US FOIA tracking numbers: 2023-FOIA-01234, EPA-HQ-2023-001234, DOS-2023-12345
+    ("us_tracking", r"(?:19|20)\d{2}-FOIA-\d{3,7}|[A-Z]{2,5}-(?:[A-Z]{2,4}-)?(?:19|20)\d{2}-\d{4,7}"),
 )
 
 #: Ordered ``(name, pattern source)`` table of labels; longer forms come first.
@@ -97,7 +99,7 @@ REFERENCE_LABELS: tuple[tuple[str, str], ...] = (
     ("reference_no", r"Ref(?:erence)?\s*(?:No\.?|Number|\#)"),
     ("case_number", r"Case\s+(?:Number|No\.?)"),
     ("request_id", r"Request\s+(?:ID|Number|No\.?)"),
-    ("tracking_number", r"Tracking\s+Number"),
+    ("tracking_number", r"(?:FOIA\s+)?Tracking\s+(?:Number|No\.?|\#)"),
     ("logged_as", r"(?:logged|registered|recorded)\s+(?:as|under|with)(?:\s+(?:reference|ref)(?:\s+number)?)?"),
     (
         "with_reference",
