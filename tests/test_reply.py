@@ -161,6 +161,21 @@ def test_inline_header_block_and_the_history_below_go(block: str) -> None:
         # an attribution without address counts over '>' lines
         ("Einverstanden.\n\nLukas Weber schrieb:\n> Freitag?\n> Um 10?\n", "Einverstanden."),
         ("Zgoda.\n\nAnna Nowak napisał:\n> Piątek?\n> O 10?\n", "Zgoda."),
+        # the verb alone on the third line of a wrapped attribution
+        (
+            "Works for me.\n\nOn Dec 16, 2021, at 12:47 PM, Corey Dunn\n<corey@example.org>\nwrote:\n\n> Fixed?\n> Or not?\n",
+            "Works for me.",
+        ),
+        # a date-first attribution wrapped inside its "<address>:"
+        ("Reply\n\n2021-10-17 11:28 GMT+03:00 Postmaster <\npostmaster@example.org>:\n\n> Hello\n> There\n", "Reply"),
+        # a date and an address alone over the quote, no verb
+        ("Hi\n\n2021/11/15 Roman <roman@example.com>\n\n> hello\n> there\n", "Hi"),
+        # Outlook's header flattened onto one line
+        (
+            "Noted.\n\nFrom: Joe Smith <joe@example.com> Sent: Tuesday, May 4, 2021 10:00 AM To: Bob <bob@example.com>"
+            " Subject: Hi\n\nOld text\n",
+            "Noted.",
+        ),
         # mutt and IMP attributions
         ("Fine by me.\n\n* Priya Shah <priya@example.org> [2022-03-08 14:02]:\n> Friday?\n> At 10?\n", "Fine by me."),
         ("Fine by me.\n\nQuoting Priya Shah (priya@example.org):\n> Friday?\n> At 10?\n", "Fine by me."),
@@ -187,6 +202,8 @@ def test_attribution_shapes_and_list_footers(text: str, expected: str) -> None:
     [
         "He told us so. On balance we agree:\nthe figures stand.\n",  # an opener mid-line, no attribution
         "Lukas Weber schrieb:\nWir sind einverstanden.\n",  # no quote below, no address: a sentence
+        "Please call 020 7946 0000 or e-mail jane@example.org by 10:00.\n> 50 people said yes\nThanks.\n",  # a sentence
+        "Write to:\njane@example.org>:\n",  # an address and a colon with no attribution above
     ],
 )
 def test_lines_that_only_look_like_shared_headers_stay(text: str) -> None:

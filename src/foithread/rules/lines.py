@@ -243,6 +243,10 @@ QUOTE_HEADER = table(
             "date_address_colon",
             r"^\s*(?=.{0,60}\d{1,2}[.:]\d{2})(?=.{0,60}(?:19|20)\d\d).{6,160}<[^<>\s]+@[^<>\s]+>\s*:\s*$",
         ),
+        # the end of an attribution wrapped inside its "<address>:" (the date opens it above)
+        ("address_colon_tail", r"^\s*<?[^\s<>@]+@[^\s<>@]+>\s*:\s*$"),
+        # Outlook's header block flattened onto one line
+        ("outlook_one_line", r"^\s*\*?From:\*?\s.{1,120}?\s\*?(?:Sent|Date):\*?\s.{1,80}?\s\*?To:\*?\s"),
         ("groupwise", r"^\s*>>>\s*.{1,120}>>>\s*$"),
         ("mutt", r"^\s*\*\s.{1,80}\[\d{2,4}[-/.]\d\d[-/.]\d{2,4}.{0,20}\]\s*:\s*$"),
         ("quoting", r"^\s*(?:Quoting|Citando|Zitat von)\s.{1,100}:\s*$"),
