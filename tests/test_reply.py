@@ -233,6 +233,28 @@ def test_fyi_and_a_forwarded_message_keep_the_message(forward: str) -> None:
     assert kinds == ["content", "forwarded_header", "forwarded"]
 
 
+@pytest.mark.parametrize(
+    "note, forward",
+    [
+        ("FYI", True),
+        ("Please see below the response from Parking Services.", True),
+        ("See the answer from the service area below:", True),
+        ("Forwarding this to you as requested.", True),
+        ("Thanks, noted.", False),  # a reply: the history under it goes
+        ("We will reply in full below the 20 working day limit. Thank you for your patience.", False),
+    ],
+)
+def test_a_note_that_hands_over_the_message_below(note: str, forward: bool) -> None:
+    text = (
+        f"Dear Ms Shah,\n\n{note}\n\nKind regards\nFOI Team\n\nFrom: Parking Services\nSent: 8 March 2022 14:02\n"
+        "To: FOI Team\nSubject: FOI 123\n\nWe issued 1,204 penalty notices in 2022.\n"
+    )
+    msg = _parse_one(text)
+    assert ("We issued 1,204 penalty notices" in msg.body) is forward
+    assert "Sent: 8 March 2022" not in msg.body
+    assert ("forwarded" in [z.kind for z in msg.zones]) is forward
+
+
 def test_a_forwarded_message_keeps_its_own_quote_removed() -> None:
     text = (
         "See below.\n\n---------- Forwarded message ---------\nFrom: Maria Keller <maria@example.org>\n"
@@ -248,7 +270,10 @@ def test_a_pasted_raw_header_dump_goes() -> None:
         " 14:02:11 +0000\nMessage-ID: <abc123@example.org>\nX-Mailer: ExampleMail 4.7\nFrom: Maria Keller"
         " <maria@example.org>\nSubject: Ward figures\n\nAll 14 wards reported.\n"
     )
-    assert foithread.clean_reply(text) == "Forwarding the original with full headers."
+    reply = foithread.clean_reply(text)
+    assert reply.startswith("Forwarding the original with full headers.")
+    assert "Received:" not in reply and "X-Mailer" not in reply and "Message-ID" not in reply
+    assert "All 14 wards reported." in reply  # a note handing it over: the forwarded message stays
 
 
 # ------------------------------------------------------------------ zones and reply_text

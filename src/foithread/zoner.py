@@ -35,7 +35,7 @@ import attrs
 import regex
 
 from foithread.header_blocks import mark_header_blocks, mark_raw_headers
-from foithread.rules import DEFAULT_RULES, Rules
+from foithread.rules import DEFAULT_RULES, Rules, RuleTable
 from foithread.rules.literals import fold
 from foithread.rules.quote_headers import opener_words, openers
 
@@ -244,6 +244,30 @@ def _quote_intros(lines: Sequence[Line], codes: list[str], names: list[str]) -> 
                 names[i] = "quote_intro"
 
 
+#: own lines a forwarding note may have above the header it hands over
+_MAX_NOTE_LINES = 4
+
+
+def _forward_notes(lines: Sequence[Line], codes: list[str], names: list[str], notes: RuleTable) -> None:
+    """``FYI`` / ``See below.`` over the first header block: the block is a forward's (``w``), so the
+    message under it (the service area's answer) stays as the content."""
+    first = codes.index("h") if "h" in codes else -1
+    if first < 0 or "w" in codes[:first] or names[first] in ("wrote_tail", "quote_intro"):
+        return
+    own = [k for k in range(first) if codes[k] not in "bgkmn"]
+    if not own or len(own) > _MAX_NOTE_LINES or not any(notes.matches(lines[k].text) for k in own):
+        return
+    j = first
+    while j < len(codes) and codes[j] in "hb":
+        if codes[j] == "h":
+            codes[j] = "w"
+        j += 1
+    if j < len(codes) and codes[j] == "q":  # an attribution over '>' lines is a reply's, not a forward's
+        for k in range(first, j):
+            if codes[k] == "w":
+                codes[k] = "h"
+
+
 def zone(text: str, offset: int = 0, rules: Rules = DEFAULT_RULES) -> Zoned:
     """Split ``text`` into lines and zone each one."""
     codes: list[str] = []
@@ -271,6 +295,7 @@ def zone(text: str, offset: int = 0, rules: Rules = DEFAULT_RULES) -> Zoned:
     _lotus_blocks(lines, codes, names)
     _wrapped_quotes(lines, codes, names)
     _quote_intros(lines, codes, names)
+    _forward_notes(lines, codes, names, rules["forward_note"])
     return Zoned(tuple(lines), "".join(codes), tuple(names))
 
 

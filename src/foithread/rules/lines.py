@@ -343,6 +343,19 @@ BOUNCE_DIAGNOSTIC = table(
     ],
 )
 
+#: a short note that hands over the message below it (the header under it is a forward's)
+FORWARD_NOTE = table(
+    "forward_note",
+    [
+        ("fyi", r"^\s*(?:FYI|F\.Y\.I\.?|For your (?:information|info|records))\s*[.:!,-]?\s*$"),
+        (
+            "see_below",
+            r"^\s*(?:Please\s+)?(?:see|find)\s+(?:the\s+)?(?:\w+\s+){0,6}?below\b[^.!?]{0,60}[.:!]?\s*$",
+        ),
+        ("forwarding", r"^\s*(?:Forwarding|Passing on|Passed on)\b[^.!?]{0,80}[.:!]?\s*$"),
+    ],
+)
+
 #: fields of a raw RFC 822 header dump pasted into a body (forwarded with full headers)
 MAIL_HEADER_FIELD = table(
     "mail_header_field",
@@ -379,6 +392,7 @@ TABLES: tuple[RuleTable, ...] = (
     REF_LINE,
     BOUNCE_DIAGNOSTIC,
     MAIL_HEADER_FIELD,
+    FORWARD_NOTE,
     ATTACHMENT_START,
     ATTACHMENT_END,
 )
