@@ -5,6 +5,7 @@ Each table is one failure family: the e-mails are written for these tests."""
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 from conftest import assert_lossless
@@ -352,3 +353,31 @@ def test_header_shapes_at_scale_finish_and_stay_lossless(text: str) -> None:
     assert_lossless(foithread.parse(text, format="text"))
     foithread.clean_reply(text)
     assert time.perf_counter() - started < 30  # a hang guard, not a speed target (see benchmarks/)
+
+
+def _inputs() -> list[Path]:
+    from conftest import CORPUS, FIXTURES
+
+    found = sorted(p for p in (FIXTURES / "cases").iterdir() if p.is_file())
+    for sub in ("talon/standard_replies", "alaveteli"):
+        if (CORPUS / sub).exists():
+            found += sorted(p for p in (CORPUS / sub).iterdir() if p.suffix in (".eml", ".txt"))
+    return found
+
+
+@pytest.mark.parametrize("path", _inputs(), ids=lambda p: p.name)
+def test_zones_tile_raw_on_every_fixture(path: Path) -> None:
+    try:
+        thread = foithread.parse(path)
+    except foithread.ParseError:
+        return  # inputs that are refused by design have no zones to check
+    for msg in thread.messages:
+        assert "".join(msg.zone_text(z) for z in msg.zones) == msg.raw
+        assert all(a.span[1] == b.span[0] and a.kind != b.kind for a, b in itertools.pairwise(msg.zones))
+        if msg.raw:
+            assert msg.zones[0].span[0] == msg.span[0] and msg.zones[-1].span[1] == msg.span[1]
+        for z in msg.zones:  # what the author wrote is always kept
+            if z.kind in ("content", "greeting", "closing", "signature", "forwarded"):
+                assert msg.zone_text(z).strip() in msg.body
+            if z.kind in ("quote_header", "forwarded_header", "disclaimer", "platform_footer", "link_footer"):
+                assert msg.zone_text(z).strip() not in msg.body
