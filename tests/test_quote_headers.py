@@ -87,3 +87,25 @@ def test_a_language_can_be_disabled_and_added() -> None:
     esperanto = QuoteHeaderLanguage("eo", "Esperanto", opens=("Je",), wrote=("skribis",))
     mine = DEFAULT_RULES.add("quote_header", Rule("wrote_eo", attribution_pattern(esperanto)))
     assert zone("Je 2022-03-08 14:02, Zamenhof skribis:", rules=mine).codes == "h"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=[lang.code for lang in LANGUAGES])
+def test_every_language_row_makes_working_rules(lang: QuoteHeaderLanguage) -> None:
+    """Each row of the table, built into lines from its own words, is zoned as a quote header."""
+    for verb in lang.wrote:
+        verb = verb.replace("\\", "")
+        opener = f"{lang.opens[0]} " if lang.opens else ""
+        line = f"{opener}8.3.2022 14:02, Maria Keller <maria@example.org> {verb}:"
+        assert zone(line).codes == "h", line
+    if {"from", "sent", "to", "subject"} <= set(lang.fields):
+        block = "\n".join(
+            [
+                f"{lang.fields['from'][0]}: Maria Keller <maria@example.org>",
+                f"{lang.fields['sent'][0]}: 8.3.2022 14:02",
+                f"{lang.fields['to'][0]}: FOI <foi@example.org>",
+                f"{lang.fields['subject'][0]}: 123",
+            ]
+        )
+        assert zone(f"See my notes.\n\n{block}\n\nOld text.\n").codes == "cbhhhhbc"
+    for separator in lang.separators:
+        assert zone(f"-----{separator}-----").codes == "h"

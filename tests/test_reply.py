@@ -5,6 +5,7 @@ Each table is one failure family: the e-mails are written for these tests."""
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 from conftest import assert_lossless
@@ -161,6 +162,21 @@ def test_inline_header_block_and_the_history_below_go(block: str) -> None:
         # an attribution without address counts over '>' lines
         ("Einverstanden.\n\nLukas Weber schrieb:\n> Freitag?\n> Um 10?\n", "Einverstanden."),
         ("Zgoda.\n\nAnna Nowak napisał:\n> Piątek?\n> O 10?\n", "Zgoda."),
+        # the verb alone on the third line of a wrapped attribution
+        (
+            "Works for me.\n\nOn Dec 16, 2021, at 12:47 PM, Corey Dunn\n<corey@example.org>\nwrote:\n\n> Fixed?\n> Or not?\n",
+            "Works for me.",
+        ),
+        # a date-first attribution wrapped inside its "<address>:"
+        ("Reply\n\n2021-10-17 11:28 GMT+03:00 Postmaster <\npostmaster@example.org>:\n\n> Hello\n> There\n", "Reply"),
+        # a date and an address alone over the quote, no verb
+        ("Hi\n\n2021/11/15 Roman <roman@example.com>\n\n> hello\n> there\n", "Hi"),
+        # Outlook's header flattened onto one line
+        (
+            "Noted.\n\nFrom: Joe Smith <joe@example.com> Sent: Tuesday, May 4, 2021 10:00 AM To: Bob <bob@example.com>"
+            " Subject: Hi\n\nOld text\n",
+            "Noted.",
+        ),
         # mutt and IMP attributions
         ("Fine by me.\n\n* Priya Shah <priya@example.org> [2022-03-08 14:02]:\n> Friday?\n> At 10?\n", "Fine by me."),
         ("Fine by me.\n\nQuoting Priya Shah (priya@example.org):\n> Friday?\n> At 10?\n", "Fine by me."),
@@ -187,6 +203,8 @@ def test_attribution_shapes_and_list_footers(text: str, expected: str) -> None:
     [
         "He told us so. On balance we agree:\nthe figures stand.\n",  # an opener mid-line, no attribution
         "Lukas Weber schrieb:\nWir sind einverstanden.\n",  # no quote below, no address: a sentence
+        "Please call 020 7946 0000 or e-mail jane@example.org by 10:00.\n> 50 people said yes\nThanks.\n",  # a sentence
+        "Write to:\njane@example.org>:\n",  # an address and a colon with no attribution above
     ],
 )
 def test_lines_that_only_look_like_shared_headers_stay(text: str) -> None:
@@ -216,6 +234,28 @@ def test_fyi_and_a_forwarded_message_keep_the_message(forward: str) -> None:
     assert kinds == ["content", "forwarded_header", "forwarded"]
 
 
+@pytest.mark.parametrize(
+    "note, forward",
+    [
+        ("FYI", True),
+        ("Please see below the response from Parking Services.", True),
+        ("See the answer from the service area below:", True),
+        ("Forwarding this to you as requested.", True),
+        ("Thanks, noted.", False),  # a reply: the history under it goes
+        ("We will reply in full below the 20 working day limit. Thank you for your patience.", False),
+    ],
+)
+def test_a_note_that_hands_over_the_message_below(note: str, forward: bool) -> None:
+    text = (
+        f"Dear Ms Shah,\n\n{note}\n\nKind regards\nFOI Team\n\nFrom: Parking Services\nSent: 8 March 2022 14:02\n"
+        "To: FOI Team\nSubject: FOI 123\n\nWe issued 1,204 penalty notices in 2022.\n"
+    )
+    msg = _parse_one(text)
+    assert ("We issued 1,204 penalty notices" in msg.body) is forward
+    assert "Sent: 8 March 2022" not in msg.body
+    assert ("forwarded" in [z.kind for z in msg.zones]) is forward
+
+
 def test_a_forwarded_message_keeps_its_own_quote_removed() -> None:
     text = (
         "See below.\n\n---------- Forwarded message ---------\nFrom: Maria Keller <maria@example.org>\n"
@@ -231,7 +271,10 @@ def test_a_pasted_raw_header_dump_goes() -> None:
         " 14:02:11 +0000\nMessage-ID: <abc123@example.org>\nX-Mailer: ExampleMail 4.7\nFrom: Maria Keller"
         " <maria@example.org>\nSubject: Ward figures\n\nAll 14 wards reported.\n"
     )
-    assert foithread.clean_reply(text) == "Forwarding the original with full headers."
+    reply = foithread.clean_reply(text)
+    assert reply.startswith("Forwarding the original with full headers.")
+    assert "Received:" not in reply and "X-Mailer" not in reply and "Message-ID" not in reply
+    assert "All 14 wards reported." in reply  # a note handing it over: the forwarded message stays
 
 
 # ------------------------------------------------------------------ zones and reply_text
@@ -310,3 +353,31 @@ def test_header_shapes_at_scale_finish_and_stay_lossless(text: str) -> None:
     assert_lossless(foithread.parse(text, format="text"))
     foithread.clean_reply(text)
     assert time.perf_counter() - started < 30  # a hang guard, not a speed target (see benchmarks/)
+
+
+def _inputs() -> list[Path]:
+    from conftest import CORPUS, FIXTURES
+
+    found = sorted(p for p in (FIXTURES / "cases").iterdir() if p.is_file())
+    for sub in ("talon/standard_replies", "alaveteli"):
+        if (CORPUS / sub).exists():
+            found += sorted(p for p in (CORPUS / sub).iterdir() if p.suffix in (".eml", ".txt"))
+    return found
+
+
+@pytest.mark.parametrize("path", _inputs(), ids=lambda p: p.name)
+def test_zones_tile_raw_on_every_fixture(path: Path) -> None:
+    try:
+        thread = foithread.parse(path)
+    except foithread.ParseError:
+        return  # inputs that are refused by design have no zones to check
+    for msg in thread.messages:
+        assert "".join(msg.zone_text(z) for z in msg.zones) == msg.raw
+        assert all(a.span[1] == b.span[0] and a.kind != b.kind for a, b in itertools.pairwise(msg.zones))
+        if msg.raw:
+            assert msg.zones[0].span[0] == msg.span[0] and msg.zones[-1].span[1] == msg.span[1]
+        for z in msg.zones:  # what the author wrote is always kept
+            if z.kind in ("content", "greeting", "closing", "signature", "forwarded"):
+                assert msg.zone_text(z).strip() in msg.body
+            if z.kind in ("quote_header", "forwarded_header", "disclaimer", "platform_footer", "link_footer"):
+                assert msg.zone_text(z).strip() not in msg.body

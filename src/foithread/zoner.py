@@ -35,7 +35,7 @@ import attrs
 import regex
 
 from foithread.header_blocks import mark_header_blocks, mark_raw_headers
-from foithread.rules import DEFAULT_RULES, Rules
+from foithread.rules import DEFAULT_RULES, Rules, RuleTable
 from foithread.rules.literals import fold
 from foithread.rules.quote_headers import opener_words, openers
 
@@ -182,7 +182,7 @@ def _wrapped_on_wrote(lines: Sequence[Line], codes: list[str], names: list[str])
     """``On Thu, 5 May 2021 at 10:00, Tim Cole <`` / ``tim@example.org`` / ``> wrote:``: a header wrapped
     over two or three lines."""
     for i, line in enumerate(lines):
-        if codes[i] != "h" or not names[i].startswith("wrote_"):
+        if codes[i] != "h" or not (names[i].startswith("wrote_") or names[i] == "address_colon_tail"):
             continue
         k = _attribution_head(lines, codes, i)
         if k >= 0:
@@ -190,6 +190,9 @@ def _wrapped_on_wrote(lines: Sequence[Line], codes: list[str], names: list[str])
                 if not lines[m].blank:
                     codes[m] = "h"
                     names[m] = names[i]
+        elif names[i] == "address_colon_tail":
+            codes[i] = "c"  # an address and a colon with no attribution above: content
+            names[i] = ""
         elif names[i] == "wrote_tail" and "@" not in line.text and " wrote:" not in line.text:
             # the tail alone counts as "Name <addr> wrote:" (Gmail/Apple forms) or over '>' lines
             nxt = i + 1
@@ -220,6 +223,51 @@ def _lotus_blocks(lines: Sequence[Line], codes: list[str], names: list[str]) -> 
             break
 
 
+_INTRO_DATE = regex.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\b\d{1,2}:\d{2}\b")
+_INTRO_ADDRESS = regex.compile(r"[(<\[]?[^\s<>@]+@[^\s<>@]+\.[^\s<>@)\]]+[>)\]]?\s*:?\s*$")
+
+
+def _quote_intros(lines: Sequence[Line], codes: list[str], names: list[str]) -> None:
+    """``2012/11/15 Roman <roman@example.com>`` over ``>`` lines: a line opening with a date and
+    ending in an address, with no verb, alone just above a quote, is its attribution."""
+    n = len(lines)
+    for i in range(n):
+        if codes[i] != "c" or len(lines[i].text) > 160 or (i > 0 and codes[i - 1] not in "bh"):
+            continue
+        j = i + 1
+        while j < n and lines[j].blank and j - i <= 2:
+            j += 1
+        if j < n and codes[j] == "q":
+            text = lines[i].text
+            if _INTRO_DATE.search(text[:40]) and _INTRO_ADDRESS.search(text):
+                codes[i] = "h"
+                names[i] = "quote_intro"
+
+
+#: own lines a forwarding note may have above the header it hands over
+_MAX_NOTE_LINES = 4
+
+
+def _forward_notes(lines: Sequence[Line], codes: list[str], names: list[str], notes: RuleTable) -> None:
+    """``FYI`` / ``See below.`` over the first header block: the block is a forward's (``w``), so the
+    message under it (the service area's answer) stays as the content."""
+    first = codes.index("h") if "h" in codes else -1
+    if first < 0 or "w" in codes[:first] or names[first] in ("wrote_tail", "quote_intro"):
+        return
+    own = [k for k in range(first) if codes[k] not in "bgkmn"]
+    if not own or len(own) > _MAX_NOTE_LINES or not any(notes.matches(lines[k].text) for k in own):
+        return
+    j = first
+    while j < len(codes) and codes[j] in "hb":
+        if codes[j] == "h":
+            codes[j] = "w"
+        j += 1
+    if j < len(codes) and codes[j] == "q":  # an attribution over '>' lines is a reply's, not a forward's
+        for k in range(first, j):
+            if codes[k] == "w":
+                codes[k] = "h"
+
+
 def zone(text: str, offset: int = 0, rules: Rules = DEFAULT_RULES) -> Zoned:
     """Split ``text`` into lines and zone each one."""
     codes: list[str] = []
@@ -246,6 +294,8 @@ def zone(text: str, offset: int = 0, rules: Rules = DEFAULT_RULES) -> Zoned:
     _wrapped_on_wrote(lines, codes, names)
     _lotus_blocks(lines, codes, names)
     _wrapped_quotes(lines, codes, names)
+    _quote_intros(lines, codes, names)
+    _forward_notes(lines, codes, names, rules["forward_note"])
     return Zoned(tuple(lines), "".join(codes), tuple(names))
 
 

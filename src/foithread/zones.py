@@ -55,10 +55,10 @@ def _line_kinds(z: Zoned, labels: Sequence[Label]) -> list[str]:
             kinds.append("")
         elif label is not None and label[0] != "quoted":
             kinds.append(label[0])
+        elif label is not None:  # quoted history: its own headers stay headers, the rest is quoted
+            kinds.append(_BY_CODE[code] if code in "hw" else "quoted")
         elif code in _BY_CODE:
             kinds.append(_BY_CODE[code])
-        elif label is not None:
-            kinds.append("quoted")
         else:
             kinds.append("forwarded" if forwarded else "content")
     return kinds

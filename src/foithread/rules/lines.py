@@ -10,15 +10,7 @@ from __future__ import annotations
 
 from foithread.rules import RuleTable, table
 from foithread.rules.notices import DISCLAIMER_CUE, DISCLAIMER_START
-from foithread.rules.quote_headers import (
-    address_end_pattern,
-    attribution_rules,
-    dashed_pattern,
-    gate_words,
-    header_field_rules,
-    separator_pattern,
-    wrote_tail_pattern,
-)
+from foithread.rules.quoting import FORWARD_NOTE, MAIL_HEADER_FIELD, OUTLOOK_HEADER, QUOTE_HEADER
 
 _WD = r"(?:whatdotheyknow|asktheeu|righttoknow|alaveteli)"
 
@@ -238,36 +230,6 @@ PLATFORM_FOOTER = table(
     ),
 )
 
-QUOTE_HEADER = table(
-    "quote_header",
-    [
-        ("original_message", separator_pattern()),
-        (
-            "forwarded",
-            r"^\s*(?:-{2,}\s*(?:Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Doorgestuurd bericht)\s*-{2,}|-{2,}\s*Forwarded by\b.*|Begin forwarded message:|_{3,}\s*urspr(?:ü|ue)ngliche Nachricht\s*_{3,})\s*$",
-        ),
-        *attribution_rules(),
-        ("dashed_wrote", dashed_pattern()),
-        ("wrote_tail", wrote_tail_pattern()),
-        ("wrote_after_address", address_end_pattern()),
-        (
-            "date_address_colon",
-            r"^\s*(?=.{0,60}\d{1,2}[.:]\d{2})(?=.{0,60}(?:19|20)\d\d).{6,160}<[^<>\s]+@[^<>\s]+>\s*:\s*$",
-        ),
-        ("groupwise", r"^\s*>>>\s*.{1,120}>>>\s*$"),
-        ("mutt", r"^\s*\*\s.{1,80}\[\d{2,4}[-/.]\d\d[-/.]\d{2,4}.{0,20}\]\s*:\s*$"),
-        ("quoting", r"^\s*(?:Quoting|Citando|Zitat von)\s.{1,100}:\s*$"),
-        ("bounce_copy", r"^\s*-{2,}\s*This is a copy of the message, including all the headers\.?\s*-{2,}\s*$"),
-        ("lotus_sent_by", r"^\s*Sent by:\s*\S"),
-        ("lotus_respond", r"^\s*Please respond to\s*\S"),
-    ],
-    prefixes=("-", "_", "="),
-    words=(*gate_words(), ">>>", "sent by", "please respond", "begin forwarded", "@", ":", "："),
-)
-
-#: header lines of an Outlook-style quoted block (``From:``/``Sent:``/``To:``/``Subject:``), every language
-OUTLOOK_HEADER = table("outlook_header", header_field_rules())
-
 OPENER = table(
     "opener",
     [
@@ -350,21 +312,6 @@ BOUNCE_DIAGNOSTIC = table(
     ],
 )
 
-#: fields of a raw RFC 822 header dump pasted into a body (forwarded with full headers)
-MAIL_HEADER_FIELD = table(
-    "mail_header_field",
-    [
-        ("received", r"^Received:\s"),
-        ("message_id", r"^Message-ID:\s*<"),
-        ("x_header", r"^X-[A-Za-z0-9-]+:\s"),
-        ("return_path", r"^Return-Path:\s"),
-        ("mime", r"^MIME-Version:\s"),
-        ("content", r"^Content-(?:Type|Transfer-Encoding):\s"),
-        ("address", r"^(?:From|To|Cc|Reply-To|Sender):\s"),
-        ("other", r"^(?:Date|Subject|Organization|References|In-Reply-To):\s"),
-    ],
-)
-
 #: encoded attachments inlined in a body: (start, end) line pairs by name
 ATTACHMENT_START = table("attachment_start", [("uuencode", r"^begin [0-7]{3,4} \S")], case_sensitive=True)
 ATTACHMENT_END = table("attachment_end", [("uuencode", r"^end\s*$")], case_sensitive=True)
@@ -386,6 +333,7 @@ TABLES: tuple[RuleTable, ...] = (
     REF_LINE,
     BOUNCE_DIAGNOSTIC,
     MAIL_HEADER_FIELD,
+    FORWARD_NOTE,
     ATTACHMENT_START,
     ATTACHMENT_END,
 )

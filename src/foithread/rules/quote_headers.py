@@ -246,7 +246,7 @@ def wrote_tail_pattern(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -
     """The end of an attribution in any language: the last line of a wrapped header."""
     plain = tuple(w for lang in languages if not lang.no_word_boundary for w in lang.wrote if w not in _NOT_TAIL)
     cjk = tuple(w for lang in languages if lang.no_word_boundary for w in lang.wrote)
-    return rf"^\s*\S.{{0,120}}(?:\b(?:{_alt(plain)})|(?:{_alt(cjk)})){_COLON}\s*$"
+    return rf"^\s*(?:\S.{{0,120}})?(?:\b(?:{_alt(plain)})|(?:{_alt(cjk)})){_COLON}\s*$"
 
 
 def address_end_pattern(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
@@ -294,7 +294,9 @@ def gate_words(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> tuple[
 def openers(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
     """A pattern for the start of an attribution that may wrap: an opener word, or a date."""
     words = tuple(w for lang in languages for w in lang.opens)
-    return rf"(?:{_alt(words)})\s|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}\s*[年년]"
+    return (
+        rf"(?:{_alt(words)})\s|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}[-/]\d{{1,2}}[-/]\d{{1,2}}|\d{{4}}\s*[年년]"
+    )
 
 
 def opener_words(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
