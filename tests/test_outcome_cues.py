@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from foithread.classifier import outcome_of
+from foithread.classifier import has_data, outcome_of
 from foithread.rules import DEFAULT_RULES
 
 CASES = [
@@ -41,3 +41,28 @@ CASES = [
 @pytest.mark.parametrize(("body", "outcome"), CASES)
 def test_outcome(body: str, outcome: str) -> None:
     assert outcome_of("response", body, (), DEFAULT_RULES) == outcome
+
+
+#: numbers that are not figures: citations of law, units and rooms, numbered ids; and ones that are
+HAS_DATA = [
+    ("Der Antrag wird nach § 4 Absatz 1 Nr. 5 AIG abgelehnt, siehe auch § 110 Absatz 2, 131 Absatz 1.", False),
+    ("Your request was passed to Referat 31 of the ministry for an answer.", False),
+    ("Please quote the request number [#7702] in any reply to this office.", False),
+    ("The papers are kept in Room 204 of the county archive building.", False),
+    ("Under Art. 4(1)(b) of the regulation the names of staff are withheld.", False),
+    ("The council issued 341 penalty notices in the year to March.", True),
+    ("Im Jahr 2022 wurden 57 Verfahren eingeleitet und 12 eingestellt.", True),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), HAS_DATA)
+def test_has_data(line: str, expected: bool) -> None:
+    assert has_data(line) is expected
+
+
+def test_refusal_citing_laws_is_refused_not_partial() -> None:
+    body = (
+        "Aus folgenden Gründen kann Ihren Anträgen nicht entsprochen werden:\n"
+        "Der Antrag wird nach § 4 Absatz 1 Nr. 5 AIG abzulehnen sein; Referat 31 hat ihn geprüft.\n"
+    )
+    assert outcome_of("response", body, ("§ 4 Absatz 1 Nr. 5 AIG",), DEFAULT_RULES) == "refused"

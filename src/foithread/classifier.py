@@ -242,7 +242,11 @@ _NOT_FIGURES = regex.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Ion|Chw|Maw|Ebr|Meh|Gor|Aws|Med|Hyd|Tach|Rhag)[a-z]*\.?(?:\s+\d{4})?"
     r"|\b\d+\s+(?:working\s+|calendar\s+)?(?:days?|weeks?|months?)\b"
     r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
-    r"|\b(?:sections?|s\.|regulations?|reg\.|questions?|parts?|paragraphs?|articles?)\s*\d+[\w()]*(?:\s*(?:and|or|,|&)\s*\d+[\w()]*)*"
+    # citations of law (``section 40``, ``§ 4 Absatz 1 Nr. 5``, ``Art. 4(1)(b)``), units and rooms
+    # (``Referat 31``, ``Room 204``) and numbered ids (``[#5617]``)
+    r"|(?:\b(?:sections?|s\.|regulations?|reg\.|questions?|parts?|paragraphs?|articles?|art\.|absatz|abs\.|satz|nr\."
+    r"|referat|abteilung|dezernat|units?|rooms?|zimmer|floor)|§§?|#)"
+    r"\s*\d+[\w()]*(?:\s*(?:and|or|,|&)\s*\d+[\w()]*)*"
     # whole tokens, matched from their start and without backtracking (linear on long runs)
     r"|(?<!\S)[^\s\d]*+\d[^\s/-]*+[/-][^\s\d]*+\d\S*+|(?<!\S)(?:[^\s:]|:(?!//))*+://\S+|\bwww\.\S+|^\s*\d{1,2}[.)]\s",
     regex.I | regex.M,
