@@ -22,6 +22,11 @@ from foithread.zoner import split_lines, zone
         ("Yn gywir / Yours sincerely,", "k"),
         ("Mit freundlichen Grüßen", "k"),
         ("Best,", "k"),
+        (
+            "Thank you for your request which we received on 4 March. You wrote:",
+            "o",
+        ),  # prose quoting the request, no header
+        ("the answer is below. You asked:", "c"),
         ("Cordialement,", "k"),
         ("Met vriendelijke groet,", "k"),
         ("Pozdrawiam", "k"),

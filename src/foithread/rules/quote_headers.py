@@ -246,7 +246,9 @@ def wrote_tail_pattern(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -
     """The end of an attribution in any language: the last line of a wrapped header."""
     plain = tuple(w for lang in languages if not lang.no_word_boundary for w in lang.wrote if w not in _NOT_TAIL)
     cjk = tuple(w for lang in languages if lang.no_word_boundary for w in lang.wrote)
-    return rf"^\s*(?:\S.{{0,120}})?(?:\b(?:{_alt(plain)})|(?:{_alt(cjk)})){_COLON}\s*$"
+    # "… received on 18 October. You wrote:" is a letter quoting the request in its own prose
+    prose = r"(?!.*[.!?][\"”’)]?\s+you\s+(?:wrote|said|asked)\b)"
+    return rf"^{prose}\s*(?:\S.{{0,120}})?(?:\b(?:{_alt(plain)})|(?:{_alt(cjk)})){_COLON}\s*$"
 
 
 def address_end_pattern(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
