@@ -13,7 +13,7 @@ from foithread.deadlines import Deadline, deadline
 from foithread.errors import ParseError
 from foithread.exporters import json_schema
 from foithread.limits import DEFAULT_LIMITS, Limits
-from foithread.model import Address, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
+from foithread.model import Address, Attachment, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
 from foithread.readers import FORMATS, detect_format
 from foithread.redaction import CensorRule, Redacted, redact
 from foithread.rules import DEFAULT_RULES, Rule, Rules, RuleTable
@@ -27,6 +27,7 @@ __all__ = [
     "DEFAULT_RULES",
     "FORMATS",
     "Address",
+    "Attachment",
     "Bounce",
     "CensorRule",
     "DateMention",

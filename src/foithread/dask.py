@@ -45,6 +45,7 @@ from foithread.batch import Result, expand, parse_one
 from foithread.exporters import RECORD_FIELDS, to_records
 from foithread.model import (
     Address,
+    Attachment,
     Bounce,
     DateMention,
     Message,
@@ -243,6 +244,9 @@ def thread_from_dict(data: Mapping[str, Any]) -> Thread:
     def _bounce(b: Mapping[str, Any] | None) -> Bounce | None:
         return Bounce(b["permanent"], b["reason"], b["status"], tuple(b["recipients"])) if b else None
 
+    def _attachment(a: Mapping[str, Any]) -> Attachment:
+        return Attachment(**{**a, "warnings": tuple(a["warnings"])})
+
     def message(m: Mapping[str, Any]) -> Message:
         return Message(
             index=m["index"],
@@ -264,6 +268,7 @@ def thread_from_dict(data: Mapping[str, Any]) -> Thread:
             confidence=m["confidence"],
             attachments=tuple(m["attachments"]),
             bounce=_bounce(m.get("bounce")),
+            attachment_details=tuple(_attachment(a) for a in m.get("attachment_details", ())),
         )
 
     return Thread(

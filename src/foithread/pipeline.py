@@ -12,6 +12,7 @@ import attrs
 import regex
 
 from foithread import classifier, cleaner, extract
+from foithread.attachments.referral import outcome_from_attachments
 from foithread.bounces import bounce_details, is_closed_notice, is_recall_notice
 from foithread.cleaner import Label
 from foithread.dlog import disclosure_log
@@ -176,6 +177,9 @@ def _message(
     if verdict.kind in ("response", "internal_review_response", "delay_notice"):
         exemptions = tuple(extract.extract_exemptions(body, regime))
     outcome = classifier.outcome_of(verdict.kind, body, exemptions, rules, regime, verdict.response_phrases)
+    outcome, exemptions = outcome_from_attachments(  # "please see attached": read the attachment instead
+        verdict.kind, body, outcome, exemptions, part.attachment_details, rules, regime
+    )
     if not part.sender and facts.signatories and verdict.kind not in ("annotation",):
         sender = Sender(name=facts.signatories[0].name)
     elif verdict.kind == "annotation" and not part.sender:
@@ -199,6 +203,7 @@ def _message(
         addresses=tuple(facts.addresses),
         confidence=verdict.confidence,
         attachments=part.attachments,
+        attachment_details=part.attachment_details,
     )
 
 
