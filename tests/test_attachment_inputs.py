@@ -182,3 +182,15 @@ def test_attachment_details_validate_against_the_schema_and_round_trip() -> None
     broken = {**details[0], "size": -1}
     out["messages"][0]["attachment_details"] = [broken]
     assert not jsonschema.Draft202012Validator(foithread.json_schema()).is_valid(out)
+
+
+def test_recipe_output_is_real(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    from conftest import ROOT
+
+    recipe = (ROOT / "docs" / "recipes" / "attachments.md").read_text(encoding="utf-8")
+    code, shown = re.findall(r"```python\n(.*?)```\n\n```text\n(.*?)```", recipe, re.S)[0]
+    monkeypatch.chdir(ROOT)
+    exec(code, {})
+    assert capsys.readouterr().out == shown

@@ -8,19 +8,15 @@ input carries (email attachments in eml and mbox, zip members in WhatDoTheyKnow 
 The libraries come with the optional extra ``pip install foithread[attachments]`` and are
 imported only when a file of their type turns up:
 
-============  =================  ===========================================================
-family        library            why
-============  =================  ===========================================================
-pdf           ``pypdf``          pure Python (no toolchain, no C library), maintained, reads
-                                 encrypted PDFs with an empty password, page by page
-docx          ``python-docx``    the maintained DOCX reader; paragraphs and tables in order
-xlsx          ``openpyxl``       the maintained XLSX reader; read-only mode streams rows
-rtf           ``striprtf``       small, pure Python, maintained; RTF to plain text
-tnef          ``tnefparse``      pure Python ``winmail.dat`` decoder, no dependencies
-odt, ods      standard library   ``content.xml`` is plain XML (odfpy ships no wheel)
-csv, html,    standard library,
-text          ``beautifulsoup4``
-============  =================  ===========================================================
+| family | library | why |
+|---|---|---|
+| pdf | ``pypdf`` | pure Python (no toolchain, no C library), maintained, reads PDFs "protected" with an empty password, page by page |
+| docx | ``python-docx`` | the maintained DOCX reader; paragraphs and tables in document order |
+| xlsx | ``openpyxl`` | the maintained XLSX reader; read-only mode streams rows |
+| rtf | ``striprtf`` | small, pure Python, maintained; RTF to plain text |
+| tnef | ``tnefparse`` | pure-Python ``winmail.dat`` decoder without dependencies |
+| odt, ods | standard library | ``content.xml`` is plain XML (odfpy ships no wheel and adds nothing here) |
+| csv, html, text | standard library, ``beautifulsoup4`` | already dependencies |
 
 Without the extra, the files of those families keep their metadata, ``text`` is ``None`` and
 a warning names the package to install. Nothing here raises: an encrypted, broken or too
