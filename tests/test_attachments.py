@@ -47,19 +47,11 @@ def xlsx_file(rows: list[list[object]], title: str = "Requests") -> bytes:
     return buf.getvalue()
 
 
-def encrypted_pdf() -> bytes:
+def locked_pdf(text: str, user: str, owner: str | None = None) -> bytes:
+    """A PDF encrypted with ``user`` as its user password (RC4, which pypdf writes unaided)."""
     pypdf = pytest.importorskip("pypdf")
-    writer = pypdf.PdfWriter(clone_from=io.BytesIO(docfiles.pdf("Secret letter")))
-    writer.encrypt("letmein", algorithm="RC4-128")
-    buf = io.BytesIO()
-    writer.write(buf)
-    return buf.getvalue()
-
-
-def empty_password_pdf() -> bytes:
-    pypdf = pytest.importorskip("pypdf")
-    writer = pypdf.PdfWriter(clone_from=io.BytesIO(docfiles.pdf("Open letter")))
-    writer.encrypt("", owner_password="owner", algorithm="RC4-128")
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(docfiles.pdf(text)))
+    writer.encrypt(user, owner_password=owner, algorithm="RC4-128")
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()
@@ -92,7 +84,7 @@ TEXT_CASES: list[tuple[str, str | None, Callable[[], bytes], str, int | None]] =
         2,
     ),
     ("scan", "application/pdf", lambda: docfiles.pdf("Sniffed by its first bytes"), "Sniffed by its first bytes", 1),
-    ("open.pdf", None, empty_password_pdf, "Open letter", 1),
+    ("open.pdf", None, lambda: locked_pdf("Open letter", "", "owner"), "Open letter", 1),
     (
         "response.docx",
         None,
@@ -172,7 +164,7 @@ def encrypted_zip() -> bytes:
 # name, data maker, limits, expected warning (start), text expected
 FAILURES: list[tuple[str, Callable[[], bytes], Limits, str, str | None]] = [
     ("broken.pdf", lambda: b"%PDF-1.4\nnothing else", Limits(), "text not read: not a readable PDF", None),
-    ("locked.pdf", encrypted_pdf, Limits(), "text not read: encrypted PDF", None),
+    ("locked.pdf", lambda: locked_pdf("Secret letter", "letmein"), Limits(), "text not read: encrypted PDF", None),
     (
         "long.pdf",
         lambda: docfiles.pdf("one", "two", "three"),
