@@ -17,13 +17,19 @@ from foithread.model import Attachment
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def eml(body: str, files: list[tuple[str, str, bytes]], *, subject: str = "RE: FOI request 4471 - bus lanes") -> bytes:
+def eml(
+    body: str,
+    files: list[tuple[str, str, bytes]],
+    *,
+    subject: str = "RE: FOI request 4471 - bus lanes",
+    message_id: str = "<4471.reply@brightwater.gov.uk>",
+) -> bytes:
     message = email.message.EmailMessage(policy=email.policy.SMTP)
     message["From"] = "Information Governance <foi@brightwater.gov.uk>"
     message["To"] = "Sam Patel <sam.patel@example.org>"
     message["Subject"] = subject
     message["Date"] = "Tue, 14 Mar 2023 09:12:00 +0000"
-    message["Message-ID"] = "<4471.reply@brightwater.gov.uk>"
+    message["Message-ID"] = message_id
     message.set_content(body)
     for name, ctype, data in files:
         maintype, subtype = ctype.split("/", 1)
@@ -109,6 +115,7 @@ def test_mbox_messages_each_keep_their_own_attachments() -> None:
         "Dear Mr Patel,\n\nPlease see the attached internal review decision.\n\nYours sincerely,\nFOI Team\n",
         [("review.txt", "text/plain", NOT_HELD.encode())],
         subject="RE: Internal review of FOI request 4471",
+        message_id="<4471.review@brightwater.gov.uk>",
     )
     mbox = (
         b"From foi@brightwater.gov.uk Tue Mar 14 09:12:00 2023\n"

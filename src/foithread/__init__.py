@@ -13,6 +13,7 @@ from foithread.deadlines import Deadline, deadline
 from foithread.errors import ParseError
 from foithread.exporters import json_schema
 from foithread.limits import DEFAULT_LIMITS, Limits
+from foithread.merge import merge
 from foithread.model import Address, Attachment, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
 from foithread.readers import FORMATS, detect_format
 from foithread.redaction import CensorRule, Redacted, redact
@@ -52,6 +53,7 @@ __all__ = [
     "detect_format",
     "iter_parse",
     "json_schema",
+    "merge",
     "parse",
     "parse_many",
     "read_parquet",

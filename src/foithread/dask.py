@@ -269,6 +269,11 @@ def thread_from_dict(data: Mapping[str, Any]) -> Thread:
             attachments=tuple(m["attachments"]),
             bounce=_bounce(m.get("bounce")),
             attachment_details=tuple(_attachment(a) for a in m.get("attachment_details", ())),
+            message_id=m.get("message_id"),
+            in_reply_to=m.get("in_reply_to"),
+            email_references=tuple(m.get("email_references", ())),
+            to=tuple(Sender(**s) for s in m.get("to", ())),
+            cc=tuple(Sender(**s) for s in m.get("cc", ())),
         )
 
     return Thread(

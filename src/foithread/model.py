@@ -195,6 +195,12 @@ class Message:
     bounce: Bounce | None = None  # what a bounce says (foithread.bounces), on bounces only
     #: the attached files themselves, when the input carries them (eml, mbox, zip): see :class:`Attachment`
     attachment_details: tuple[Attachment, ...] = ()
+    #: the e-mail envelope (eml, mbox; zip exports give ``to`` as a name): see :mod:`foithread.envelope`
+    message_id: str | None = None
+    in_reply_to: str | None = None
+    email_references: tuple[str, ...] = ()  # the References header's message ids, oldest first
+    to: tuple[Sender, ...] = ()
+    cc: tuple[Sender, ...] = ()
 
     @property
     def sent_date(self) -> datetime.date | None:
@@ -227,6 +233,11 @@ class Message:
             "attachments": list(self.attachments),
             "bounce": self.bounce.to_dict() if self.bounce else None,
             "attachment_details": [a.to_dict() for a in self.attachment_details],
+            "message_id": self.message_id,
+            "in_reply_to": self.in_reply_to,
+            "email_references": list(self.email_references),
+            "to": [s.to_dict() for s in self.to],
+            "cc": [s.to_dict() for s in self.cc],
         }
 
 

@@ -16,6 +16,8 @@ from foithread.attachments.referral import outcome_from_attachments
 from foithread.bounces import bounce_details, is_closed_notice, is_recall_notice
 from foithread.cleaner import Label
 from foithread.dlog import disclosure_log
+from foithread.envelope import envelope_of
+from foithread.merge import drop_duplicates
 from foithread.model import Message, Reference, Removed, Sender, Thread
 from foithread.pagehead import read_head
 from foithread.readers.base import Document, Part
@@ -204,6 +206,7 @@ def _message(
         confidence=verdict.confidence,
         attachments=part.attachments,
         attachment_details=part.attachment_details,
+        **attrs.asdict(envelope_of(part.headers), recurse=False),
     )
 
 
@@ -356,6 +359,8 @@ def _without_page_head(doc: Document, rules: Rules) -> Document:
 
 def thread_of(doc: Document, messages: list[Message]) -> Thread:
     """The thread of ``doc`` made of ``messages`` (from :func:`iter_messages`)."""
+    kept, repeats = drop_duplicates(messages)  # same Message-ID, or same sender, date and body
+    messages = list(kept)
     refs: list[str] = []
     seen: set[str] = set()
     for msg in messages:
@@ -370,7 +375,7 @@ def thread_of(doc: Document, messages: list[Message]) -> Thread:
         authority=_authority(doc, messages),
         title=doc.title or _title(messages),
         references=tuple(refs),
-        warnings=doc.warnings,
+        warnings=doc.warnings + tuple(repeats),
         source=doc.source,
         status=doc.status,
         regime=_thread_regime(doc, messages),
