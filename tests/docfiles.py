@@ -4,8 +4,12 @@ zips. Office files that have a maintained writer (DOCX, XLSX) are made with it i
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
+
+import pytest
+from conftest import ROOT
 
 
 def pdf(*pages: str, image: bool = False) -> bytes:
@@ -86,3 +90,16 @@ def tnef(body: str, files: dict[str, bytes]) -> bytes:
         out += _attribute(2, 0x8010, 0x0001, name.encode("cp1252") + b"\x00")  # attAttachTitle
         out += _attribute(2, 0x800F, 0x0006, data)  # attAttachData
     return out
+
+
+def recipe_example(name: str) -> tuple[str, str]:
+    """The first ``python`` block of ``docs/recipes/<name>.md`` and the ``text`` block under it."""
+    recipe = (ROOT / "docs" / "recipes" / f"{name}.md").read_text(encoding="utf-8")
+    code, shown = re.findall(r"```python\n(.*?)```\n\n```text\n(.*?)```", recipe, re.S)[0]
+    return code, shown
+
+
+def run_recipe(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run that block from the repository root (its paths are relative to it)."""
+    monkeypatch.chdir(ROOT)
+    exec(recipe_example(name)[0], {})

@@ -192,12 +192,8 @@ def test_attachment_details_validate_against_the_schema_and_round_trip() -> None
 
 
 def test_recipe_output_is_real(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import re
+    import docfiles
 
-    from conftest import ROOT
-
-    recipe = (ROOT / "docs" / "recipes" / "attachments.md").read_text(encoding="utf-8")
-    code, shown = re.findall(r"```python\n(.*?)```\n\n```text\n(.*?)```", recipe, re.S)[0]
-    monkeypatch.chdir(ROOT)
-    exec(code, {})
-    assert capsys.readouterr().out == shown
+    docfiles.run_recipe("attachments", monkeypatch)
+    code_output, shown = capsys.readouterr().out, docfiles.recipe_example("attachments")[1]
+    assert code_output == shown

@@ -237,3 +237,11 @@ def test_zip_to_line_is_a_name() -> None:
     thread = foithread.parse(docfiles.zip_of({"correspondence.txt": text.encode()}), format="wdtk-zip")
     assert thread.messages[0].to == (Sender("Brightwater Borough Council"),)
     assert thread.messages[0].message_id is None
+
+
+def test_recipe_output_is_real(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import docfiles
+
+    docfiles.run_recipe("threading", monkeypatch)
+    code_output, shown = capsys.readouterr().out, docfiles.recipe_example("threading")[1]
+    assert code_output == shown
