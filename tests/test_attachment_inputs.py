@@ -197,3 +197,19 @@ def test_recipe_output_is_real(monkeypatch: pytest.MonkeyPatch, capsys: pytest.C
     docfiles.run_recipe("attachments", monkeypatch)
     code_output, shown = capsys.readouterr().out, docfiles.recipe_example("attachments")[1]
     assert code_output == shown
+
+
+def test_redaction_covers_attachment_text_and_addressees() -> None:
+    from foithread.redaction import unredact
+
+    letter = "Dear Mr Patel,\n\nWrite to records@brightwater.gov.uk or call 01632 960123.\n"
+    thread = foithread.parse(eml(COVER, [("letter.txt", "text/plain", letter.encode())]), format="eml")
+    redacted = foithread.redact(thread)
+    message = redacted.thread.messages[0]
+    text = message.attachment_details[0].text or ""
+    assert "records@brightwater.gov.uk" not in text and "01632 960123" not in text
+    assert "[email address]" in text
+    assert [p.email for p in message.to] == [None]
+    back = unredact(redacted).messages[0]
+    assert back.attachment_details == thread.messages[0].attachment_details
+    assert back.to == thread.messages[0].to
