@@ -73,7 +73,7 @@ def read_pdf(data: bytes, budget: Budget, warnings: list[str]) -> PdfText:
                 texts.append("")
             images = images or _has_image(page)
     except OutOfBudget as stop:
-        warnings.append(f"{stop} of {count}")
+        warnings.append(f"{stop}; the PDF has {count} pages")
     text = "\n\n".join(t for t in texts if t).strip()
     scanned = not text and images
     if scanned:
