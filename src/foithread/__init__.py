@@ -13,7 +13,8 @@ from foithread.deadlines import Deadline, deadline
 from foithread.errors import ParseError
 from foithread.exporters import json_schema
 from foithread.limits import DEFAULT_LIMITS, Limits
-from foithread.model import Address, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
+from foithread.merge import merge
+from foithread.model import Address, Attachment, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
 from foithread.readers import FORMATS, detect_format
 from foithread.redaction import CensorRule, Redacted, redact
 from foithread.reply import clean_reply
@@ -28,6 +29,7 @@ __all__ = [
     "DEFAULT_RULES",
     "FORMATS",
     "Address",
+    "Attachment",
     "Bounce",
     "CensorRule",
     "DateMention",
@@ -53,6 +55,7 @@ __all__ = [
     "detect_format",
     "iter_parse",
     "json_schema",
+    "merge",
     "parse",
     "parse_many",
     "read_parquet",

@@ -45,6 +45,7 @@ from foithread.batch import Result, expand, parse_one
 from foithread.exporters import RECORD_FIELDS, to_records
 from foithread.model import (
     Address,
+    Attachment,
     Bounce,
     DateMention,
     Message,
@@ -244,6 +245,9 @@ def thread_from_dict(data: Mapping[str, Any]) -> Thread:
     def _bounce(b: Mapping[str, Any] | None) -> Bounce | None:
         return Bounce(b["permanent"], b["reason"], b["status"], tuple(b["recipients"])) if b else None
 
+    def _attachment(a: Mapping[str, Any]) -> Attachment:
+        return Attachment(**{**a, "warnings": tuple(a["warnings"])})
+
     def message(m: Mapping[str, Any]) -> Message:
         return Message(
             index=m["index"],
@@ -266,6 +270,12 @@ def thread_from_dict(data: Mapping[str, Any]) -> Thread:
             attachments=tuple(m["attachments"]),
             bounce=_bounce(m.get("bounce")),
             zones=tuple(Zone(**z) for z in m.get("zones", ())),
+            attachment_details=tuple(_attachment(a) for a in m.get("attachment_details", ())),
+            message_id=m.get("message_id"),
+            in_reply_to=m.get("in_reply_to"),
+            email_references=tuple(m.get("email_references", ())),
+            to=tuple(Sender(**s) for s in m.get("to", ())),
+            cc=tuple(Sender(**s) for s in m.get("cc", ())),
         )
 
     return Thread(

@@ -41,6 +41,12 @@ class Limits:
     - ``max_zip_ratio``: uncompressed/compressed size, per member read and for the whole archive.
     - ``max_zip_depth``: zips opened one inside another (1: only the outer one).
     - ``regex_timeout``: seconds any structural pattern of a reader may take on one match.
+    - ``max_attachment_bytes``: size of one attached file whose text is read (a larger one keeps
+      its name, size and hash, with a warning); for an Office or OpenDocument file, also the
+      uncompressed size of the XML read from it.
+    - ``max_attachment_pages``: PDF pages, or spreadsheet rows, read from one attachment.
+    - ``attachment_seconds``: time spent reading the text of one attachment; checked between
+      pages, rows and paragraphs, so the text read so far is kept, with a warning.
     """
 
     max_input_bytes: int = attrs.field(default=256 * MiB, validator=_positive)
@@ -52,6 +58,9 @@ class Limits:
     max_zip_ratio: int = attrs.field(default=100, validator=_positive)
     max_zip_depth: int = attrs.field(default=1, validator=_positive)
     regex_timeout: float = attrs.field(default=5.0, validator=_positive)
+    max_attachment_bytes: int = attrs.field(default=20 * MiB, validator=_positive)
+    max_attachment_pages: int = attrs.field(default=500, validator=_positive)
+    attachment_seconds: float = attrs.field(default=20.0, validator=_positive)
 
 
 #: the limits used when none are given

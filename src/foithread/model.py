@@ -170,6 +170,38 @@ class Address:
 
 
 @attrs.frozen
+class Attachment:
+    """One attached file an input carries: what it is and the text read from it.
+
+    ``text`` is ``None`` when no text was read (the optional extra ``foithread[attachments]`` is
+    not installed, the type is not one foithread reads, or the file is encrypted, broken or beyond
+    :class:`~foithread.limits.Limits`); ``warnings`` says which. ``scanned`` marks a PDF made
+    only of page images (no text layer; foithread does no OCR). See :mod:`foithread.attachments`.
+    """
+
+    name: str
+    content_type: str | None = None
+    size: int = 0
+    sha256: str | None = None
+    text: str | None = None
+    pages: int | None = None  # pages of a PDF, sheets of a workbook, when known
+    scanned: bool = False
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "content_type": self.content_type,
+            "size": self.size,
+            "sha256": self.sha256,
+            "text": self.text,
+            "pages": self.pages,
+            "scanned": self.scanned,
+            "warnings": list(self.warnings),
+        }
+
+
+@attrs.frozen
 class Message:
     """One message of a thread: what it is, who sent it, its text and the facts in it."""
 
@@ -192,6 +224,14 @@ class Message:
     confidence: float = 1.0
     attachments: tuple[str, ...] = ()
     bounce: Bounce | None = None  # what a bounce says (foithread.bounces), on bounces only
+    #: the attached files themselves, when the input carries them (eml, mbox, zip): see :class:`Attachment`
+    attachment_details: tuple[Attachment, ...] = ()
+    #: the e-mail envelope (eml, mbox; zip exports give ``to`` as a name): see :mod:`foithread.envelope`
+    message_id: str | None = None
+    in_reply_to: str | None = None
+    email_references: tuple[str, ...] = ()  # the References header's message ids, oldest first
+    to: tuple[Sender, ...] = ()
+    cc: tuple[Sender, ...] = ()
 
     @property
     def sent_date(self) -> datetime.date | None:
@@ -239,6 +279,12 @@ class Message:
             "bounce": self.bounce.to_dict() if self.bounce else None,
             "zones": [z.to_dict() for z in self.zones],
             "reply_text": self.reply_text,
+            "attachment_details": [a.to_dict() for a in self.attachment_details],
+            "message_id": self.message_id,
+            "in_reply_to": self.in_reply_to,
+            "email_references": list(self.email_references),
+            "to": [s.to_dict() for s in self.to],
+            "cc": [s.to_dict() for s in self.cc],
         }
 
 

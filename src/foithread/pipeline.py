@@ -12,8 +12,11 @@ import attrs
 import regex
 
 from foithread import classifier, cleaner, extract
+from foithread.attachments.referral import outcome_from_attachments
 from foithread.bounces import bounce_details, is_closed_notice, is_recall_notice
 from foithread.cleaner import Label
+from foithread.envelope import envelope_of
+from foithread.merge import drop_duplicates
 from foithread.model import Message, Reference, Removed, Sender, Thread
 from foithread.pagehead import without_page_head
 from foithread.readers.base import Document, Part
@@ -204,6 +207,9 @@ def _message(
     if verdict.kind in ("response", "internal_review_response", "delay_notice"):
         exemptions = tuple(extract.extract_exemptions(body, regime))
     outcome = classifier.outcome_of(verdict.kind, body, exemptions, rules, regime, verdict.response_phrases)
+    outcome, exemptions = outcome_from_attachments(  # "please see attached": read the attachment instead
+        verdict.kind, body, outcome, exemptions, part.attachment_details, rules, regime
+    )
     if not part.sender and facts.signatories and verdict.kind not in ("annotation",):
         sender = Sender(name=facts.signatories[0].name)
     elif verdict.kind == "annotation" and not part.sender:
@@ -228,6 +234,8 @@ def _message(
         confidence=verdict.confidence,
         attachments=part.attachments,
         zones=zones_of(z, labels),
+        attachment_details=part.attachment_details,
+        **attrs.asdict(envelope_of(part.headers), recurse=False),
     )
 
 
@@ -344,6 +352,8 @@ def build_thread(doc: Document, rules: Rules, wrap: Callable[[Iterator[Message]]
 
 def thread_of(doc: Document, messages: list[Message]) -> Thread:
     """The thread of ``doc`` made of ``messages`` (from :func:`iter_messages`)."""
+    kept, repeats = drop_duplicates(messages)  # same Message-ID, or same sender, date and body
+    messages = list(kept)
     refs: list[str] = []
     seen: set[str] = set()
     for msg in messages:
@@ -358,7 +368,7 @@ def thread_of(doc: Document, messages: list[Message]) -> Thread:
         authority=_authority(doc, messages),
         title=doc.title or _title(messages),
         references=tuple(refs),
-        warnings=doc.warnings,
+        warnings=doc.warnings + tuple(repeats),
         source=doc.source,
         status=doc.status,
         regime=_thread_regime(doc, messages),

@@ -4,7 +4,7 @@
 the requester's name (and, on request, every signatory's name) and the user's own
 :class:`CensorRule` matches replaced by WhatDoTheyKnow-style placeholders (:data:`PLACEHOLDERS`),
 in each message's ``raw``, ``body`` and ``removed`` texts alike (attachments' text, as page text and
-zip exports carry it, is part of ``raw``), in subjects, sender names and attachment names.
+zip exports carry it, is part of ``raw``), in subjects, sender names, attachment names, the text of attached files and To/Cc addressees.
 It is lossless: the redacted thread still has ``raw == body + removed``, with spans that refer to
 the redacted text (each message keeps its start; later messages of a page shift by what the
 earlier ones grew or shrank), and every replacement is recorded as a :class:`Mask` (where, what
@@ -148,10 +148,10 @@ class _Finder:
         self.values: dict[str, set[str]] = {key: set() for key in _ADDRESS_KINDS}
         for m in thread.messages:
             found = list(m.addresses) + extract_addresses(m.raw)
+            found += [a for file in m.attachment_details if file.text for a in extract_addresses(file.text)]
             for key, kind in _ADDRESS_KINDS.items():
                 self.values[key].update(a.value for a in found if a.kind == kind and key != "postal")
-            if m.sender.email:
-                self.values["emails"].add(m.sender.email)
+            self.values["emails"].update(p.email for p in (m.sender, *m.to, *m.cc) if p.email)
         names = list(requester) or requester_names(thread)
         self.requester = _name_pattern(names) if "requester" in self.what else None
         others = {s.name for m in thread.messages for s in m.signatories if s.name not in names}
@@ -282,6 +282,8 @@ def redact(
     starting first, or the longer, stands for both); ``placeholders``: other placeholders for some keys;
     ``requester``: the requester's names when the thread does not give them.
     """
+    from foithread.redaction_fields import extras  # it builds on this module's masks
+
     finder = _Finder(thread, what, rules, placeholders or {}, requester)
     dropped = {kind for key, kind in _ADDRESS_KINDS.items() if key in finder.what}
     messages: list[Message] = []
@@ -307,9 +309,14 @@ def redact(
         if email and "emails" in finder.what:
             masks.append(Mask(m.index, "sender.email", (0, len(email)), email, "", (0, 0), "emails"))
             email = None
+        files, to, cc, extra_masks = extras(m, finder)
+        masks += extra_masks
         messages.append(
             attrs.evolve(
                 new,
+                attachment_details=files,
+                to=to,
+                cc=cc,
                 subject=subject,
                 sender=Sender(name, email),
                 attachments=tuple(attachments),
@@ -325,6 +332,8 @@ def unredact(redacted: Redacted) -> Thread:
 
     Facts the redaction dropped (addresses, signatories) stay dropped: re-parse for those.
     """
+    from foithread.redaction_fields import restored
+
     thread = redacted.thread
     by_message: dict[int, list[Mask]] = {}
     for mask in redacted.masks:
@@ -340,7 +349,18 @@ def unredact(redacted: Redacted) -> Thread:
         name = _apply(m.sender.name, _undo(mine, "sender.name"))[0] if m.sender.name else m.sender.name
         email = next((k.text for k in mine if k.field == "sender.email"), m.sender.email)
         files = tuple(_apply(f, _undo(mine, f"attachments.{i}"))[0] for i, f in enumerate(m.attachments))
-        messages.append(attrs.evolve(new, subject=subject, sender=Sender(name, email), attachments=files))
+        details, to, cc = restored(m, mine)
+        messages.append(
+            attrs.evolve(
+                new,
+                subject=subject,
+                sender=Sender(name, email),
+                attachments=files,
+                attachment_details=details,
+                to=to,
+                cc=cc,
+            )
+        )
     return attrs.evolve(thread, messages=tuple(messages))
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from foithread.model import Sender
+from foithread.model import Attachment, Sender
 
 
 def _headers(value: Mapping[str, str] | None) -> Mapping[str, str]:
@@ -41,6 +41,7 @@ class Part:
     mime_type: str | None = None  # content type of the whole email, e.g. multipart/report
     part_starts: tuple[int, ...] = ()  # offsets in ``text`` where each MIME text part begins
     quoted_from: int | None = None  # offset in ``text`` where an embedded/returned message begins
+    attachment_details: tuple[Attachment, ...] = ()  # the attached files, when the input carries them
 
 
 @attrs.frozen

@@ -17,6 +17,7 @@ from typing import IO
 import mailparser
 import regex
 
+from foithread.attachments.sources import from_mail
 from foithread.errors import ParseError, limit_exceeded
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Sender
@@ -252,6 +253,7 @@ def parse_email_bytes(
         mime_type=content_type,
         part_starts=tuple(starts),
         quoted_from=quoted_from,
+        attachment_details=from_mail(mail.attachments or [], attachments, limits),
     )
     return part, warnings
 

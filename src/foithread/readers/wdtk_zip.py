@@ -31,8 +31,10 @@ import zipfile
 import zlib
 from typing import NamedTuple
 
+import attrs
 import regex
 
+from foithread.attachments.sources import from_zip, zip_files
 from foithread.errors import ParseError, limit_exceeded
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Sender
@@ -295,6 +297,7 @@ def read_wdtk_zip(data: bytes, source: str | None = None, limits: Limits = DEFAU
                 nested = read_member(archive, inner, source, limits)
                 return read_wdtk_zip(nested, source, limits, depth + 1)
             content = read_member(archive, info, source, limits)
+            files = zip_files(archive, info.filename, limits)
     except ParseError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError) as exc:
@@ -303,7 +306,7 @@ def read_wdtk_zip(data: bytes, source: str | None = None, limits: Limits = DEFAU
         raise ParseError(f"cannot read this zip ({exc})", source=source, format=FORMAT) from exc
     text, warnings = _decode(content)
     try:
-        return _document(text, warnings, source, limits.regex_timeout)
+        document = _document(text, warnings, source, limits.regex_timeout)
     except TimeoutError as exc:
         raise limit_exceeded(
             "regex_timeout",
@@ -313,6 +316,8 @@ def read_wdtk_zip(data: bytes, source: str | None = None, limits: Limits = DEFAU
             source=source,
             format=FORMAT,
         ) from exc
+    parts = tuple(attrs.evolve(p, attachment_details=from_zip(p.attachments, files, limits)) for p in document.parts)
+    return attrs.evolve(document, parts=parts)
 
 
 def _document(text: str, warnings: list[str], source: str | None, timeout: float = _TIMEOUT) -> Document:

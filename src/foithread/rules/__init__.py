@@ -308,9 +308,9 @@ class Rules:
 
 
 def _default() -> Rules:
-    from foithread.rules import lines, pagetext, phrases, structure
+    from foithread.rules import attachments, lines, pagetext, phrases, structure
 
-    return Rules(lines.TABLES + phrases.TABLES + structure.TABLES + pagetext.TABLES)
+    return Rules(lines.TABLES + phrases.TABLES + structure.TABLES + pagetext.TABLES + attachments.TABLES)
 
 
 #: every built-in table (line, phrase and structure rules): what ``parse`` uses unless given ``rules=``
