@@ -40,7 +40,12 @@ class Limits:
     - ``max_zip_total_bytes``: declared uncompressed size of all members together.
     - ``max_zip_ratio``: uncompressed/compressed size, per member read and for the whole archive.
     - ``max_zip_depth``: zips opened one inside another (1: only the outer one).
-    - ``regex_timeout``: seconds any structural pattern of a reader may take on one match.
+    - ``regex_timeout``: seconds any structural pattern of a reader may take on one match; it
+      also caps the (shorter) fixed timeouts of rules and extractors, whose timeouts become
+      warnings of the thread.
+    - ``max_seconds_per_input``: time budget for building the messages of one input (of each
+      entry when :func:`~foithread.iter_parse` streams an mbox), checked between the stages of
+      every message.
     """
 
     max_input_bytes: int = attrs.field(default=256 * MiB, validator=_positive)
@@ -52,6 +57,7 @@ class Limits:
     max_zip_ratio: int = attrs.field(default=100, validator=_positive)
     max_zip_depth: int = attrs.field(default=1, validator=_positive)
     regex_timeout: float = attrs.field(default=5.0, validator=_positive)
+    max_seconds_per_input: float = attrs.field(default=600.0, validator=_positive)
 
 
 #: the limits used when none are given

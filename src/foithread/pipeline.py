@@ -6,13 +6,15 @@ one :class:`~foithread.readers.base.Document`.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 import regex
 
-from foithread import classifier, cleaner, extract
+from foithread import classifier, cleaner, discipline, extract
 from foithread.cleaner import Label
+from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Message, Removed, Sender, Thread
 from foithread.readers.base import Document, Part
 from foithread.regime import detect_regime
@@ -20,15 +22,19 @@ from foithread.rules import Rules
 from foithread.segmenter import segment
 from foithread.zoner import Zoned, sub_zoned, zone
 
-_ANNOTATION_HEAD = regex.compile(r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{4,40})\)", regex.M)
-_AUTHORITY_GREETING = regex.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\([A-Z]{2,10}\))?\s*,?\s*$", regex.M)
-_NOT_AUTHORITY = regex.compile(
+_ANNOTATION_HEAD = discipline.compile(
+    r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{4,40})\)", regex.M
+)
+_AUTHORITY_GREETING = discipline.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\([A-Z]{2,10}\))?\s*,?\s*$", regex.M)
+_NOT_AUTHORITY = discipline.compile(
     r"^(?:Sir|Madam|Sir or Madam|Sir/Madam|Mr|Mrs|Ms|Miss|Dr|FOI|Freedom of Information|\[)", regex.I
 )
-_WRONG_ADDRESS = regex.compile(r"requests to (?P<name>[^?\n]{3,90})\?")
-_DATE_ONLY_LINE = regex.compile(
+_WRONG_ADDRESS = discipline.compile(r"requests to (?P<name>[^?\n]{3,90})\?")
+_DATE_ONLY_LINE = discipline.compile(
     r"^\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|(?:Date:?\s*).{6,30})\s*$"
 )
+
+_SPACE_RUN = discipline.compile(r"\s+")
 
 
 @attrs.frozen
@@ -113,9 +119,12 @@ def _message(
     z = draft.zoned
     part = draft.part
     raw, start = _text_of(z, part)
+    budget = discipline.current()
     labels = _labels_for(draft, rules)
     body, removed = cleaner.build(z.lines, labels, part.text, part.offset)
+    budget.check("cleaning", index)
     facts = extract.extract_all(body, subject=part.subject)  # once: classification reads them too
+    budget.check("extraction", index)
     sender = part.sender or Sender()
     evidence = classifier.Evidence(
         body=body,
@@ -138,6 +147,7 @@ def _message(
         signatory=facts.signatories[0].name if facts.signatories else None,
     )
     verdict = classifier.classify(evidence, rules)
+    budget.check("classification", index)
     if verdict.kind == "bounce":
         labels, stripped, removed = _strip_bounce_diagnostics(z, labels, part, rules, body, removed)
         if stripped != body:
@@ -221,20 +231,46 @@ def _authority(doc: Document, messages: list[Message]) -> str | None:
 
 
 def _norm_ref(value: str) -> str:
-    return regex.sub(r"\s+", "", value).upper()
+    return _SPACE_RUN.sub("", value).upper()
 
 
 def iter_messages(
-    parts: Iterable[Part], rules: Rules, requester: str | None = None, initial_regime: str | None = None
+    parts: Iterable[Part],
+    rules: Rules,
+    requester: str | None = None,
+    initial_regime: str | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    warnings: list[str] | None = None,
+    budget_each: bool = False,
+    source: str | None = None,
+    format: str | None = None,
 ) -> Iterator[Message]:
-    """Messages one by one from reader parts (which may be a lazy stream)."""
+    """Messages one by one from reader parts (which may be a lazy stream).
+
+    The work on each message runs under a :class:`~foithread.discipline.ParseContext` made
+    from ``limits`` (regex timeout, ``max_seconds_per_input`` for the whole stream, or for each
+    message when ``budget_each``); a pattern timeout is appended to ``warnings``.
+    """
     earlier: set[tuple[str, str]] = set()  # distinct (kind, party) so far: bounded, however long the mbox
     requester_name: str | None = requester
     requester_email: str | None = None
     regime = initial_regime
-    for index, draft in enumerate(_drafts(parts, rules)):
-        regime = detect_regime(_text_of(draft.zoned, draft.part)[0], regime)
-        msg = _message(draft, index, earlier, rules, requester_name, requester_email, regime)
+    budget = _budget(limits, source, format)
+    drafts = _drafts(parts, rules)
+    for index in itertools.count():
+        if budget_each:
+            budget = _budget(limits, source, format)
+        with discipline.active(budget):  # only while working on this message, never across a yield
+            draft = next(drafts, None)
+            if draft is None:
+                return
+            budget.check("segmentation", index)
+            regime = detect_regime(_text_of(draft.zoned, draft.part)[0], regime)
+            msg = _message(draft, index, earlier, rules, requester_name, requester_email, regime)
+        timed_out = budget.take()
+        if timed_out and warnings is not None:
+            warnings.append(_timeout_warning(timed_out, index))
         if msg.kind == "request":
             if requester_name is None and msg.signatories:
                 requester_name = msg.signatories[0].name
@@ -244,13 +280,32 @@ def iter_messages(
         yield msg
 
 
-def build_thread(doc: Document, rules: Rules, wrap: Callable[[Iterator[Message]], Iterable[Message]] = iter) -> Thread:
+def _timeout_warning(timed_out: list[str], index: int) -> str:
+    names = ", ".join(timed_out[:5]) + (f" and {len(timed_out) - 5} more" if len(timed_out) > 5 else "")
+    return f"regex timeout at message {index} in {names}: result may be incomplete"
+
+
+def _budget(limits: Limits, source: str | None, format: str | None) -> discipline.ParseContext:
+    return discipline.ParseContext.starting_now(limits.regex_timeout, limits.max_seconds_per_input, source, format)
+
+
+def build_thread(
+    doc: Document,
+    rules: Rules,
+    wrap: Callable[[Iterator[Message]], Iterable[Message]] = iter,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Thread:
     """The thread of ``doc``; ``wrap`` sees the message stream first (the API caps its length)."""
-    return thread_of(doc, list(wrap(iter_messages(doc.parts, rules, doc.requester))))
+    warnings: list[str] = []
+    stream = iter_messages(
+        doc.parts, rules, doc.requester, limits=limits, warnings=warnings, source=doc.source, format=doc.format
+    )
+    return thread_of(doc, list(wrap(stream)), tuple(warnings))
 
 
-def thread_of(doc: Document, messages: list[Message]) -> Thread:
-    """The thread of ``doc`` made of ``messages`` (from :func:`iter_messages`)."""
+def thread_of(doc: Document, messages: list[Message], warnings: tuple[str, ...] = ()) -> Thread:
+    """The thread of ``doc`` made of ``messages`` (from :func:`iter_messages`); ``warnings`` are
+    added to the reader's."""
     refs: list[str] = []
     seen: set[str] = set()
     for msg in messages:
@@ -265,7 +320,7 @@ def thread_of(doc: Document, messages: list[Message]) -> Thread:
         authority=_authority(doc, messages),
         title=doc.title or _title(messages),
         references=tuple(refs),
-        warnings=doc.warnings,
+        warnings=tuple(doc.warnings) + warnings,
         source=doc.source,
         status=doc.status,
         regime=_thread_regime(doc, messages),

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from foithread import discipline
 from foithread.cleaner import Label
 from foithread.zoner import Zoned
 
@@ -34,7 +35,7 @@ class Segment:
 
 
 _LETTERHEAD_MAX = 70
-_ANNOUNCES = regex.compile(r"(?:\b(?:below|as follows|the following)\b[^.]{0,40}[.:]?|:)\s*$", regex.I)
+_ANNOUNCES = discipline.compile(r"(?:\b(?:below|as follows|the following)\b[^.]{0,40}[.:]?|:)\s*$", regex.I)
 _REMOVABLE = "brmflLdn"
 
 
@@ -43,7 +44,7 @@ def _letterhead_like(text: str) -> bool:
     return 0 < len(s) <= _LETTERHEAD_MAX and not s.endswith((".", ",", "?", "!", ";"))
 
 
-_SALUTATION = regex.compile(r"^\s*(?:Annwyl|Dear)\s+(?P<rest>[^,:/]+)")
+_SALUTATION = discipline.compile(r"^\s*(?:Annwyl|Dear)\s+(?P<rest>[^,:/]+)")
 
 
 def _other_language_half(first: str, line: str) -> bool:

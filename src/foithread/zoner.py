@@ -33,6 +33,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from foithread import discipline
 from foithread.rules import DEFAULT_RULES, Rules
 from foithread.rules.literals import fold
 
@@ -166,9 +167,9 @@ def _wrapped_on_wrote(lines: Sequence[Line], codes: list[str], names: list[str])
                 names[i] = ""
 
 
-_OPENS_QUOTE_HEAD = regex.compile(r"(?:On|Am|Le|El|Op|Den|Ar|Il|Em)\s|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
-_NAME_ADDR = regex.compile(r"^\s*\S[^<>]{0,80}<[^<>@\s]+@[^<>\s]+>\s*$")
-_LOTUS_DATE = regex.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$", regex.I)
+_OPENS_QUOTE_HEAD = discipline.compile(r"(?:On|Am|Le|El|Op|Den|Ar|Il|Em)\s|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_NAME_ADDR = discipline.compile(r"^\s*\S[^<>]{0,80}<[^<>@\s]+@[^<>\s]+>\s*$")
+_LOTUS_DATE = discipline.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$", regex.I)
 
 
 def _lotus_blocks(lines: Sequence[Line], codes: list[str], names: list[str]) -> None:

@@ -87,17 +87,20 @@ _CONNECTOR = frozenset(
         "to",
     }
 )
+_LOOK_BACK = 500  # characters; eight short components and a lead-in fit well within it
 _WORD = compile_pattern(r"[\w.'’&()\-/]+")
-_NUMBER_LED = compile_pattern(r"(?:\d|P\.?\s?O\.?\s+Box\b|Flat\b|Unit\s+\d)", regex.IGNORECASE)
+_NUMBER_LED = compile_pattern(r"(?:\d|P\.?\s?O\.?\s+Box\b|Flat\b|Unit\s+\d)", regex.IGNORECASE, anchored=True)
 _LEAD_IN = compile_pattern(
     r"^(?:.*\s)?(?:to|at|is|address|located|location|visit|write|writing|c/o)\s*[:,]?\s+(?P<tail>.+)$"
     r"|^.*:\s*(?P<tail>.+)$",
     regex.IGNORECASE | regex.DOTALL,
+    anchored=True,
+    max_input=_LOOK_BACK,
+    why="matched on one address component, read within _LOOK_BACK characters of a postcode",
 )
 _REJECT = compile_pattern(r"@|https?:|www\.|[\[\]<>|;:?!*=_]|\bDear\b|\bYours\b|\bregards\b|\d{5,}", regex.IGNORECASE)
 _WRAP_WIDTH = 60  # a line at least this long that runs into the next one is wrapped prose
 _MAX_COMPONENTS = 8
-_LOOK_BACK = 500  # characters; eight short components and a lead-in fit well within it
 
 
 @attrs.frozen

@@ -100,7 +100,7 @@ _E = r"(?![\w/@-]|[.-]\w)"  # nothing glued behind (a full stop ending the sente
 # The look-aheads only let the engine skip quickly to plausible starting characters.
 _SHAPE_ALTERNATIVES = "|".join(f"(?P<{n}>{p})" for n, p in REFERENCE_SHAPES)
 _SHAPES = compile_pattern(r"(?=[\dA-Z\[])" + _B + "(?:" + _SHAPE_ALTERNATIVES + ")" + _E)
-_SHAPE_AT = compile_pattern("(?:" + "|".join(f"(?:{p})" for _n, p in REFERENCE_SHAPES) + ")" + _E)
+_SHAPE_AT = compile_pattern("(?:" + "|".join(f"(?:{p})" for _n, p in REFERENCE_SHAPES) + ")" + _E, anchored=True)
 _LABEL_STARTS = (
     r"(?=fre|cyf|ein|eic|our|you|my\s|foi|eir|req|cas|tfl|com|rev|ref|tra|log|reg|rec|wit|und|all|giv|quo|"
     r"akt|ges|uns|anf|re\b|fwd?\b|aw\b|wg\b)"
@@ -112,11 +112,12 @@ _LABELS = compile_pattern(
 )
 _FREE_FORM = compile_pattern(
     r"(?:(?:FOI|EIR|IR|SAR|RFI|ATISN|Decision)[ ]\d[\d/\-]*\d"
-    r"|[A-Z0-9][A-Za-z0-9]*(?:[/\-.][A-Za-z0-9]+)*)" + _E
+    r"|[A-Z0-9][A-Za-z0-9]*(?:[/\-.][A-Za-z0-9]+)*)" + _E,
+    anchored=True,
 )
 _SUBJECT_TAG = compile_pattern(r"\[#(?P<value>\d{3,9})\]")
-_DATE_LIKE = compile_pattern(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|(?:19|20)\d{2}")
-_PHONE_LIKE = compile_pattern(r"0\d{9,10}")
+_DATE_LIKE = compile_pattern(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|(?:19|20)\d{2}", anchored=True)
+_PHONE_LIKE = compile_pattern(r"0\d{9,10}", anchored=True)
 
 
 @attrs.frozen
