@@ -234,7 +234,13 @@ class _Prefilter:
         except regex.error:
             return None  # a rule the combination cannot hold: every rule is tried on its own
 
+    #: longer lines are not pre-checked (the rules are tried one by one, each linear): a combined
+    #: pattern of many ``\s*…`` branches re-scans a long white-space run once per branch
+    MAX_LINE = 1_000
+
     def may_match(self, line: str) -> bool:
+        if len(line) > self.MAX_LINE:
+            return True
         timeout = discipline.current().timeout(MATCH_TIMEOUT)
         try:
             if self.anchored is not None and self.anchored.match(line, timeout=timeout):
