@@ -80,7 +80,9 @@ def parse(
     try:
         doc = read(source, format, limits)
         read_doc = doc
-        return build_thread(doc, rules, lambda messages: _capped(messages, limits, read_doc.source, read_doc.format))
+        return build_thread(
+            doc, rules, lambda messages: _capped(messages, limits, read_doc.source, read_doc.format), limits
+        )
     except ParseError:
         raise
     except Exception as exc:
@@ -113,7 +115,7 @@ def iter_parse(
     try:
         with stream:
             parts = iter_mbox_parts(stream, name, None, attrs.evolve(limits, max_messages=sys.maxsize))
-            yield from iter_messages(parts, rules)
+            yield from iter_messages(parts, rules, limits=limits, budget_each=True, source=name, format="mbox")
     except ParseError as exc:
         raise exc.with_context(source=name, format="mbox") from None
     except OSError as exc:

@@ -21,6 +21,7 @@ from email import policy
 
 import regex
 
+from foithread import discipline
 from foithread.extract.patterns import EMAIL, compile_pattern, finditer
 from foithread.model import Bounce, Message
 from foithread.rules import RuleTable
@@ -43,8 +44,10 @@ CODE_REASONS = {
     "3.4": "message_too_large",  # message too big for system
     "4.4": "domain_unknown",  # unable to route
 }
-_DAEMON = regex.compile(r"^(?:postmaster|mailer-daemon|mail-daemon|mailerdaemon|no-?reply)@", regex.I)
-_HEADER_LINE = regex.compile(r"^\s*(?:From|Sender|Reply-To|Reporting-MTA|Received-From-MTA|Arrival-Date)\s*:", regex.I)
+_DAEMON = discipline.compile(r"^(?:postmaster|mailer-daemon|mail-daemon|mailerdaemon|no-?reply)@", regex.I)
+_HEADER_LINE = discipline.compile(
+    r"^\s*(?:From|Sender|Reply-To|Reporting-MTA|Received-From-MTA|Arrival-Date)\s*:", regex.I
+)
 
 
 def _first(table: RuleTable, text: str) -> str | None:

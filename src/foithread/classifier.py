@@ -14,12 +14,13 @@ from collections.abc import Mapping, Sequence
 import attrs
 import regex
 
+from foithread import discipline
 from foithread.party import PERSON_GREETING, Evidence, annotation_party, party_of
 from foithread.rules import Rules
 from foithread.rules.literals import fold
 
-_DAEMON = regex.compile(r"\b(?:mailer-daemon|postmaster|mail delivery (?:system|subsystem))\b", regex.I)
-_BOUNCE_SUBJECT = regex.compile(
+_DAEMON = discipline.compile(r"\b(?:mailer-daemon|postmaster|mail delivery (?:system|subsystem))\b", regex.I)
+_BOUNCE_SUBJECT = discipline.compile(
     r"^(?:Undeliver(?:able|ed)|Delivery Status Notification|Mail delivery failed|Returned mail|Delivery (?:failure|Failure)|Failure Notice|Non[- ]?delivery)",
     regex.I,
 )
@@ -233,12 +234,12 @@ def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
     return Verdict("response", party, 0.55 if resp else 0.4, tuple(sorted(resp)), frozenset(resp))
 
 
-_NOT_DATA_LINE = regex.compile(
+_NOT_DATA_LINE = discipline.compile(
     r"^\s*(?:Tel|Telephone|Fax|Phone|Mobile|Extn?|Ref|Reference|Our ref|Your ref|Cyf|Postanschrift|Anschrift|Postfach)\b|^\s*\d{1,2}\s+OJ\s+[LC]\b|<<|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",
     regex.I,
 )
 #: what looks like a number but is not a figure: dates, section numbers, references, URLs, list labels
-_NOT_FIGURES = regex.compile(
+_NOT_FIGURES = discipline.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Ion|Chw|Maw|Ebr|Meh|Gor|Aws|Med|Hyd|Tach|Rhag)[a-z]*\.?(?:\s+\d{4})?"
     r"|\b\d+\s+(?:working\s+|calendar\s+)?(?:days?|weeks?|months?)\b"
     r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
@@ -248,22 +249,31 @@ _NOT_FIGURES = regex.compile(
     r"|referat|abteilung|dezernat|units?|rooms?|zimmer|floor)|§§?|#)"
     r"\s*\d+[\w()]*(?:\s*(?:and|or|,|&)\s*\d+[\w()]*)*"
     # whole tokens, matched from their start and without backtracking (linear on long runs)
-    r"|(?<!\S)[^\s\d]*+\d[^\s/-]*+[/-][^\s\d]*+\d\S*+|(?<!\S)(?:[^\s:]|:(?!//))*+://\S+|\bwww\.\S+|^\s*\d{1,2}[.)]\s",
+    r"|(?<!\S)[^\s\d]*+\d[^\s/-]*+[/-][^\s\d]*+\d\S*+|(?<!\S)(?:[^\s:]|:(?!//))*+://\S+|\bwww\.\S+"
+    # a list label, with the blank lines before it: tried only at the first line of a run of
+    # blank lines (a later start would re-scan the run: quadratic on 20,000 blank lines)
+    r"|^(?<!(?:\A|\n)[^\S\n]*\n)\s*+\d{1,2}[.)]\s",
     regex.I | regex.M,
 )
-_DATA = regex.compile(
-    r"£\s?\d|\b\d{1,3}(?:,\d{3})+\b|\b\d+\.\d+\b|\b\d+(?:\.\d+)?\s?%|^\s*(?:\d{4}|[A-Za-z ]{2,30})\s*[:–-]\s*\d"
+#: figures; the label form (``Total: 12``) is what ``^\s*(?:\d{4}|[A-Za-z ]{2,30})\s*[:–-]\s*\d``
+#: matches in one line (``has_data`` tries it line by line), spelled so that no run of spaces is re-scanned (that form was quadratic):
+#: the label's letters from the first to the last, or a lone letter beside a space, or spaces only
+_DATA = discipline.compile(
+    r"£\s?\d|\b\d{1,3}(?:,\d{3})+\b|\b\d+\.\d+\b|\b\d+(?:\.\d+)?\s?%"
+    r"|^[^\S\n]*+(?:\d{4}|[A-Za-z][A-Za-z ]{0,28}[A-Za-z]|(?<= )[A-Za-z]|[A-Za-z](?= ))[^\S\n]*+[:–-][^\S\n]*+\d"
+    r"|^(?:[^\S\n ]| (?! ))*+  [^\S\n]*+[:–-][^\S\n]*+\d"
     r"|\b\d+\s+(?:of|out of)\s+\d+\b",
     regex.M,
 )
-_NUMBER = regex.compile(r"(?<![\d/.-])\d{2,}(?![\d/.-])")
-_YEAR = regex.compile(r"(?:19|20)\d\d")
+_NUMBER = discipline.compile(r"(?<![\d/.-])\d{2,}(?![\d/.-])")
+_YEAR = discipline.compile(r"(?:19|20)\d\d")
 
 
-_WRAP = regex.compile(r"\s*\n\s*")
-_SPACES = regex.compile(r"\s+")
-_NOT_NEWLINE = regex.compile(r"[^\n]")
-_CONFIRM_HOLD = regex.compile(r"\bI can confirm\b|\bwe (?:do )?hold\b", regex.I)
+#: a run of white space holding a line break (tried at a run's start only: linear on long runs)
+_WRAP = discipline.compile(r"(?<!\s)[^\S\n]*+\n\s*+")
+_SPACES = discipline.compile(r"\s+")
+_NOT_NEWLINE = discipline.compile(r"[^\n]")
+_CONFIRM_HOLD = discipline.compile(r"\bI can confirm\b|\bwe (?:do )?hold\b", regex.I)
 
 
 def _blank(m: regex.Match[str]) -> str:
@@ -285,10 +295,15 @@ def has_data(body: str) -> bool:
     return False
 
 
-_DECLINED = regex.compile(
+_DECLINED = discipline.compile(
     r"\b(?:I|we|the \w+(?: \w+)?) (?:have |has )?(?:decided to )?(?:decline[ds]?|refuse[ds]?) (?:to |your |this )"
     r"|\bnot (?:been )?(?:considered|treated|dealt with) (?:your|this) (?:correspondence|request|e-?mail) (?:under|as)",
     regex.I,
+)
+
+_COST_LIMIT = discipline.compile(r"\bvexatious\b|\bexceed(?:s|ed)? the (?:appropriate|cost) limit", regex.I)
+_WITHHELD = discipline.compile(
+    r"\bwithhold(?:ing)?\b|\b(?:been|remains?|is|are) withheld\b|\bexempt from disclosure\b|\bis exempt\b", regex.I
 )
 
 
@@ -328,20 +343,11 @@ def outcome_of(
         return "not_held"  # EIR 12(4)(a) is the not-held exception
     if real and all(e.startswith("s21") for e in real) and regime != "foisa":
         return "refused"  # FOIA s21: reasonably accessible elsewhere, so not provided by this authority
-    if any(e.startswith(("s12", "s14")) for e in exemptions) or regex.search(
-        r"\bvexatious\b|\bexceed(?:s|ed)? the (?:appropriate|cost) limit", text, regex.I
-    ):
+    if any(e.startswith(("s12", "s14")) for e in exemptions) or _COST_LIMIT.search(text):
         return "refused"
     if "refused" in resp and not real and not resp & {"provided"}:
         return "refused"  # an outright refusal (``not obliged to supply``, ``kann nicht entsprochen werden``)
-    if real or (
-        "exempt" in resp
-        and regex.search(
-            r"\bwithhold(?:ing)?\b|\b(?:been|remains?|is|are) withheld\b|\bexempt from disclosure\b|\bis exempt\b",
-            text,
-            regex.I,
-        )
-    ):
+    if real or ("exempt" in resp and _WITHHELD.search(text)):
         provided = bool(resp & {"provided", "attached"}) or has_data(body)
         return "partially_provided" if provided else "refused"
     if "not_held" in resp:

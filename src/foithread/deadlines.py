@@ -39,6 +39,7 @@ from typing import Any
 import attrs
 import regex
 
+from foithread import discipline
 from foithread.extract.dates import date_candidates
 from foithread.model import Message, Thread
 from foithread.regimes.deadline import foreign_deadline
@@ -70,20 +71,20 @@ _LAW = {"foi": "FOIA", "eir": "EIR", "foisa": "FOISA", "eisr": "EISR"}
 _ONE_DAY = dt.timedelta(days=1)
 
 # the words just before a date that make it a date of receipt: "which we received on 3 April 2023"
-_RECEIPT = regex.compile(
+_RECEIPT = discipline.compile(
     r"(?:\breceiv(?:ed|ing)\b[^.;]{0,40}|\byour\s+(?:request|e-?mail|letter)\s+(?:dated|of)\s*)$", regex.I
 )
-_PUBLIC_INTEREST = regex.compile(r"\bs(?:ection|ec\.?|\.)?\s*10\s*\(\s*3\s*\)|\bpublic[\s-]+interest\b", regex.I)
-_REG7 = regex.compile(
+_PUBLIC_INTEREST = discipline.compile(r"\bs(?:ection|ec\.?|\.)?\s*10\s*\(\s*3\s*\)|\bpublic[\s-]+interest\b", regex.I)
+_REG7 = discipline.compile(
     r"\breg(?:ulation|\.)?\s*7\b|\bcomplex\w*\s+and\s+(?:the\s+)?volum|\bvolume\s+and\s+(?:the\s+)?complex|\b40\s+working\s+days",
     regex.I,
 )
-_EXTENDING = regex.compile(
+_EXTENDING = discipline.compile(
     r"\bwe\s+(?:are|have|will|must|need\s+to)\s+(?:now\s+|need\s+to\s+|be\s+)*extend"
     r"|\bextending\s+the\s+(?:time|deadline|period)|\ban\s+extension\s+(?:of|to)\s+the\s+(?:time|deadline|period)",
     regex.I,
 )
-_CONDITIONAL = regex.compile(r"\b(?:if|may|might|where|should|unless)\b", regex.I)
+_CONDITIONAL = discipline.compile(r"\b(?:if|may|might|where|should|unless)\b", regex.I)
 _SILENT_KINDS = ("auto_acknowledgement", "bounce", "out_of_office", "annotation")
 
 

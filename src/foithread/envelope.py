@@ -13,11 +13,12 @@ from collections.abc import Mapping
 import attrs
 import regex
 
+from foithread import discipline
 from foithread.model import Sender
 
 __all__ = ["Envelope", "envelope_of", "message_ids", "recipients"]
 
-_ID = regex.compile(r"<([^<>\s]{1,998})>")
+_ID = discipline.compile(r"<([^<>\s]{1,998})>")
 
 
 @attrs.frozen

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from foithread import discipline
+
 if TYPE_CHECKING:
     from foithread.rules import RuleTable
     from foithread.zoner import Line
@@ -31,8 +33,8 @@ if TYPE_CHECKING:
 _MAX_BLOCK = 40
 #: blank lines (plus one) allowed between two fields of a block
 _MAX_GAP = 3
-_DATE_OR_TIME = regex.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b\d{1,2}:\d{2}\b")
-_DATE_ONLY = regex.compile(
+_DATE_OR_TIME = discipline.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b\d{1,2}:\d{2}\b")
+_DATE_ONLY = discipline.compile(
     r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*(?:[A-Z]{2,4})?)?\s*$",
     regex.I,
 )

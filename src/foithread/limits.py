@@ -40,7 +40,12 @@ class Limits:
     - ``max_zip_total_bytes``: declared uncompressed size of all members together.
     - ``max_zip_ratio``: uncompressed/compressed size, per member read and for the whole archive.
     - ``max_zip_depth``: zips opened one inside another (1: only the outer one).
-    - ``regex_timeout``: seconds any structural pattern of a reader may take on one match.
+    - ``regex_timeout``: seconds any structural pattern of a reader may take on one match; it
+      also caps the (shorter) fixed timeouts of rules and extractors, whose timeouts become
+      warnings of the thread.
+    - ``max_seconds_per_input``: time budget for building the messages of one input (of each
+      entry when :func:`~foithread.iter_parse` streams an mbox), checked between the stages of
+      every message.
     - ``max_attachment_bytes``: size of one attached file whose text is read (a larger one keeps
       its name, size and hash, with a warning); for an Office or OpenDocument file, also the
       uncompressed size of the XML read from it.
@@ -61,6 +66,7 @@ class Limits:
     max_attachment_bytes: int = attrs.field(default=20 * MiB, validator=_positive)
     max_attachment_pages: int = attrs.field(default=500, validator=_positive)
     attachment_seconds: float = attrs.field(default=20.0, validator=_positive)
+    max_seconds_per_input: float = attrs.field(default=600.0, validator=_positive)
 
 
 #: the limits used when none are given

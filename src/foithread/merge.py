@@ -16,8 +16,8 @@ import difflib
 from collections.abc import Iterable, Sequence
 
 import attrs
-import regex
 
+from foithread import discipline
 from foithread.model import Message, Thread
 
 __all__ = ["SIMILARITY", "drop_duplicates", "merge", "richness", "same_message"]
@@ -25,7 +25,7 @@ __all__ = ["SIMILARITY", "drop_duplicates", "merge", "richness", "same_message"]
 #: how alike two bodies must be (difflib ratio of their normalised text) to be one message across inputs
 SIMILARITY = 0.9
 _COMPARED = 4000  # characters of normalised body compared
-_NOT_WORD = regex.compile(r"[\W_]+")
+_NOT_WORD = discipline.compile(r"[\W_]+")
 
 
 def _norm(text: str) -> str:

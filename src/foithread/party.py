@@ -13,20 +13,22 @@ from collections.abc import Mapping
 import attrs
 import regex
 
-_REQUEST_ADDRESS = regex.compile(r"(?:request|foi\+request|request-bounce)-\d+-[0-9a-f]{6,}@", regex.I)
-_PLATFORM_DOMAIN = regex.compile(
+from foithread import discipline
+
+_REQUEST_ADDRESS = discipline.compile(r"(?:request|foi\+request|request-bounce)-\d+-[0-9a-f]{6,}@", regex.I)
+_PLATFORM_DOMAIN = discipline.compile(
     r"@(?:[\w.-]+\.)?(?:whatdotheyknow\.com|ukcod\.org\.uk|mysociety\.org|asktheeu\.org|righttoknow\.org\.au)\b",
     regex.I,
 )
-PERSON_GREETING = regex.compile(
+PERSON_GREETING = discipline.compile(
     r"^\s*(?:Dear|Annwyl|Hello|Hi|Good (?:morning|afternoon|evening))\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\b\.?\s+\S",
     regex.I,
 )
-_REQUESTER_GREETING = regex.compile(
+_REQUESTER_GREETING = discipline.compile(
     r"^\s*Dear\s+(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b)(?:Sir(?:\s+or\s+|/)Madam|FOI|Freedom of Information|Information|Data|(?:[A-Z][\w&'.-]*(?:\s+[\w&'().,-]+){0,9}?\s*)?(?:Council|Police|Constabulary|Service|Trust|University|Department|Office|Ministry|Authority|Commission(?:er)?|Agency|Board|Executive|Customs|College|Government|Team|Unit|Borough|Fire|Rescue|Parliament|Assembly|Court|Tribunal|Corporation|Inspectorate|Partnership|Group|Health|London|Wales|Scotland|England)\b)",
 )
-_REQUESTER_CLOSING = regex.compile(r"^\s*Yours\s+faithfully", regex.I)
-_DATE_LINE = regex.compile(
+_REQUESTER_CLOSING = discipline.compile(r"^\s*Yours\s+faithfully", regex.I)
+_DATE_LINE = discipline.compile(
     r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2},?\s+\d{4})\s*$"
 )
 
@@ -99,8 +101,8 @@ def party_of(ev: Evidence) -> str:
     return "authority"
 
 
-_GREETED = regex.compile(r"^\s*(?:Dear|Annwyl|Hello|To)\s+(?P<name>[^,:\n]{2,120}?)\s*[,:]?\s*$", regex.I)
-_ACRONYMS = regex.compile(r"^(?:[A-Z]{2,10}|&|and|/)(?:\s+(?:[A-Z]{2,10}|&|and|/))*$")
+_GREETED = discipline.compile(r"^\s*(?:Dear|Annwyl|Hello|To)\s+(?P<name>[^,:\n]{2,120}?)\s*[,:]?\s*$", regex.I)
+_ACRONYMS = discipline.compile(r"^(?:[A-Z]{2,10}|&|and|/)(?:\s+(?:[A-Z]{2,10}|&|and|/))*$")
 
 
 def _words(text: str) -> set[str]:

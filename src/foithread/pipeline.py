@@ -6,16 +6,18 @@ one :class:`~foithread.readers.base.Document`.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 import regex
 
-from foithread import classifier, cleaner, extract
+from foithread import classifier, cleaner, discipline, extract
 from foithread.attachments.referral import outcome_from_attachments
 from foithread.bounces import bounce_details, is_closed_notice, is_recall_notice
 from foithread.cleaner import Label
 from foithread.envelope import envelope_of
+from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.merge import drop_duplicates
 from foithread.model import Message, Reference, Removed, Sender, Thread
 from foithread.pagehead import without_page_head
@@ -27,16 +29,20 @@ from foithread.senderline import chrome_lines
 from foithread.zoner import Zoned, sub_zoned, zone
 from foithread.zones import zones_of
 
-_ANNOTATION_HEAD = regex.compile(r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{0,40})\)", regex.M)
-_AUTHORITY_GREETING = regex.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\([A-Z]{2,10}\))?\s*,?\s*$", regex.M)
-_NOT_AUTHORITY = regex.compile(
+_ANNOTATION_HEAD = discipline.compile(
+    r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{0,40})\)", regex.M
+)
+_AUTHORITY_GREETING = discipline.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\([A-Z]{2,10}\))?\s*,?\s*$", regex.M)
+_NOT_AUTHORITY = discipline.compile(
     r"^(?:Sir|Madam|Sir or Madam|Sir/Madam|Mr|Mrs|Ms|Miss|Dr|FOI|Freedom of Information|\[)", regex.I
 )
-_PLATFORM_TAG = regex.compile(r"\[#(\d{1,9})\]")  # FragDenStaat's request id in a subject line
-_WRONG_ADDRESS = regex.compile(r"requests to (?P<name>[^?\n]{3,90})\?")
-_DATE_ONLY_LINE = regex.compile(
+_PLATFORM_TAG = discipline.compile(r"\[#(\d{1,9})\]")  # FragDenStaat's request id in a subject line
+_WRONG_ADDRESS = discipline.compile(r"requests to (?P<name>[^?\n]{3,90})\?")
+_DATE_ONLY_LINE = discipline.compile(
     r"^\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|(?:Date:?\s*).{6,30})\s*$"
 )
+
+_SPACE_RUN = discipline.compile(r"\s+")
 
 
 @attrs.frozen
@@ -169,9 +175,12 @@ def _message(
     z = draft.zoned
     part = draft.part
     raw, start = _text_of(z, part)
+    budget = discipline.current()
     labels = _labels_for(draft, rules)
     body, removed = cleaner.build(z.lines, labels, part.text, part.offset)
+    budget.check("cleaning", index)
     facts = extract.extract_all(body, subject=part.subject)  # once: classification reads them too
+    budget.check("extraction", index)
     sender = part.sender or Sender()
     evidence = classifier.Evidence(
         body=body,
@@ -199,6 +208,7 @@ def _message(
         pasted_to=_pasted_field(z, "to") if draft.pasted else None,
     )
     verdict = classifier.classify(evidence, rules)
+    budget.check("classification", index)
     if verdict.kind == "bounce":
         labels, stripped, removed = _strip_bounce_diagnostics(z, labels, part, rules, body, removed)
         if stripped != body:
@@ -304,7 +314,7 @@ def _authority(doc: Document, messages: list[Message]) -> str | None:
 
 
 def _norm_ref(value: str) -> str:
-    return regex.sub(r"\s+", "", value).upper()
+    return _SPACE_RUN.sub("", value).upper()
 
 
 def iter_messages(
@@ -315,25 +325,46 @@ def iter_messages(
     *,
     authority: str | None = None,
     paged: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    warnings: list[str] | None = None,
+    budget_each: bool = False,
+    source: str | None = None,
+    format: str | None = None,
 ) -> Iterator[Message]:
     """Messages one by one from reader parts (which may be a lazy stream).
 
     ``authority``: the authority the request went to, when the input names it; ``paged``: the
     parts are a request page whose head (title, status) was taken off.
+
+    The work on each message runs under a :class:`~foithread.discipline.ParseContext` made
+    from ``limits`` (regex timeout, ``max_seconds_per_input`` for the whole stream, or for each
+    message when ``budget_each``); a pattern timeout is appended to ``warnings``.
     """
     earlier: set[tuple[str, str]] = set()  # distinct (kind, party) so far: bounded, however long the mbox
     requester_name: str | None = requester
     requester_email: str | None = None
     regime = initial_regime
-    for index, draft in enumerate(_drafts(parts, rules)):
-        regime = detect_regime(_text_of(draft.zoned, draft.part)[0], regime)
-        msg = _message(draft, index, earlier, rules, requester_name, requester_email, regime, authority, paged)
-        if msg.kind == "bounce":
-            msg = attrs.evolve(msg, bounce=bounce_details(msg))
-        elif msg.kind != "other" and (
-            is_recall_notice(msg.body, msg.subject) or is_closed_notice(msg.body, msg.subject)
-        ):
-            msg = attrs.evolve(msg, kind="other", outcome=None, exemptions=())  # not a reply: DOMAIN 2, kind other
+    budget = _budget(limits, source, format)
+    drafts = _drafts(parts, rules)
+    for index in itertools.count():
+        if budget_each:
+            budget = _budget(limits, source, format)
+        with discipline.active(budget):  # only while working on this message, never across a yield
+            draft = next(drafts, None)
+            if draft is None:
+                return
+            budget.check("segmentation", index)
+            regime = detect_regime(_text_of(draft.zoned, draft.part)[0], regime)
+            msg = _message(draft, index, earlier, rules, requester_name, requester_email, regime, authority, paged)
+            if msg.kind == "bounce":
+                msg = attrs.evolve(msg, bounce=bounce_details(msg))
+            elif msg.kind != "other" and (
+                is_recall_notice(msg.body, msg.subject) or is_closed_notice(msg.body, msg.subject)
+            ):
+                msg = attrs.evolve(msg, kind="other", outcome=None, exemptions=())  # not a reply: DOMAIN 2, kind other
+        timed_out = budget.take()
+        if timed_out and warnings is not None:
+            warnings.append(_timeout_warning(timed_out, index))
         if msg.kind == "request":
             if requester_name is None:
                 requester_name = msg.signatories[0].name if msg.signatories else _name_after_closing(draft.zoned)
@@ -343,15 +374,41 @@ def iter_messages(
         yield msg
 
 
-def build_thread(doc: Document, rules: Rules, wrap: Callable[[Iterator[Message]], Iterable[Message]] = iter) -> Thread:
+def _timeout_warning(timed_out: list[str], index: int) -> str:
+    names = ", ".join(timed_out[:5]) + (f" and {len(timed_out) - 5} more" if len(timed_out) > 5 else "")
+    return f"regex timeout at message {index} in {names}: result may be incomplete"
+
+
+def _budget(limits: Limits, source: str | None, format: str | None) -> discipline.ParseContext:
+    return discipline.ParseContext.starting_now(limits.regex_timeout, limits.max_seconds_per_input, source, format)
+
+
+def build_thread(
+    doc: Document,
+    rules: Rules,
+    wrap: Callable[[Iterator[Message]], Iterable[Message]] = iter,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Thread:
     """The thread of ``doc``; ``wrap`` sees the message stream first (the API caps its length)."""
     paged = without_page_head(doc, rules)
-    messages = iter_messages(paged.parts, rules, paged.requester, authority=paged.authority, paged=paged is not doc)
-    return thread_of(paged, list(wrap(messages)))
+    warnings: list[str] = []
+    messages = iter_messages(
+        paged.parts,
+        rules,
+        paged.requester,
+        authority=paged.authority,
+        paged=paged is not doc,
+        limits=limits,
+        warnings=warnings,
+        source=doc.source,
+        format=doc.format,
+    )
+    return thread_of(paged, list(wrap(messages)), tuple(warnings))
 
 
-def thread_of(doc: Document, messages: list[Message]) -> Thread:
-    """The thread of ``doc`` made of ``messages`` (from :func:`iter_messages`)."""
+def thread_of(doc: Document, messages: list[Message], warnings: tuple[str, ...] = ()) -> Thread:
+    """The thread of ``doc`` made of ``messages`` (from :func:`iter_messages`); ``warnings`` are
+    added to the reader's."""
     kept, repeats = drop_duplicates(messages)  # same Message-ID, or same sender, date and body
     messages = list(kept)
     refs: list[str] = []
@@ -368,7 +425,7 @@ def thread_of(doc: Document, messages: list[Message]) -> Thread:
         authority=_authority(doc, messages),
         title=doc.title or _title(messages),
         references=tuple(refs),
-        warnings=doc.warnings + tuple(repeats),
+        warnings=tuple(doc.warnings) + warnings + tuple(repeats),
         source=doc.source,
         status=doc.status,
         regime=_thread_regime(doc, messages),

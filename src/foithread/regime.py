@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import regex
 
+from foithread import discipline
 from foithread.regimes import FOREIGN_REGIMES, detect_foreign
 
-SCOTTISH = regex.compile(r"\(Scotland\)|\bFOISA\b|\bEISRs?\b|Scottish Information Commissioner", regex.I)
-EIR = regex.compile(r"Environmental Information (?:\(Scotland\) )?Regulations|\bEIRs?\b", regex.I)
-FOI_ACT = regex.compile(r"Freedom of Information (?:\(Scotland\) )?Act|\bFOI\s?S?A\b", regex.I)
+SCOTTISH = discipline.compile(r"\(Scotland\)|\bFOISA\b|\bEISRs?\b|Scottish Information Commissioner", regex.I)
+EIR = discipline.compile(r"Environmental Information (?:\(Scotland\) )?Regulations|\bEIRs?\b", regex.I)
+FOI_ACT = discipline.compile(r"Freedom of Information (?:\(Scotland\) )?Act|\bFOI\s?S?A\b", regex.I)
 #: a sentence naming both that says which one applies
-CONTRAST = regex.compile(r"\b(?:rather than|instead of|not under|and not|not the)\b", regex.I)
+CONTRAST = discipline.compile(r"\b(?:rather than|instead of|not under|and not|not the)\b", regex.I)
 #: a line that is an item of a list (bullet, number or roman numeral)
-LIST_ITEM = regex.compile(r"^\s*(?:[•*·▪‣◦-]|\d{1,2}[.)]|[ivx]{1,4}[.)])\s", regex.I)
-_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+")
+LIST_ITEM = discipline.compile(r"^\s*(?:[•*·▪‣◦-]|\d{1,2}[.)]|[ivx]{1,4}[.)])\s", regex.I)
+_SENTENCE_END = discipline.compile(r"(?<=[.!?])\s+")
 
 #: regimes in the order a thread may move through them (a later mention never moves it back)
 RANK = {None: 0, "foi": 1, "eir": 2, "foisa": 3, "eisr": 4}

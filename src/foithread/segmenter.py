@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from foithread import discipline
 from foithread.cleaner import Label
 from foithread.rules import DEFAULT_RULES, Rules
 from foithread.senderline import chrome_lines, sender_lines
@@ -39,7 +40,7 @@ class Segment:
 
 
 _LETTERHEAD_MAX = 70
-_ANNOUNCES = regex.compile(r"(?:\b(?:below|as follows|the following)\b[^.]{0,40}[.:]?|:)\s*$", regex.I)
+_ANNOUNCES = discipline.compile(r"(?:\b(?:below|as follows|the following)\b[^.]{0,40}[.:]?|:)\s*$", regex.I)
 _REMOVABLE = "brmflLdn"
 
 
@@ -68,7 +69,7 @@ def _prose(text: str) -> bool:
     return len(s) > _PROSE_CHARS or (len(s.split()) >= _PROSE_WORDS and (s.endswith((".", "?", "!")) or ". " in s))
 
 
-_SALUTATION = regex.compile(r"^\s*(?:Annwyl|Dear)\s+(?P<rest>[^,:/]+)")
+_SALUTATION = discipline.compile(r"^\s*(?:Annwyl|Dear)\s+(?P<rest>[^,:/]+)")
 
 
 def _other_language_half(first: str, line: str) -> bool:

@@ -36,6 +36,7 @@ from typing import Any
 import attrs
 import regex
 
+from foithread import discipline
 from foithread.deadlines import add_working_days, deadline, working_days_between
 from foithread.model import Message, Thread
 from foithread.rules import RuleTable
@@ -70,9 +71,9 @@ CLOSED = frozenset({"successful", "partially_successful", "not_held", "rejected"
 OVERDUE_AFTER = 20
 VERY_OVERDUE_AFTER = 40
 VERY_OVERDUE_AFTER_SCHOOLS = 60
-_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[A-Z\[(\"'])")
+_SENTENCE_END = discipline.compile(r"(?<=[.!?])\s+(?=[A-Z\[(\"'])")
 _TIMEOUT = 1.0
-_SCHOOL = regex.compile(r"\b(?:school|academy|ysgol)\b", regex.I)
+_SCHOOL = discipline.compile(r"\b(?:school|academy|ysgol)\b", regex.I)
 
 #: the input's own status words (WDTK ``described_state`` codes and page/display texts) → a state
 DESCRIBED = {

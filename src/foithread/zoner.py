@@ -34,6 +34,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from foithread import discipline
 from foithread.header_blocks import mark_header_blocks, mark_raw_headers
 from foithread.rules import DEFAULT_RULES, Rules, RuleTable
 from foithread.rules.literals import fold
@@ -95,7 +96,7 @@ _SIMPLE = (
 
 
 #: GroupWise's ``>>> Name <addr> 17/04/2008 15:57 >>>`` header (a line that only starts with ``>>>`` is a deep quote)
-_GROUPWISE = regex.compile(r">>>.{1,120}>>>\s*$")
+_GROUPWISE = discipline.compile(r">>>.{1,120}>>>\s*$")
 
 
 def _zone_line(text: str, rules: Rules) -> tuple[str, str]:
@@ -134,7 +135,7 @@ def _forwards(lines: Sequence[Line], codes: list[str], names: list[str]) -> None
             names[j] = "forwarded"
 
 
-_DASHES_END = regex.compile(r"-{3,}\s*$")
+_DASHES_END = discipline.compile(r"-{3,}\s*$")
 
 
 #: unmarked lines a wrapped ``>`` paragraph may run over before the next ``>`` line
@@ -203,9 +204,9 @@ def _wrapped_on_wrote(lines: Sequence[Line], codes: list[str], names: list[str])
                 names[i] = ""
 
 
-_OPENS_QUOTE_HEAD = regex.compile(openers())
-_NAME_ADDR = regex.compile(r"^\s*\S[^<>]{0,80}<[^<>@\s]+@[^<>\s]+>\s*$")
-_LOTUS_DATE = regex.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$", regex.I)
+_OPENS_QUOTE_HEAD = discipline.compile(openers())
+_NAME_ADDR = discipline.compile(r"^\s*\S[^<>]{0,80}<[^<>@\s]+@[^<>\s]+>\s*$")
+_LOTUS_DATE = discipline.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*$", regex.I)
 
 
 def _lotus_blocks(lines: Sequence[Line], codes: list[str], names: list[str]) -> None:
@@ -223,8 +224,8 @@ def _lotus_blocks(lines: Sequence[Line], codes: list[str], names: list[str]) -> 
             break
 
 
-_INTRO_DATE = regex.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\b\d{1,2}:\d{2}\b")
-_INTRO_ADDRESS = regex.compile(r"[(<\[]?[^\s<>@]+@[^\s<>@]+\.[^\s<>@)\]]+[>)\]]?\s*:?\s*$")
+_INTRO_DATE = discipline.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\b\d{1,2}:\d{2}\b")
+_INTRO_ADDRESS = discipline.compile(r"[(<\[]?[^\s<>@]+@[^\s<>@]+\.[^\s<>@)\]]+[>)\]]?\s*:?\s*$")
 
 
 def _quote_intros(lines: Sequence[Line], codes: list[str], names: list[str]) -> None:
@@ -301,7 +302,7 @@ def zone(text: str, offset: int = 0, rules: Rules = DEFAULT_RULES) -> Zoned:
 
 #: quote-header rules that match a whole line even when a reply opens it
 _UNANCHORED = frozenset({"wrote_tail", "date_address_colon"})
-_SHARED_AT = regex.compile(rf"[.!?]\s+(?=(?:{opener_words()})\s)")
+_SHARED_AT = discipline.compile(rf"[.!?]\s+(?=(?:{opener_words()})\s)")
 
 
 def _shared_header(line: Line, rules: Rules) -> tuple[Line, Line] | None:

@@ -30,8 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
+from foithread import discipline
 from foithread.blocks import Label
 from foithread.model import Zone
 from foithread.zoner import Zoned
@@ -39,8 +38,8 @@ from foithread.zoner import Zoned
 _BY_CODE = {"g": "greeting", "k": "closing", "q": "quoted", "h": "quote_header", "w": "forwarded_header"}
 #: a signature is at most this many non-blank lines under a closing
 _MAX_SIGNATURE = 8
-_SIG_DELIMITER = regex.compile(r"^(?:--|__)\s*$")
-_SENTENCE = regex.compile(r"[a-z]{3,}[.!?]\s*$")
+_SIG_DELIMITER = discipline.compile(r"^(?:--|__)\s*$")
+_SENTENCE = discipline.compile(r"[a-z]{3,}[.!?]\s*$")
 
 
 def _line_kinds(z: Zoned, labels: Sequence[Label]) -> list[str]:

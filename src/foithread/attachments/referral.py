@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
+from foithread import discipline
 from foithread.model import Attachment
 from foithread.rules import Rules
 
@@ -22,7 +21,7 @@ __all__ = ["DECISIONS", "outcome_from_attachments", "refers_to_attachment"]
 #: as the decision letter, and data-like text is no decision.
 DECISIONS = frozenset({"not_held", "refused", "partially_provided", "neither_confirm_nor_deny"})
 
-_WRAP = regex.compile(r"\s*\n\s*")
+_WRAP = discipline.compile(r"\s*\n\s*")
 
 
 def refers_to_attachment(body: str, rules: Rules) -> bool:

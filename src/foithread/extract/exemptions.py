@@ -45,11 +45,15 @@ _MORE = compile_pattern(
     rf"(?P<num>\d{{1,2}}[A-Z]?)(?!\d)(?P<chain>(?:\s?{_PART})*)"
     r"(?!\s*(?:working\s+)?(?:days?|weeks?|months?|years?|hours?|%|per\b|of\s+which))",
     regex.IGNORECASE,
+    anchored=True,
 )
 _TOKEN = compile_pattern(r"[0-9a-zA-Z]{1,4}")
-_ALT_SEP = compile_pattern(r"\s*(?:,|and|&|or)\s*", regex.IGNORECASE)
+#: "(a), (b) and (c)": tried where the last one ended or at the start of a white-space run only
+#: (``\s*(?:,|and|&|or)\s*`` re-scanned every run: 4 s on 10,000 spaces)
+_ALT_SEP = compile_pattern(r"(?:\G|(?<!\s))\s*+(?:,|and|&|or)\s*+", regex.IGNORECASE)
 _OTHER_ACT = compile_pattern(
-    r"\s*(?:\([^)]{0,12}\)\s*)*of\s+the\s+(?P<act>(?:[A-Z][\w']*\s+(?:and\s+|of\s+)?){1,6})Act\b"
+    r"\s*(?:\([^)]{0,12}\)\s*)*of\s+the\s+(?P<act>(?:[A-Z][\w']*\s+(?:and\s+|of\s+)?){1,6})Act\b",
+    anchored=True,
 )
 _CONTEXT = compile_pattern(
     r"exempt|exemption|exception|excepted|withh[eo]ld|withholding|refus|engag|appl(?:y|ies|ied|ying)|rel(?:y|ies|ied|ying)\s+on|"
@@ -64,6 +68,7 @@ _REJECTED_AFTER = compile_pattern(
     r"|[^.;]{0,60}?\b(?:is|was|are|were)\s+not\s+(?:engaged|applicable)\b"
     r"|[^.;]{0,30}?\bwas\s+wrongly\s+(?:applied|cited|relied)",
     regex.IGNORECASE,
+    anchored=True,
 )
 #: … or preceded by one of these
 _REJECTED_BEFORE = compile_pattern(

@@ -3,7 +3,10 @@
 Every pattern in :mod:`foithread.extract` is built with the third-party :mod:`regex` module,
 compiled once at import time and matched through the helpers below, which always pass a
 ``timeout`` so that no input can make an extractor hang. A match that times out yields
-nothing rather than raising: extraction is best-effort, parsing must not die.
+nothing rather than raising (extraction is best-effort, parsing must not die), but it is not
+silent: the timeout is recorded in the current parse (see :mod:`foithread.discipline`) and
+becomes a warning of the thread. ``Limits.regex_timeout`` lowers the timeout below
+:data:`TIMEOUT`, never raises it.
 
 Besides the matching helpers this module holds the few patterns that several extractors
 share: UK postcodes, telephone numbers, e-mail addresses and URLs (the date extractor
@@ -17,52 +20,80 @@ from collections.abc import Iterable
 
 import regex
 
+from foithread import discipline
+
 #: Seconds any single match or scan may take before it is abandoned.
 TIMEOUT = 1.0
 
 Span = tuple[int, int]
 
 
-def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
-    """Compile ``source`` once (call at import time only)."""
-    return regex.compile(source, flags)
+def compile_pattern(
+    source: str, flags: int = 0, *, anchored: bool = False, max_input: int | None = None, why: str = ""
+) -> regex.Pattern[str]:
+    """Compile and register ``source`` (call at import time only): matched with a timeout.
+
+    ``anchored``: only ever used with :func:`match`/:func:`fullmatch` (one position);
+    ``max_input``: callers never give it a longer text (``why`` says how).
+    """
+    return discipline.compile(
+        source,
+        flags,
+        discipline=discipline.TIMEOUT,
+        anchored=anchored,
+        why=why or "extractor helpers pass a timeout",
+        stacklevel=2,
+        max_input=max_input,
+    )
+
+
+def _timeout() -> float:
+    return discipline.current().timeout(TIMEOUT)
+
+
+def _timed_out(pattern: regex.Pattern[str]) -> None:
+    discipline.timed_out(discipline.name_of(pattern))
 
 
 def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match[str]]:
-    """All non-overlapping matches of ``pattern`` in ``text``; empty on timeout."""
+    """All non-overlapping matches of ``pattern`` in ``text``; empty on timeout (recorded)."""
     try:
         if endpos is None:
-            return list(pattern.finditer(text, pos, timeout=TIMEOUT))
-        return list(pattern.finditer(text, pos, endpos, timeout=TIMEOUT))
+            return list(pattern.finditer(text, pos, timeout=_timeout()))
+        return list(pattern.finditer(text, pos, endpos, timeout=_timeout()))
     except TimeoutError:
+        _timed_out(pattern)
         return []
 
 
 def search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-    """The first match of ``pattern`` in ``text`` (or None, also on timeout)."""
+    """The first match of ``pattern`` in ``text`` (or None, also on timeout, recorded)."""
     try:
         if endpos is None:
-            return pattern.search(text, pos, timeout=TIMEOUT)
-        return pattern.search(text, pos, endpos, timeout=TIMEOUT)
+            return pattern.search(text, pos, timeout=_timeout())
+        return pattern.search(text, pos, endpos, timeout=_timeout())
     except TimeoutError:
+        _timed_out(pattern)
         return None
 
 
 def match(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-    """``pattern`` anchored at ``pos`` (or None, also on timeout)."""
+    """``pattern`` anchored at ``pos`` (or None, also on timeout, recorded)."""
     try:
         if endpos is None:
-            return pattern.match(text, pos, timeout=TIMEOUT)
-        return pattern.match(text, pos, endpos, timeout=TIMEOUT)
+            return pattern.match(text, pos, timeout=_timeout())
+        return pattern.match(text, pos, endpos, timeout=_timeout())
     except TimeoutError:
+        _timed_out(pattern)
         return None
 
 
 def fullmatch(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
-    """``pattern`` matching the whole of ``text`` (or None, also on timeout)."""
+    """``pattern`` matching the whole of ``text`` (or None, also on timeout, recorded)."""
     try:
-        return pattern.fullmatch(text, timeout=TIMEOUT)
+        return pattern.fullmatch(text, timeout=_timeout())
     except TimeoutError:
+        _timed_out(pattern)
         return None
 
 
@@ -72,10 +103,11 @@ def findall(pattern: regex.Pattern[str], text: str) -> list[str]:
 
 
 def split(pattern: regex.Pattern[str], text: str) -> list[str]:
-    """``text`` split at every match of ``pattern``; ``[text]`` on timeout."""
+    """``text`` split at every match of ``pattern``; ``[text]`` on timeout (recorded)."""
     try:
-        return pattern.split(text, timeout=TIMEOUT)
+        return pattern.split(text, timeout=_timeout())
     except TimeoutError:
+        _timed_out(pattern)
         return [text]
 
 

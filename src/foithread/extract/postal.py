@@ -95,17 +95,22 @@ _CONNECTOR = frozenset(
         "to",
     }
 )
+_LOOK_BACK = 500  # characters; eight short components and a lead-in fit well within it
 _WORD = compile_pattern(r"[\w.'’&()\-/]+")
 _NUMBER_LED = compile_pattern(
     r"(?:\d|P\.?\s?O\.?\s+Box\b|Flat\b|Unit\s+\d"
     # a continental street: the house number after the name (Calle Cava de San Miguel 8, Völklinger Straße 49)
     r"|[^\d,]{3,40}[ ]\d{1,4}[a-z]?(?:[-/]\d{1,4})?$)",
     regex.IGNORECASE,
+    anchored=True,
 )
 _LEAD_IN = compile_pattern(
     r"^(?:.*\s)?(?:to|at|is|address|located|location|visit|write|writing)\s*[:,]?\s+(?P<tail>.+)$"
     r"|^.*:\s*(?P<tail>.+)$",
     regex.IGNORECASE | regex.DOTALL,
+    anchored=True,
+    max_input=_LOOK_BACK,
+    why="matched on one address component, read within _LOOK_BACK characters of a postcode",
 )
 # a verb sending something to the address that follows: "Write to PO Box 64321", "return to GPO Box 5218"
 _VERB_LEAD = compile_pattern(
@@ -134,7 +139,6 @@ _COUNTRY_AFTER = compile_pattern(
 _STREET_PATTERNS = tuple((code, compile_pattern(p)) for code, p in STREET_COUNTRIES)
 _WRAP_WIDTH = 60  # a line at least this long that runs into the next one is wrapped prose
 _MAX_COMPONENTS = 8
-_LOOK_BACK = 500  # characters; eight short components and a lead-in fit well within it
 
 
 @attrs.frozen

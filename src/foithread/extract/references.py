@@ -151,7 +151,7 @@ _E = r"(?![\w/@-]|[.-]\w)"  # nothing glued behind (a full stop ending the sente
 # The look-aheads only let the engine skip quickly to plausible starting characters.
 _SHAPE_ALTERNATIVES = "|".join(f"(?P<{n}>{p})" for n, p in REFERENCE_SHAPES)
 _SHAPES = compile_pattern(r"(?=[\dA-Z\[])" + _B + "(?:" + _SHAPE_ALTERNATIVES + ")" + _E)
-_SHAPE_AT = compile_pattern("(?:" + "|".join(f"(?:{p})" for _n, p in REFERENCE_SHAPES) + ")" + _E)
+_SHAPE_AT = compile_pattern("(?:" + "|".join(f"(?:{p})" for _n, p in REFERENCE_SHAPES) + ")" + _E, anchored=True)
 _LABEL_STARTS = (
     r"(?=fre|cyf|ein|eic|our|you|my\s|foi|eir|req|cas|tfl|com|rev|ref|tra|log|reg|rec|wit|und|all|giv|quo|"
     r"akt|ges|uns|anf|ico|oai|ic\s|omb|int|ir\s|oia|re\b|fwd?\b|aw\b|wg\b)"
@@ -168,14 +168,14 @@ FREE_FORM_SHAPES: tuple[tuple[str, str], ...] = (
     # one token, optionally followed by the handler's initials: T3241/8, DE00000642471, 13000382 KD/Ne
     ("token", r"[A-Z0-9][A-Za-z0-9]*(?:[/\-.][A-Za-z0-9]+)*(?:[ ][A-Z]{1,3}/[A-Z][a-z]{0,2}(?![\w/]))?"),
 )
-_FREE_FORM = compile_pattern("(?:" + "|".join(f"(?:{p})" for _n, p in FREE_FORM_SHAPES) + ")" + _E)
+_FREE_FORM = compile_pattern("(?:" + "|".join(f"(?:{p})" for _n, p in FREE_FORM_SHAPES) + ")" + _E, anchored=True)
 # a further value on the label's line: "Our ref: FOI-2022-10073 & OMBFOI-2022-111784"
-_AND_MORE = compile_pattern(r"[ \t]*(?:&|and|,|;|/)[ \t]*", regex.IGNORECASE)
+_AND_MORE = compile_pattern(r"[ \t]*(?:&|and|,|;|/)[ \t]*", regex.IGNORECASE, anchored=True)
 # a ticketing system's tag leading a subject: "[#32154] Freedom of Information request - Bus lanes". A tag at the
 # end of a subject ("... Arbeitsschutzgesetz [#25054]") is a platform's request id (FragDenStaat), not a reference.
 _SUBJECT_TAG = compile_pattern(r"^(?:(?:Re|Fwd?|AW|WG|RE|FW)\s*:\s*)*\[#(?P<value>\d{3,9})\]")
-_DATE_LIKE = compile_pattern(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|(?:19|20)\d{2}")
-_PHONE_LIKE = compile_pattern(r"0\d{9,10}")
+_DATE_LIKE = compile_pattern(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|(?:19|20)\d{2}", anchored=True)
+_PHONE_LIKE = compile_pattern(r"0\d{9,10}", anchored=True)
 
 
 @attrs.frozen

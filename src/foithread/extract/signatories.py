@@ -26,17 +26,23 @@ from foithread.model import Signatory
 
 _CLOSING_ALT = "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in sorted(CLOSINGS, key=len, reverse=True))
 _CLOSING_LINE = compile_pattern(
-    rf"(?:{_CLOSING_ALT})(?:\s*/\s*(?:{_CLOSING_ALT}))*\s*[,.!:;\-\u2013]*", regex.IGNORECASE
+    rf"(?:{_CLOSING_ALT})(?:\s*/\s*(?:{_CLOSING_ALT}))*\s*[,.!:;\-\u2013]*",
+    regex.IGNORECASE,
+    anchored=True,
 )
-_CLOSING_WITH_NAME = compile_pattern(rf"(?:{_CLOSING_ALT})\s*[,\-\u2013]\s*(?P<rest>\S.*)", regex.IGNORECASE)
+_CLOSING_WITH_NAME = compile_pattern(
+    rf"(?:{_CLOSING_ALT})\s*[,\-\u2013]\s*(?P<rest>\S.*)", regex.IGNORECASE, anchored=True
+)
 _ON_BEHALF = compile_pattern(
     r"^(?:(?:sent\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|p\.?\s?p\.?|signed|ar\s+ran|per|i\.\s?A\.|"
     r"im\s+Auftrag)\s*[:,]?\s+",
     regex.IGNORECASE,
+    anchored=True,
 )
 _MARKING = compile_pattern(
     r"(?:OFFICIAL|Official)(?:[\s\-\u2013:]+(?:SENSITIVE|Sensitive))?(?:[\s\-\u2013:]+\w+)?|UNCLASSIFIED|RESTRICTED|"
-    r"PROTECT|NOT\s+PROTECTIVELY\s+MARKED|SWYDDOGOL(?:[\s\-]+SENSITIF)?|CONFIDENTIAL|PRIVATE"
+    r"PROTECT|NOT\s+PROTECTIVELY\s+MARKED|SWYDDOGOL(?:[\s\-]+SENSITIF)?|CONFIDENTIAL|PRIVATE",
+    anchored=True,
 )
 # Never in a name: contact details, digits, brackets, greetings, quote headers.
 _BAD = compile_pattern(
@@ -62,6 +68,7 @@ _QUOTE_START = compile_pattern(
     r"-{2,}\s*(?:Original|Forwarded)\s+Message\s*-{2,}|_{10,}|>.*|On\s.{5,120}\swrote:|"
     r"(?:From|Gesendet|Von):\s.+(?:\[mailto:|<\S+@\S+>|@).*",
     regex.IGNORECASE,
+    anchored=True,
 )
 _QUOTE_FIRST = frozenset("-_>OoFfGgVv")  # first characters of the _QUOTE_START forms (a cheap pre-check)
 _CONTACT = compile_pattern(

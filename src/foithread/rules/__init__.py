@@ -11,7 +11,9 @@ Each family of line patterns (greetings, closings, disclaimers, quote headers, f
     mine = DEFAULT_RULES.add("disclaimer_start", Rule("acme", r"^ACME Ltd accepts no liability"))
     thread = foithread.parse(path, rules=mine.disable("marking", "official"))
 
-Patterns use the ``regex`` module and are matched with a timeout, so no rule can hang.
+Patterns use the ``regex`` module and are matched with a timeout, so no rule can hang; a rule
+that times out counts as not matching and the timeout becomes a warning of the thread (see
+:mod:`foithread.discipline`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 import regex
 
+from foithread import discipline
 from foithread.rules.literals import fold, required_literals
 
 #: seconds any single rule may spend on one line before it is taken as not matching
@@ -88,18 +91,23 @@ class Rule:
         return self.literals is None or any(word in folded for word in self.literals)
 
     def search(self, line: str) -> regex.Match[str] | None:
+        """The match in ``line`` (None, also on timeout: recorded in the current parse)."""
+        timeout = discipline.current().timeout(MATCH_TIMEOUT)
         try:
             if self.anchored:
-                return self.compiled.match(line, timeout=MATCH_TIMEOUT)
-            return self.compiled.search(line, timeout=MATCH_TIMEOUT)
+                return self.compiled.match(line, timeout=timeout)
+            return self.compiled.search(line, timeout=timeout)
         except TimeoutError:
+            discipline.timed_out(f"rule {self.name!r}")
             return None
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """Every non-overlapping match's span (an empty list if the pattern times out)."""
+        """Every non-overlapping match's span (an empty list on timeout, recorded)."""
         try:
-            return [m.span() for m in self.compiled.finditer(text, timeout=MATCH_TIMEOUT) if m.end() > m.start()]
+            found = self.compiled.finditer(text, timeout=discipline.current().timeout(MATCH_TIMEOUT))
+            return [m.span() for m in found if m.end() > m.start()]
         except TimeoutError:
+            discipline.timed_out(f"rule {self.name!r}")
             return []
 
 
@@ -190,7 +198,7 @@ class RuleTable:
         return attrs.evolve(self, rules=tuple(rules), gate=gate)
 
 
-_BACKREFERENCE = regex.compile(r"\\(?:[1-9]|g<)")
+_BACKREFERENCE = discipline.compile(r"\\(?:[1-9]|g<)")
 
 
 @attrs.frozen
@@ -226,14 +234,21 @@ class _Prefilter:
         except regex.error:
             return None  # a rule the combination cannot hold: every rule is tried on its own
 
+    #: longer lines are not pre-checked (the rules are tried one by one, each linear): a combined
+    #: pattern of many ``\s*…`` branches re-scans a long white-space run once per branch
+    MAX_LINE = 1_000
+
     def may_match(self, line: str) -> bool:
+        if len(line) > self.MAX_LINE:
+            return True
+        timeout = discipline.current().timeout(MATCH_TIMEOUT)
         try:
-            if self.anchored is not None and self.anchored.match(line, timeout=MATCH_TIMEOUT):
+            if self.anchored is not None and self.anchored.match(line, timeout=timeout):
                 return True
-            if self.floating is not None and self.floating.search(line, timeout=MATCH_TIMEOUT):
+            if self.floating is not None and self.floating.search(line, timeout=timeout):
                 return True
         except TimeoutError:
-            return True
+            return True  # a speed-up only: the rules are then tried one by one (nothing is lost)
         return any(rule.search(line) for rule in self.apart)
 
 

@@ -139,7 +139,7 @@ RULE_LINE = table(
     "rule_line",
     [
         ("score", r"^\s*([-_*=#~+])\1{7,}\s*$"),
-        ("spaced", r"^\s*(?:[-_*=#~]\s){4,}[-_*=#~]?\s*$"),
+        ("spaced", r"^\s*+(?:[-_*=#~]\s){4,}+[-_*=#~]?\s*$"),  # possessive: linear on long lines
         ("disclaimer_heading", r"^\s*(?:[-*=_]\s?){2,}\s*Disclaimer\s*(?:[-*=_]\s?){2,}\s*$"),
     ],
     prefixes=("-", "_", "*", "=", "#", "~", "+"),

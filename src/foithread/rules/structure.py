@@ -19,7 +19,8 @@ from foithread.rules import table
 LINK_STRUCTURE = table(
     "link_structure",
     [
-        ("references", r"l(?:[lb]*l)?b*L(?:b*L)*"),  # References / Visible links / 1. … 2. …
+        # References / Visible links / 1. … 2. … (from the first l of a run, to its last l: linear)
+        ("references", r"(?<!lb*)l(?>(?:[lb]*l)?)b*L(?:b*L)*"),
         ("numbered_links", r"L(?:b*L)+"),  # a bare list of numbered links
     ],
     case_sensitive=True,
