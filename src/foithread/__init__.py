@@ -6,10 +6,10 @@
 ['request', 'auto_acknowledgement', 'acknowledgement', 'response']
 """
 
-from foithread.api import iter_parse, parse
+from foithread.api import iter_parse, parse, parse_text
 from foithread.batch import Result, parse_many
 from foithread.deadlines import Deadline, deadline
-from foithread.errors import ParseError
+from foithread.errors import ParseError, ParseWarning
 from foithread.exporters import json_schema
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Address, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
@@ -29,6 +29,7 @@ __all__ = [
     "Limits",
     "Message",
     "ParseError",
+    "ParseWarning",
     "Reference",
     "Removed",
     "Result",
@@ -45,6 +46,7 @@ __all__ = [
     "json_schema",
     "parse",
     "parse_many",
+    "parse_text",
     "read_parquet",
     "to_dataframe",
     "write_parquet",
