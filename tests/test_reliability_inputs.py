@@ -307,3 +307,12 @@ def test_an_unusable_charset_in_a_multipart_email_is_a_warning() -> None:
     thread = foithread.parse(data)
     assert thread.messages[0].raw.startswith("Dear Alex")
     assert thread.warnings
+
+
+def test_iter_parse_of_bytes_issues_the_thread_warnings_too() -> None:
+    data = adv.charset_email("idna")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        messages = list(foithread.iter_parse(data))
+    assert len(messages) == 1
+    assert [str(w.message) for w in caught] == list(foithread.parse(data).warnings)
