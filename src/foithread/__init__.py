@@ -6,11 +6,11 @@
 ['request', 'auto_acknowledgement', 'acknowledgement', 'response']
 """
 
-from foithread.api import iter_parse, parse
+from foithread.api import iter_parse, parse, parse_text
 from foithread.batch import Result, parse_many
 from foithread.bounces import Bounce, bounce_details
 from foithread.deadlines import Deadline, deadline
-from foithread.errors import ParseError
+from foithread.errors import ParseError, ParseWarning
 from foithread.exporters import json_schema
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.merge import merge
@@ -37,6 +37,7 @@ __all__ = [
     "Limits",
     "Message",
     "ParseError",
+    "ParseWarning",
     "Redacted",
     "Reference",
     "Removed",
@@ -58,6 +59,7 @@ __all__ = [
     "merge",
     "parse",
     "parse_many",
+    "parse_text",
     "read_parquet",
     "redact",
     "request_state",

@@ -10,15 +10,17 @@ failure inside foithread is turned into one too (``internal=True``, message
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 
 import attrs
 
-from foithread.errors import ParseError, limit_exceeded
+from foithread.errors import ParseError, ParseWarning, limit_exceeded
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Message, Thread
 from foithread.pipeline import build_thread, iter_messages
-from foithread.readers import Source, open_mbox, path_of, read
+from foithread.readers import Source, looks_like_path, open_mbox, path_of, read, source_path
+from foithread.readers.base import Part
 from foithread.readers.email import iter_mbox_parts
 from foithread.rules import DEFAULT_RULES, Rules
 
@@ -31,8 +33,7 @@ def source_name(source: object) -> str:
     if path is not None:
         return str(path)
     if isinstance(source, str):
-        single_line = "\n" not in source and len(source) < 4096
-        return source if single_line and "/" in source and len(source) < 300 else "<text>"
+        return source if looks_like_path(source) and len(source) < 300 else "<text>"
     return f"<{type(source).__name__}>"
 
 
@@ -65,6 +66,20 @@ def _capped(messages: Iterable[Message], limits: Limits, source: str | None, for
         yield message
 
 
+def _warn(found: list[str]) -> None:
+    """Issue (and forget) what a reader appended to ``found``."""
+    for text in found:
+        warnings.warn(text, ParseWarning, stacklevel=3)
+    found.clear()
+
+
+def _surfacing(parts: Iterable[Part], found: list[str]) -> Iterator[Part]:
+    """``parts`` unchanged, issuing the warnings each one's reading left in ``found`` first."""
+    for part in parts:
+        _warn(found)
+        yield part
+
+
 def parse(
     source: Source, format: str | None = None, *, rules: Rules = DEFAULT_RULES, limits: Limits = DEFAULT_LIMITS
 ) -> Thread:
@@ -75,10 +90,34 @@ def parse(
     rule tables (see :mod:`foithread.rules`); ``limits`` the default resource limits (see
     :mod:`foithread.limits`). Raises :class:`~foithread.errors.ParseError`, and nothing else,
     for input that cannot be handled.
+
+    A ``str`` naming an existing file is read from that file. Any other ``str`` is the input
+    itself, except one that looks like a file name (a single line with a known suffix such as
+    ``.txt`` or ``.eml``, or a path separator): that raises ``ParseError("file not found")``
+    rather than parse the name as text. ``format="text"`` turns that guess off; to parse a
+    ``str`` as text whatever it holds, use :func:`parse_text`.
     """
+    return _parse(source, format, rules, limits, as_text=False)
+
+
+def parse_text(
+    text: str, format: str | None = None, *, rules: Rules = DEFAULT_RULES, limits: Limits = DEFAULT_LIMITS
+) -> Thread:
+    """Parse ``text`` itself (never a file name) into a :class:`~foithread.model.Thread`.
+
+    As :func:`parse`, but the ``str`` is always the input: ``parse_text("notes.txt")`` parses
+    the nine characters, where ``parse("notes.txt")`` reads the file (or raises "file not
+    found"). ``format`` is detected from the content unless given.
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"parse_text expects a str, not {type(text).__name__}; use parse for paths and bytes")
+    return _parse(text, format, rules, limits, as_text=True)
+
+
+def _parse(source: Source, format: str | None, rules: Rules, limits: Limits, *, as_text: bool) -> Thread:
     doc = None
     try:
-        doc = read(source, format, limits)
+        doc = read(source, format, limits, as_text=as_text)
         read_doc = doc
         return build_thread(
             doc, rules, lambda messages: _capped(messages, limits, read_doc.source, read_doc.format), limits
@@ -86,7 +125,7 @@ def parse(
     except ParseError:
         raise
     except Exception as exc:
-        raise _internal(exc, source, doc.format if doc is not None else format) from exc
+        raise _internal(exc, "<text>" if as_text else source, doc.format if doc is not None else format) from exc
 
 
 def iter_parse(
@@ -98,27 +137,38 @@ def iter_parse(
     however large the file, and ``limits.max_messages`` (a cap on one thread held in memory)
     does not apply to it: a mailbox of a million messages streams through. Every other limit
     applies to each entry. Other inputs are parsed whole first, with all limits. Thread-level facts (authority,
-    thread references, warnings) need :func:`parse`. Raises only
+    thread references) need :func:`parse`; the warnings :func:`parse` lists in
+    ``thread.warnings`` (an unreadable mbox entry skipped, a bad charset) are issued as
+    :class:`~foithread.errors.ParseWarning` through Python's ``warnings`` (for a streamed mbox as
+    soon as the entry is read, before the next message is yielded). Raises only
     :class:`~foithread.errors.ParseError`, also while iterating.
     """
     try:
-        path = path_of(source)
+        path = source_path(source, format)
         stream = open_mbox(path, format, limits, whole=False) if path is not None else None
     except ParseError:
         raise
     except Exception as exc:
         raise _internal(exc, source, format) from exc
     if stream is None:
-        yield from parse(source, format, rules=rules, limits=limits).messages
+        thread = parse(source, format, rules=rules, limits=limits)
+        _warn(list(thread.warnings))
+        yield from thread.messages
         return
     name = str(path)
     try:
         with stream:
-            parts = iter_mbox_parts(stream, name, None, attrs.evolve(limits, max_messages=sys.maxsize))
-            yield from iter_messages(parts, rules, limits=limits, budget_each=True, source=name, format="mbox")
+            found: list[str] = []
+            parts = iter_mbox_parts(stream, name, found, attrs.evolve(limits, max_messages=sys.maxsize))
+            yield from iter_messages(
+                _surfacing(parts, found), rules, limits=limits, warnings=found, budget_each=True, source=name, format="mbox"
+            )
+            _warn(found)
     except ParseError as exc:
         raise exc.with_context(source=name, format="mbox") from None
     except OSError as exc:
         raise ParseError(f"cannot read file: {exc.strerror or exc}", source=name, format="mbox") from None
+    except ParseWarning:  # the caller turned warnings into errors: theirs to see
+        raise
     except Exception as exc:
         raise _internal(exc, source, "mbox") from exc

@@ -6,8 +6,9 @@ import glob
 import multiprocessing
 import multiprocessing.context
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import attrs
@@ -40,17 +41,29 @@ class Result:
 
 
 def expand(target: str | os.PathLike[str]) -> list[str]:
-    """Files under a directory (recursively, sorted, hidden ones skipped) or matching a glob."""
+    """Inputs under a directory (recursively, sorted, hidden ones skipped) or matching a glob.
+
+    Every entry that is not a directory is listed, regular file or not: a FIFO, a socket, a
+    dangling symlink or a symlink loop is an input that fails (``parse_one`` says why) rather
+    than one silently left out. Symlinked directories are not followed.
+    """
     path = Path(target)
     if path.is_dir():
         return sorted(
             str(p)
             for p in path.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            if not _is_dir(p) and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
-    if path.is_file():
+    if os.path.lexists(path):
         return [str(path)]
-    return sorted(p for p in glob.glob(str(target), recursive=True) if os.path.isfile(p))
+    return sorted(p for p in glob.glob(str(target), recursive=True) if not _is_dir(Path(p)))
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a symlink loop: not a directory, an input that will fail with its reason
+        return False
 
 
 def parse_one(path: str, format: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Result:
@@ -86,8 +99,52 @@ def parse_many(
         for item in items:
             yield _parse_star(item)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
-        yield from pool.map(_parse_star, items, chunksize=chunksize)
+    yield from _pooled(items, workers, max(1, chunksize))
+
+
+#: what an input gets when its worker process died twice (killed, out of memory) before it finished
+WORKER_DIED = "worker process died before this input finished (killed, or out of memory?)"
+
+
+def _parse_chunk(chunk: Sequence[tuple[str, str | None, Limits]]) -> list[Result]:
+    return [_parse_star(item) for item in chunk]
+
+
+def _pooled(
+    items: Sequence[tuple[str, str | None, Limits]],
+    workers: int,
+    chunksize: int,
+    *,
+    _run: Callable[[Sequence[tuple[str, str | None, Limits]]], list[Result]] = _parse_chunk,
+) -> Iterator[Result]:
+    """Results in input order from a process pool that may break.
+
+    When a worker dies (SIGKILL, the OOM killer) the pool is broken and every unfinished input
+    fails with ``BrokenProcessPool``. The first unfinished chunk is then run again alone, in a
+    pool of its own: if that breaks too, its inputs become error :class:`Result` records
+    (:data:`WORKER_DIED`); either way the rest go on in a fresh pool. Every input has a record,
+    an input in flight beside a killer is not blamed for it, and a batch survives any number
+    of dying workers (each costs two pool starts).
+    """
+    chunks = [items[i : i + chunksize] for i in range(0, len(items), chunksize)]
+    done = 0
+    while done < len(chunks):
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+            futures = {index: pool.submit(_run, chunks[index]) for index in range(done, len(chunks))}
+            for index in range(done, len(chunks)):
+                try:
+                    results = futures[index].result()
+                except BrokenProcessPool:
+                    break
+                yield from results
+                done = index + 1
+        if done < len(chunks):  # the pool broke while chunk ``done`` was unfinished: try it alone
+            with ProcessPoolExecutor(max_workers=1, mp_context=_pool_context()) as solo:
+                try:
+                    yield from solo.submit(_run, chunks[done]).result()
+                except BrokenProcessPool:
+                    yield from (Result(path, error=WORKER_DIED) for path, _, _ in chunks[done])
+            done += 1
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from importlib import resources
@@ -206,6 +207,11 @@ def _cmd_schema(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return 0
 
 
+#: exit status when the reader of standard output went away (``foithread parse ... | head``):
+#: 128 + SIGPIPE, what the shell reports for a tool killed by the signal
+EXIT_BROKEN_PIPE = 141
+
+
 def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
@@ -213,13 +219,28 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse: 0 for --help/--version, 2 for usage errors
         return int(exc.code or 0)
-    if args.command == "parse":
-        return _cmd_parse(args, out, err)
-    if args.command == "batch":
-        return _cmd_batch(args, out, err)
-    if args.command == "schema":
-        return _cmd_schema(args, out, err)
-    return _cmd_demo(args, out, err)
+    try:
+        status = _COMMANDS[args.command](args, out, err)
+        out.flush()
+    except BrokenPipeError:  # the reader closed the pipe (``| head``): stop quietly, no traceback
+        _silence(out)
+        return EXIT_BROKEN_PIPE
+    return status
+
+
+def _silence(out: IO[str]) -> None:
+    """Point a closed standard output at /dev/null so that the interpreter's last flush is quiet."""
+    if out is not sys.stdout:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # pragma: no cover - no file descriptor to replace
+        pass
+
+
+_COMMANDS = {"parse": _cmd_parse, "batch": _cmd_batch, "schema": _cmd_schema, "demo": _cmd_demo}
 
 
 def run() -> None:  # pragma: no cover - console entry point

@@ -28,6 +28,7 @@ import math
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 try:
@@ -180,7 +181,7 @@ def _parse(path: str, format: str | None, errors: Errors) -> Result:
     if errors == "raise":
         from foithread.api import parse
 
-        return Result(path, thread=parse(path, format=format))
+        return Result(path, thread=parse(Path(path), format=format))  # a path, never text
     return parse_one(path, format=format)
 
 

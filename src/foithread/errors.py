@@ -55,6 +55,16 @@ class ParseError(ValueError):
         )
 
 
+class ParseWarning(UserWarning):
+    """Recoverable damage met by :func:`foithread.iter_parse`, which has no thread to hold it.
+
+    Each is one string that :func:`foithread.parse` would put in ``thread.warnings`` (an
+    unreadable mbox entry skipped, a bad charset, ...). Record them with
+    ``warnings.catch_warnings(record=True)`` or turn them into exceptions with
+    ``warnings.simplefilter("error", foithread.ParseWarning)``.
+    """
+
+
 def _rebuild(
     problem: str, source: str | None, format: str | None, where: str | None, limit: str | None, internal: bool
 ) -> ParseError:

@@ -136,7 +136,8 @@ def _regular_file(path: Path, limits: Limits) -> None:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise ParseError("file not found", source=name) from None
+        problem = "dangling symlink (its target does not exist)" if path.is_symlink() else "file not found"
+        raise ParseError(problem, source=name) from None
     except (OSError, ValueError) as exc:
         raise ParseError(f"cannot read file: {getattr(exc, 'strerror', None) or exc}", source=name) from None
     if stat.S_ISDIR(info.st_mode):
@@ -149,8 +150,8 @@ def _regular_file(path: Path, limits: Limits) -> None:
         )
 
 
-def _load(source: Source, limits: Limits) -> tuple[bytes | None, str | None, str]:
-    """(bytes or None, text or None, a name for messages)."""
+def _load(source: Source, path: Path | None, limits: Limits) -> tuple[bytes | None, str | None, str]:
+    """(bytes or None, text or None, a name for messages); ``path`` as :func:`source_path` decided."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         if len(data) > limits.max_input_bytes:
@@ -158,26 +159,18 @@ def _load(source: Source, limits: Limits) -> tuple[bytes | None, str | None, str
                 "max_input_bytes", f"{len(data)} bytes", limits.max_input_bytes, what="input size", source="<bytes>"
             )
         return data, None, "<bytes>"
-    if isinstance(source, os.PathLike):
-        path = Path(source)
-    elif isinstance(source, str):
-        single_line = "\n" not in source and len(source) < 4096
-        if single_line and source and os.path.exists(source):
-            path = Path(source)
-        elif single_line and Path(source).suffix.lower() in _SUFFIX_FORMATS and "/" in source.replace("\\", "/"):
-            raise ParseError("file not found", source=source)
-        else:
-            if len(source) > limits.max_input_bytes:
-                raise limit_exceeded(
-                    "max_input_bytes",
-                    f"{len(source)} characters",
-                    limits.max_input_bytes,
-                    what="input size",
-                    source="<text>",
-                )
-            return None, source, "<text>"
-    else:
-        raise ParseError(f"unsupported source type {type(source).__name__}; expected a path, bytes or str")
+    if path is None:
+        if not isinstance(source, str):
+            raise ParseError(f"unsupported source type {type(source).__name__}; expected a path, bytes or str")
+        if len(source) > limits.max_input_bytes:
+            raise limit_exceeded(
+                "max_input_bytes",
+                f"{len(source)} characters",
+                limits.max_input_bytes,
+                what="input size",
+                source="<text>",
+            )
+        return None, source, "<text>"
     _regular_file(path, limits)
     try:
         return path.read_bytes(), None, str(path)
@@ -192,13 +185,56 @@ def _load(source: Source, limits: Limits) -> tuple[bytes | None, str | None, str
 _HEAD_BYTES = 65536
 
 
-def path_of(source: object) -> Path | None:
-    """The file ``source`` names, when it is a path (not bytes, not text)."""
+#: suffixes that make a one-line ``str`` a file name rather than text (see :func:`source_path`)
+NAME_SUFFIXES = frozenset(
+    (
+        *_SUFFIX_FORMATS,
+        *(".text", ".jsonl", ".xml", ".csv", ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx"),
+        *(".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".gz", ".7z", ".rar", ".parquet"),
+    )
+)
+_MAX_PATH_CHARS = 4096
+
+
+def looks_like_path(text: str) -> bool:
+    """True when a ``str`` reads as a file name: one line, and a known suffix or a path separator."""
+    if not text or len(text) >= _MAX_PATH_CHARS or "\n" in text or "\r" in text or not text.strip():
+        return False
+    return "/" in text or "\\" in text or os.sep in text or Path(text).suffix.lower() in NAME_SUFFIXES
+
+
+def source_path(source: object, format: str | None = None) -> Path | None:
+    """The file ``source`` names, or ``None`` when it is the input itself (bytes or text).
+
+    The one rule every entry point uses (``parse``, ``iter_parse``, batches, Dask) to tell a
+    ``str`` path from text: a ``str`` is a path when it names an existing file-system entry
+    (even a dangling symlink, which is then reported); otherwise it is text, unless it *looks
+    like* a file name (one line with a known suffix such as ``.txt``/``.eml`` or a path
+    separator), which raises ``ParseError("file not found")`` rather than parse the name as
+    text. ``format="text"`` turns that guess off (the ``str`` is text unless the file
+    exists); :func:`foithread.parse_text` never reads a file at all.
+    """
     if isinstance(source, os.PathLike):
         return Path(source)
-    if isinstance(source, str) and "\n" not in source and 0 < len(source) < 4096 and os.path.isfile(source):
+    if not isinstance(source, str) or not source or len(source) >= _MAX_PATH_CHARS or "\n" in source:
+        return None
+    try:
+        exists = os.path.lexists(source)
+    except (OSError, ValueError):
+        exists = False
+    if exists:
         return Path(source)
+    if format != "text" and looks_like_path(source):
+        raise ParseError("file not found", source=source)
     return None
+
+
+def path_of(source: object) -> Path | None:
+    """The file ``source`` names, never raising: :func:`source_path` without the file-name check."""
+    try:
+        return source_path(source, "text")
+    except ParseError:  # pragma: no cover - format="text" never raises
+        return None
 
 
 def open_mbox(path: Path, format: str | None, limits: Limits, *, whole: bool = True) -> IO[bytes] | None:
@@ -226,14 +262,17 @@ def open_mbox(path: Path, format: str | None, limits: Limits, *, whole: bool = T
     return None
 
 
-def read(source: Source, format: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read(
+    source: Source, format: str | None = None, limits: Limits = DEFAULT_LIMITS, *, as_text: bool = False
+) -> Document:
     """Read ``source`` (path, bytes or text) into a Document.
 
-    An mbox file given by path is read entry by entry, never whole.
+    A ``str`` is a path or text as :func:`source_path` decides; ``as_text=True`` makes it
+    text whatever it holds. An mbox file given by path is read entry by entry, never whole.
     """
     if format is not None and format not in FORMATS:
         raise ParseError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
-    path = path_of(source)
+    path = None if as_text else source_path(source, format)
     if path is not None:
         try:
             stream = open_mbox(path, format, limits)
@@ -246,7 +285,7 @@ def read(source: Source, format: str | None = None, limits: Limits = DEFAULT_LIM
             raise exc.with_context(source=str(path)) from None
         except OSError as exc:
             raise ParseError(f"cannot read file: {exc.strerror or exc}", source=str(path), format="mbox") from None
-    data, text, name = _load(source, limits)
+    data, text, name = _load(source, path, limits)
     if data is not None and format in (None, "text") and data.startswith(_UTF16_BOMS):
         text = data.decode("utf-16", errors="replace")
         data = None
@@ -325,4 +364,14 @@ def _dispatch(format: str, data: bytes | None, text: str | None, name: str, limi
     raise ParseError(f"unknown format {format!r}")
 
 
-__all__ = ["FORMATS", "Document", "Part", "detect_format", "open_mbox", "path_of", "read"]
+__all__ = [
+    "FORMATS",
+    "Document",
+    "Part",
+    "detect_format",
+    "looks_like_path",
+    "open_mbox",
+    "path_of",
+    "read",
+    "source_path",
+]

@@ -22,6 +22,7 @@ from foithread.errors import ParseError, limit_exceeded
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Sender
 from foithread.readers.base import Document, Part
+from foithread.readers.mailheaders import bound_headers
 from foithread.readers.text import normalise_newlines
 
 #: headers kept for classification (lower-case)
@@ -48,6 +49,8 @@ KEPT_HEADERS = (
     "delivered-to",
     "list-id",
 )
+#: the fields foithread (and mail-parser for the body) reads: never dropped by bound_headers
+_READ_HEADERS = frozenset(name.encode() for name in (*KEPT_HEADERS, "mime-version", "content-transfer-encoding"))
 _PART_SEPARATOR = "\n\n"
 _C1 = regex.compile(r"[\x80-\x9f]")
 #: mail-parser names an unnamed RTF or attached text part with ten random letters
@@ -113,7 +116,9 @@ def _tree_depth(message: object) -> int:
     pending: list[tuple[object, int]] = [(message, 0)]
     while pending:
         node, depth = pending.pop()
-        payload = node.get_payload() if hasattr(node, "get_payload") else None
+        # only a container's payload: decoding a leaf's would run its charset's codec (idna raises)
+        multipart = getattr(node, "is_multipart", None)
+        payload = node.get_payload() if callable(multipart) and multipart() else None  # type: ignore[attr-defined]
         if isinstance(payload, list):
             deepest = max(deepest, depth + 1)
             pending.extend((child, depth + 1) for child in payload)
@@ -188,6 +193,8 @@ def parse_email_bytes(
     data = _strip_from_line(data)
     if not data.strip():
         raise ParseError("empty email", source=source, format="eml")
+    data, header_warnings = bound_headers(data, _READ_HEADERS)
+    warnings.extend(header_warnings)
     depth = multipart_depth(data, limits.max_mime_depth)
     if depth > limits.max_mime_depth:
         raise _too_deep(f"more than {limits.max_mime_depth}", limits, source)

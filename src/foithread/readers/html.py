@@ -29,6 +29,7 @@ from foithread.errors import ParseError, limit_exceeded
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Sender
 from foithread.readers.base import Document, Part
+from foithread.readers.htmlguard import bound_html
 from foithread.readers.htmltext import html_to_text
 from foithread.readers.wdtk_zip import parse_text_date
 
@@ -340,6 +341,8 @@ def read_html(data: str | bytes, source: str | None = None, limits: Limits = DEF
     timeout = limits.regex_timeout
     text, warnings = _decode(data, source, timeout)
     try:
+        text, guarded = bound_html(text, timeout)
+        warnings = [*warnings, *guarded]
         soup = BeautifulSoup(text, "html.parser")
         facts = _header_facts(soup, timeout)
         status = _status(soup, timeout)

@@ -11,6 +11,7 @@ import regex
 
 from foithread.errors import ParseError
 from foithread.readers.base import Document, Part
+from foithread.readers.htmlguard import bound_html
 from foithread.readers.htmltext import html_to_text
 from foithread.readers.text import decode_bytes, normalise_newlines
 
@@ -30,6 +31,8 @@ def read_html_message(data: str | bytes, source: str | None = None) -> Document:
         html, warnings = decode_bytes(data)
     else:
         html = data
+    html, guarded = bound_html(html)
+    warnings.extend(guarded)
     text = normalise_newlines(html_to_text(html))
     if not text.strip():
         raise ParseError("HTML document holds no text", source=source, format="html")

@@ -38,6 +38,8 @@ from bs4.element import (
     Tag,
 )
 
+from foithread.readers.htmlguard import bound_html
+
 __all__ = ["html_to_text", "link_text"]
 
 _TIMEOUT = 5.0  # seconds; every pattern here is linear, this only guards against surprises
@@ -407,7 +409,7 @@ def html_to_text(html: str | bytes | Tag) -> str:
             markup = html
         if not markup.strip():
             return ""
-        root = BeautifulSoup(markup, "html.parser")
+        root = BeautifulSoup(bound_html(markup)[0], "html.parser")  # idempotent: callers may have bounded it
     out = _Builder()
     _walk(root, out)
     return out.result()

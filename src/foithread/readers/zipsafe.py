@@ -25,21 +25,46 @@ _DRIVE = regex.compile(r"^[A-Za-z]:")
 
 
 def check_directory(data: bytes, limits: Limits, source: str | None) -> None:
-    """Refuse a zip whose end record announces too many members, before ``zipfile`` lists them."""
+    """Refuse a zip with too many members before ``zipfile`` lists them.
+
+    The count in the end record can lie (1, or 0xFFFF, while the central directory holds a
+    million entries), so the central directory itself is walked, header by header, and the
+    walk stops after ``max_zip_members + 1`` entries: cheap whatever the archive claims.
+    """
     end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65536 - 22))
-    if end < 0 or end + 12 > len(data):
+    if end < 0 or end + 22 > len(data):
         return  # zipfile will say what is wrong
-    entries = int.from_bytes(data[end + 10 : end + 12], "little")
-    if entries != 0xFFFF and entries > limits.max_zip_members:
+    claimed = int.from_bytes(data[end + 10 : end + 12], "little")
+    size = int.from_bytes(data[end + 12 : end + 16], "little")
+    location = end
+    zip64 = data.rfind(b"PK\x06\x06", max(0, end - 20 - 56), end)
+    if zip64 >= 0 and data[end - 20 : end - 16] == b"PK\x06\x07":
+        claimed = int.from_bytes(data[zip64 + 32 : zip64 + 40], "little")
+        size = int.from_bytes(data[zip64 + 40 : zip64 + 48], "little")
+        location = zip64
+    counted = _count_entries(data, max(0, location - size), location, limits.max_zip_members + 1)
+    entries = max(counted, 0 if claimed == 0xFFFF else claimed)
+    if entries > limits.max_zip_members:
         raise limit_exceeded(
             "max_zip_members",
-            entries,
+            entries if counted <= limits.max_zip_members else f"more than {limits.max_zip_members}",
             limits.max_zip_members,
             what="number of zip members",
             source=source,
             format=FORMAT,
             where=f"byte {end}",
         )
+
+
+def _count_entries(data: bytes, start: int, stop: int, ceiling: int) -> int:
+    """Central directory headers from ``start`` up to ``stop``, counting no further than ``ceiling``."""
+    count, position = 0, start
+    while count < ceiling and position + 46 <= stop and data[position : position + 4] == b"PK\x01\x02":
+        lengths = data[position + 28 : position + 34]
+        name, extra, comment = (int.from_bytes(lengths[i : i + 2], "little") for i in (0, 2, 4))
+        position += 46 + name + extra + comment
+        count += 1
+    return count
 
 
 def unsafe_name(name: str) -> bool:
