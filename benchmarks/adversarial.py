@@ -101,12 +101,14 @@ def forged_zip(entries: int = 30_000, claimed: int = 1) -> bytes:
 
 
 def mbox_with_bad_entry() -> bytes:
-    """Item 5: three mbox entries, the middle one holding nothing readable."""
-    good = email().decode()
+    """Item 5: three mbox entries, the middle one holding nothing readable (the other two differ,
+    so that they are two messages and not one repeated)."""
+    first = email().decode()
+    second = email(subject="FOI-2021-0457 bus lane appeals", filler="The appeals figures follow.\n").decode()
     return (
-        f"From foi@exeter.gov.uk Mon Oct  4 10:00:00 2021\n{good}\n"
+        f"From foi@exeter.gov.uk Mon Oct  4 10:00:00 2021\n{first}\n"
         "From nobody@example.org Mon Oct  4 11:00:00 2021\n\n \n\n"
-        f"From foi@exeter.gov.uk Tue Oct  5 10:00:00 2021\n{good}\n"
+        f"From foi@exeter.gov.uk Tue Oct  5 10:00:00 2021\n{second}\n"
     ).encode()
 
 
