@@ -161,7 +161,13 @@ def iter_parse(
             found: list[str] = []
             parts = iter_mbox_parts(stream, name, found, attrs.evolve(limits, max_messages=sys.maxsize))
             yield from iter_messages(
-                _surfacing(parts, found), rules, limits=limits, warnings=found, budget_each=True, source=name, format="mbox"
+                _surfacing(parts, found),
+                rules,
+                limits=limits,
+                warnings=found,
+                budget_each=True,
+                source=name,
+                format="mbox",
             )
             _warn(found)
     except ParseError as exc:
