@@ -18,7 +18,6 @@ from foithread.bounces import bounce_details, is_closed_notice, is_recall_notice
 from foithread.cleaner import Label
 from foithread.envelope import envelope_of
 from foithread.limits import DEFAULT_LIMITS, Limits
-from foithread.merge import drop_duplicates
 from foithread.model import Message, Reference, Removed, Sender, Thread
 from foithread.pagehead import without_page_head
 from foithread.readers.base import Document, Part
@@ -26,23 +25,18 @@ from foithread.regime import detect_regime
 from foithread.rules import Rules
 from foithread.segmenter import segment
 from foithread.senderline import chrome_lines
+from foithread.thread_facts import thread_of
 from foithread.zoner import Zoned, sub_zoned, zone
 from foithread.zones import zones_of
 
 _ANNOTATION_HEAD = discipline.compile(
     r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{0,40})\)", regex.M
 )
-_AUTHORITY_GREETING = discipline.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\([A-Z]{2,10}\))?\s*,?\s*$", regex.M)
-_NOT_AUTHORITY = discipline.compile(
-    r"^(?:Sir|Madam|Sir or Madam|Sir/Madam|Mr|Mrs|Ms|Miss|Dr|FOI|Freedom of Information|\[)", regex.I
-)
 _PLATFORM_TAG = discipline.compile(r"\[#(\d{1,9})\]")  # FragDenStaat's request id in a subject line
-_WRONG_ADDRESS = discipline.compile(r"requests to (?P<name>[^?\n]{3,90})\?")
 _DATE_ONLY_LINE = discipline.compile(
     r"^\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|(?:Date:?\s*).{6,30})\s*$"
 )
 
-_SPACE_RUN = discipline.compile(r"\s+")
 
 
 @attrs.frozen
@@ -289,34 +283,6 @@ def _strip_bounce_diagnostics(
     return labels, body, removed
 
 
-def _authority(doc: Document, messages: list[Message]) -> str | None:
-    if doc.authority:
-        return doc.authority
-    for msg in messages:
-        for text in (msg.raw,):
-            m = _WRONG_ADDRESS.search(text)
-            if m:
-                return m.group("name").strip()
-    for msg in messages:
-        if msg.party != "requester":
-            continue
-        for m in _AUTHORITY_GREETING.finditer(msg.raw):
-            name = m.group("name").strip()
-            if not _NOT_AUTHORITY.match(name):
-                return name
-    for msg in messages:
-        for text in (msg.raw,):
-            for m in _AUTHORITY_GREETING.finditer(text):
-                name = m.group("name").strip()
-                if not _NOT_AUTHORITY.match(name) and len(name.split()) >= 2:
-                    return name
-    return None
-
-
-def _norm_ref(value: str) -> str:
-    return _SPACE_RUN.sub("", value).upper()
-
-
 def iter_messages(
     parts: Iterable[Part],
     rules: Rules,
@@ -404,44 +370,3 @@ def build_thread(
         format=doc.format,
     )
     return thread_of(paged, list(wrap(messages)), tuple(warnings))
-
-
-def thread_of(doc: Document, messages: list[Message], warnings: tuple[str, ...] = ()) -> Thread:
-    """The thread of ``doc`` made of ``messages`` (from :func:`iter_messages`); ``warnings`` are
-    added to the reader's."""
-    kept, repeats = drop_duplicates(messages)  # same Message-ID, or same sender, date and body
-    messages = list(kept)
-    refs: list[str] = []
-    seen: set[str] = set()
-    for msg in messages:
-        for ref in msg.references:
-            key = _norm_ref(ref.value)
-            if key not in seen:
-                seen.add(key)
-                refs.append(ref.value)
-    return Thread(
-        format=doc.format,
-        messages=tuple(messages),
-        authority=_authority(doc, messages),
-        title=doc.title or _title(messages),
-        references=tuple(refs),
-        warnings=tuple(doc.warnings) + warnings + tuple(repeats),
-        source=doc.source,
-        status=doc.status,
-        regime=_thread_regime(doc, messages),
-    )
-
-
-def _thread_regime(doc: Document, messages: list[Message]) -> str | None:
-    regime = doc.regime
-    for msg in messages:
-        regime = detect_regime(msg.raw, regime)
-    return regime or ("foi" if messages else None)
-
-
-def _title(messages: list[Message]) -> str | None:
-    if messages:
-        for r in messages[0].removed:
-            if r.rule == "page_title":
-                return r.text.strip()
-    return None

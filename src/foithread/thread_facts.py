@@ -1,0 +1,92 @@
+"""The last stage: a thread's own facts, folded over its messages.
+
+Duplicates are merged (with a warning), thread references collected in order, and the
+authority, title and regime read from the reader's document or, failing that, from the
+messages themselves.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from foithread import discipline
+from foithread.merge import drop_duplicates
+from foithread.model import Message, Thread
+from foithread.readers.base import Document
+from foithread.regime import detect_regime
+
+_AUTHORITY_GREETING = discipline.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\([A-Z]{2,10}\))?\s*,?\s*$", regex.M)
+_NOT_AUTHORITY = discipline.compile(
+    r"^(?:Sir|Madam|Sir or Madam|Sir/Madam|Mr|Mrs|Ms|Miss|Dr|FOI|Freedom of Information|\[)", regex.I
+)
+_WRONG_ADDRESS = discipline.compile(r"requests to (?P<name>[^?\n]{3,90})\?")
+_SPACE_RUN = discipline.compile(r"\s+")
+
+
+def thread_of(doc: Document, messages: list[Message], warnings: tuple[str, ...] = ()) -> Thread:
+    """The thread of ``doc`` made of ``messages`` (from :func:`foithread.pipeline.iter_messages`); ``warnings`` are
+    added to the reader's."""
+    kept, repeats = drop_duplicates(messages)  # same Message-ID, or same sender, date and body
+    messages = list(kept)
+    refs: list[str] = []
+    seen: set[str] = set()
+    for msg in messages:
+        for ref in msg.references:
+            key = _norm_ref(ref.value)
+            if key not in seen:
+                seen.add(key)
+                refs.append(ref.value)
+    return Thread(
+        format=doc.format,
+        messages=tuple(messages),
+        authority=_authority(doc, messages),
+        title=doc.title or _title(messages),
+        references=tuple(refs),
+        warnings=tuple(doc.warnings) + warnings + tuple(repeats),
+        source=doc.source,
+        status=doc.status,
+        regime=_thread_regime(doc, messages),
+    )
+
+
+def _thread_regime(doc: Document, messages: list[Message]) -> str | None:
+    regime = doc.regime
+    for msg in messages:
+        regime = detect_regime(msg.raw, regime)
+    return regime or ("foi" if messages else None)
+
+
+def _title(messages: list[Message]) -> str | None:
+    if messages:
+        for r in messages[0].removed:
+            if r.rule == "page_title":
+                return r.text.strip()
+    return None
+
+
+def _authority(doc: Document, messages: list[Message]) -> str | None:
+    if doc.authority:
+        return doc.authority
+    for msg in messages:
+        for text in (msg.raw,):
+            m = _WRONG_ADDRESS.search(text)
+            if m:
+                return m.group("name").strip()
+    for msg in messages:
+        if msg.party != "requester":
+            continue
+        for m in _AUTHORITY_GREETING.finditer(msg.raw):
+            name = m.group("name").strip()
+            if not _NOT_AUTHORITY.match(name):
+                return name
+    for msg in messages:
+        for text in (msg.raw,):
+            for m in _AUTHORITY_GREETING.finditer(text):
+                name = m.group("name").strip()
+                if not _NOT_AUTHORITY.match(name) and len(name.split()) >= 2:
+                    return name
+    return None
+
+
+def _norm_ref(value: str) -> str:
+    return _SPACE_RUN.sub("", value).upper()
