@@ -118,7 +118,8 @@ _VERB_LEAD = compile_pattern(
     r"(?:to|at)\s++(?P<tail>.+)$",
     regex.IGNORECASE,
     anchored=True,
-    why="only used with match on one stripped address component",
+    max_input=_LOOK_BACK,
+    why="matched on one address component, read within _LOOK_BACK characters of a postcode",
 )
 _CARE_OF = compile_pattern(r"^c/o\s+\S", regex.IGNORECASE)  # "c/o Legal Services": the top line of a block
 _REJECT = compile_pattern(
