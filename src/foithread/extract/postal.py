@@ -137,7 +137,9 @@ _TITLE = compile_pattern(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+")
 _END_PATTERNS = tuple((name, country, compile_pattern(p)) for name, country, p in ADDRESS_ENDS)
 _COUNTRY_CODES = tuple((code, f"c_{code}") for code, _p in COUNTRY_NAMES)
 _COUNTRY_AFTER = compile_pattern(
-    r"[ \t]*+(?:,[ \t]*+|\n[ \t]*+)(?:" + "|".join(f"(?P<c_{c}>{p})" for c, p in COUNTRY_NAMES) + r")[ \t]*+(?=\n|$|[,.])",
+    r"[ \t]*+(?:,[ \t]*+|\n[ \t]*+)(?:"
+    + "|".join(f"(?P<c_{c}>{p})" for c, p in COUNTRY_NAMES)
+    + r")[ \t]*+(?=\n|$|[,.])",
     anchored=True,
     why="only used with match just after an address end; possessive white space",
 )
