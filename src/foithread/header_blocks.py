@@ -35,8 +35,10 @@ _MAX_BLOCK = 40
 _MAX_GAP = 3
 _DATE_OR_TIME = discipline.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b\d{1,2}:\d{2}\b")
 _DATE_ONLY = discipline.compile(
-    r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*(?:[A-Z]{2,4})?)?\s*$",
+    r"^\s*+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*+(?:[AP]M)?\s*+(?:[A-Z]{2,4})?)?\s*+$",
     regex.I,
+    anchored=True,
+    why="only used with match; possessive white space (each run is read once)",
 )
 _SENTENCE_END = (".", "!", "?", ";")
 _LOTUS_LINES = frozenset({"lotus_sent_by", "lotus_respond"})

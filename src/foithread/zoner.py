@@ -96,7 +96,9 @@ _SIMPLE = (
 
 
 #: GroupWise's ``>>> Name <addr> 17/04/2008 15:57 >>>`` header (a line that only starts with ``>>>`` is a deep quote)
-_GROUPWISE = discipline.compile(r">>>.{1,120}>>>\s*$")
+_GROUPWISE = discipline.compile(
+    r">>>.{1,120}>>>\s*+$", anchored=True, why="only used with match at the line start; a 120-character window"
+)
 
 
 def _zone_line(text: str, rules: Rules) -> tuple[str, str]:
@@ -135,7 +137,7 @@ def _forwards(lines: Sequence[Line], codes: list[str], names: list[str]) -> None
             names[j] = "forwarded"
 
 
-_DASHES_END = discipline.compile(r"-{3,}\s*$")
+_DASHES_END = discipline.compile(r"(?<!-)-{3,}+\s*+$")  # tried at run starts only
 
 
 #: unmarked lines a wrapped ``>`` paragraph may run over before the next ``>`` line

@@ -39,7 +39,7 @@ _BY_CODE = {"g": "greeting", "k": "closing", "q": "quoted", "h": "quote_header",
 #: a signature is at most this many non-blank lines under a closing
 _MAX_SIGNATURE = 8
 _SIG_DELIMITER = discipline.compile(r"^(?:--|__)\s*$")
-_SENTENCE = discipline.compile(r"[a-z]{3,}[.!?]\s*$")
+_SENTENCE = discipline.compile(r"(?<![a-z])[a-z]{3,}+[.!?]\s*+$")  # tried at word starts only
 
 
 def _line_kinds(z: Zoned, labels: Sequence[Label]) -> list[str]:

@@ -21,7 +21,7 @@ __all__ = ["DECISIONS", "outcome_from_attachments", "refers_to_attachment"]
 #: as the decision letter, and data-like text is no decision.
 DECISIONS = frozenset({"not_held", "refused", "partially_provided", "neither_confirm_nor_deny"})
 
-_WRAP = discipline.compile(r"\s*\n\s*")
+_WRAP = discipline.compile(r"(?<!\s)[^\S\n]*+\n\s*+")  # a white-space run with a line break, read once
 
 
 def refers_to_attachment(body: str, rules: Rules) -> bool:

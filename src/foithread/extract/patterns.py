@@ -195,7 +195,10 @@ PHONE_SHAPE = compile_pattern(
 
 # an extension after a number on its line: "020 7946 0000 ext. 2245", "(x 31)"
 PHONE_EXTENSION = compile_pattern(
-    r"[ \t]*,?[ \t]*\(?(?:ext(?:ension|n)?|x)\.?[ \t]*(?P<ext>\d{2,6})\)?(?!\w)", regex.IGNORECASE
+    r"[ \t]*+,?[ \t]*+\(?(?:ext(?:ension|n)?|x)\.?[ \t]*+(?P<ext>\d{2,6})\)?(?!\w)",
+    regex.IGNORECASE,
+    anchored=True,
+    why="only used with match just after a phone number; possessive white space",
 )
 
 

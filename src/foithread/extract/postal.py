@@ -114,9 +114,12 @@ _LEAD_IN = compile_pattern(
 )
 # a verb sending something to the address that follows: "Write to PO Box 64321", "return to GPO Box 5218"
 _VERB_LEAD = compile_pattern(
-    r"^(?:[^,]*\s)?(?:write|writing|send|sending|return|returned|post|forward|deliver(?:ed)?)\s+(?:\w+\s+)?"
-    r"(?:to|at)\s+(?P<tail>.+)$",
+    r"^(?:[^,]*\s)?(?:write|writing|send|sending|return|returned|post|forward|deliver(?:ed)?)\s++(?:\w++\s++)?"
+    r"(?:to|at)\s++(?P<tail>.+)$",
     regex.IGNORECASE,
+    anchored=True,
+    max_input=_LOOK_BACK,
+    why="matched on one address component, read within _LOOK_BACK characters of a postcode",
 )
 _CARE_OF = compile_pattern(r"^c/o\s+\S", regex.IGNORECASE)  # "c/o Legal Services": the top line of a block
 _REJECT = compile_pattern(
@@ -134,7 +137,11 @@ _TITLE = compile_pattern(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+")
 _END_PATTERNS = tuple((name, country, compile_pattern(p)) for name, country, p in ADDRESS_ENDS)
 _COUNTRY_CODES = tuple((code, f"c_{code}") for code, _p in COUNTRY_NAMES)
 _COUNTRY_AFTER = compile_pattern(
-    r"[ \t]*(?:,[ \t]*|\n[ \t]*)(?:" + "|".join(f"(?P<c_{c}>{p})" for c, p in COUNTRY_NAMES) + r")[ \t]*(?=\n|$|[,.])"
+    r"[ \t]*+(?:,[ \t]*+|\n[ \t]*+)(?:"
+    + "|".join(f"(?P<c_{c}>{p})" for c, p in COUNTRY_NAMES)
+    + r")[ \t]*+(?=\n|$|[,.])",
+    anchored=True,
+    why="only used with match just after an address end; possessive white space",
 )
 _STREET_PATTERNS = tuple((code, compile_pattern(p)) for code, p in STREET_COUNTRIES)
 _WRAP_WIDTH = 60  # a line at least this long that runs into the next one is wrapped prose

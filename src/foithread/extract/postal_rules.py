@@ -31,7 +31,8 @@ _NZ_CITIES = (
 )
 _CITY = r"[A-ZÄÖÜÀ-Ý][\wäöüßà-ÿ'’.\-]+(?:[ ](?:am|an|der|im|bei|sur|de|[A-ZÄÖÜ][\wäöüß'’.\-]+)){0,3}"
 # what may stand just before the closing piece: a line start, a comma, a label's colon, or a space
-_AFTER_BREAK = r"(?:(?<=^)|(?<=\n)|(?<=^[ \t]+)|(?<=\n[ \t]+)|(?<=[,:][ \t]?))"
+# (tried only before a non-space, so the look-behind reads a white-space run once, at its end)
+_AFTER_BREAK = r"(?=\S)(?:(?<=^)|(?<=\n)|(?<=^[ \t]+)|(?<=\n[ \t]+)|(?<=[,:][ \t]?))"
 _AT_END = r"(?=[ \t]*(?:$|\n|,|;|\.(?:\s|$)))"
 
 #: Ordered ``(name, country or None, pattern)``: the pieces that close an address (see the module doc).

@@ -34,7 +34,7 @@ QUOTE_STRUCTURE = table(
         ("forwarded_header", r"w(?:[wb]*w)?"),
         # a header and its '>' lines: the quote ends where unquoted text resumes (bottom-posting,
         # interleaved replies keep their new lines)
-        ("marked_quote", r"h(?:[hb]*h)?b*q(?:[qhb]*q)?"),
+        ("marked_quote", r"(?<![hb])b*+\Kh[hb]*+q(?:[qhb]*q)?"),  # from the first h of an h/b run (read once)
         # the first quote header after some content not followed by '>' lines (an Outlook or
         # Lotus block over unmarked history), with a score line just above it, to the end
         ("quoted_tail", r"^[bm]*[^bmh].*?\K(?:rb?)?h(?![hb]*q).*$"),
