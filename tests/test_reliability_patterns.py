@@ -103,6 +103,13 @@ _INLINE = {"compile", "search", "match", "fullmatch", "sub", "subn", "split", "f
 #: timeout; ``stated_receipt`` takes the caller's pattern for 80 characters before a date
 _ALLOWED = {("discipline.py", "compile"), ("rules/__init__.py", "_compile"), ("rules/__init__.py", "combined")}
 _ALLOWED_BOUNDED = {("deadlines.py", "stated_receipt")}
+#: patterns made at run time from a user's censor rules or a thread's own names, each matched with a timeout
+_ALLOWED_DYNAMIC = {
+    ("redaction.py", "spans"),
+    ("redaction.py", "_literal_spans"),
+    ("redaction.py", "_name_pattern"),
+    ("rules/quote_headers.py", "check"),  # compiles a (user's) language table once to validate it, matches nothing
+}
 
 
 def _inline_calls(path: Path) -> Iterator[tuple[str, int]]:
@@ -131,7 +138,7 @@ def test_no_pattern_is_compiled_outside_the_registry() -> None:
         if rel.startswith("readers/"):  # declared in readers_patterns.py (owned by the readers)
             continue
         for func, line in _inline_calls(path):
-            if (rel, func) in _ALLOWED or (rel, func) in _ALLOWED_BOUNDED:
+            if (rel, func) in _ALLOWED or (rel, func) in _ALLOWED_BOUNDED or (rel, func) in _ALLOWED_DYNAMIC:
                 continue
             bad.append(f"{rel}:{line} in {func}")
     assert bad == []
@@ -260,7 +267,8 @@ def test_reproducer_parses_quickly(name: str) -> None:
 def test_a_2_mb_mbox_of_reproducers_is_bounded() -> None:
     entries = []
     for i in range(80):
-        body = _OPEN + ("\n" * 20_000 if i % 2 == 0 else "Note" + " " * 30_000 + "end\n") + _CLOSE
+        body = _OPEN + f"Case {i}.\n"  # each entry its own message (identical ones are merged as duplicates)
+        body += ("\n" * 20_000 if i % 2 == 0 else "Note" + " " * 30_000 + "end\n") + _CLOSE
         entries.append(f"From foi@council.example.gov.uk Mon Feb  3 10:00:00 2025\n{_HEAD}{body}\n")
     data = "".join(entries).encode()
     assert len(data) > 2_000_000

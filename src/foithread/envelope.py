@@ -11,7 +11,6 @@ import email.utils
 from collections.abc import Mapping
 
 import attrs
-import regex
 
 from foithread import discipline
 from foithread.model import Sender
@@ -30,6 +29,9 @@ class Envelope:
     cc: tuple[Sender, ...] = ()
 
 
+_SPACE = discipline.compile(r"\s")
+
+
 def message_ids(value: str | None) -> tuple[str, ...]:
     """The ids in a Message-ID, In-Reply-To or References header, in order, without brackets;
     a bare id without brackets counts when it is the whole value."""
@@ -39,7 +41,7 @@ def message_ids(value: str | None) -> tuple[str, ...]:
     if found:
         return found
     bare = value.strip()
-    return (bare,) if bare and not regex.search(r"\s", bare) else ()
+    return (bare,) if bare and not _SPACE.search(bare) else ()
 
 
 def recipients(value: str | None) -> tuple[Sender, ...]:

@@ -104,9 +104,11 @@ def party_of(ev: Evidence) -> str:
 _GREETED = discipline.compile(r"^\s*(?:Dear|Annwyl|Hello|To)\s+(?P<name>[^,:\n]{2,120}?)\s*[,:]?\s*$", regex.I)
 _ACRONYMS = discipline.compile(r"^(?:[A-Z]{2,10}|&|and|/)(?:\s+(?:[A-Z]{2,10}|&|and|/))*$")
 
+_WORD = discipline.compile(r"\w+")
+
 
 def _words(text: str) -> set[str]:
-    return {w for w in regex.findall(r"\w+", text.lower()) if len(w) > 2 and w not in {"the", "and", "for"}}
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in {"the", "and", "for"}}
 
 
 def _addresses_authority(greeting: str, authority: str | None) -> bool:

@@ -38,7 +38,6 @@ _DATE_ONLY_LINE = discipline.compile(
 )
 
 
-
 @attrs.frozen
 class _Draft:
     """A message before classification: where it is and what the reader said about it."""

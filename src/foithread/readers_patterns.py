@@ -18,6 +18,8 @@ from foithread.discipline import LINEAR, TIMEOUT, Discipline
 
 #: module → (global name, discipline, tried at one position only)
 READER_PATTERNS: dict[str, tuple[tuple[str, Discipline, bool], ...]] = {
+    "foithread.readers.htmlguard": (("_TAG", TIMEOUT, False),),
+    "foithread.readers.mailheaders": (("_WORD", TIMEOUT, False), ("_BETWEEN_WORDS", LINEAR, True)),
     "foithread.readers": (("_HEADER_LINE", LINEAR, True), ("_HTML_START", LINEAR, True)),
     "foithread.readers.email": (
         ("_C1", LINEAR, False),

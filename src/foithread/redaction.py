@@ -26,7 +26,6 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 import regex
 
-from foithread import discipline
 from foithread.extract import extract_addresses, placeholder_spans
 from foithread.extract.postal import extract_postal
 from foithread.model import Message, Sender, Thread
@@ -119,7 +118,8 @@ def _name_pattern(names: Iterable[str]) -> regex.Pattern[str] | None:
     for name in names:
         forms.append(_TITLES + "?" + r"\s+".join(map(regex.escape, name.split())))
         forms.append(_TITLES + regex.escape(name.split()[-1]))
-    return discipline.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)", regex.I | regex.V1) if forms else None
+    # built per thread from its names (never registered: the registry is for import time), matched with a timeout
+    return regex.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)", regex.I | regex.V1) if forms else None
 
 
 def _literal_spans(values: Iterable[str], text: str) -> list[Span]:

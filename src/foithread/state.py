@@ -73,6 +73,11 @@ VERY_OVERDUE_AFTER = 40
 VERY_OVERDUE_AFTER_SCHOOLS = 60
 _SENTENCE_END = discipline.compile(r"(?<=[.!?])\s+(?=[A-Z\[(\"'])")
 _TIMEOUT = 1.0
+_SEPARATORS = discipline.compile(r"[\s-]+")
+#: a blank line (or several): from a line break over lines of white space to the last line break
+_PARAGRAPH_BREAK = discipline.compile(r"\n(?:[^\S\n]*+\n)++")
+#: a run of white space holding a line break (tried at a run's start only: linear on long runs)
+_WRAP = discipline.compile(r"(?<!\s)[^\S\n]*+\n\s*+")
 _SCHOOL = discipline.compile(r"\b(?:school|academy|ysgol)\b", regex.I)
 
 #: the input's own status words (WDTK ``described_state`` codes and page/display texts) → a state
@@ -130,7 +135,7 @@ def normalise_status(status: str | None) -> str | None:
     else a status sentence (:data:`foithread.rules.states.STATUS_LINES`); failing both, the text itself."""
     if not status:
         return None
-    key = regex.sub(r"[\s-]+", "_", status.strip().lower()).strip("_.")
+    key = _SEPARATORS.sub("_", status.strip().lower()).strip("_.")
     if key in DESCRIBED:
         return DESCRIBED[key]
     line = STATUS_LINES.first(" ".join(status.split()))
@@ -143,8 +148,8 @@ def _family(state: str | None) -> str | None:
 
 def _sentences(body: str) -> list[str]:
     """``body`` as sentences, wrapped lines joined (a condition may sit on the line before)."""
-    paragraphs = regex.split(r"\n\s*\n", body, timeout=_TIMEOUT)
-    joined = (regex.sub(r"\s*\n\s*", " ", p, timeout=_TIMEOUT) for p in paragraphs)
+    paragraphs = _PARAGRAPH_BREAK.split(body, timeout=_TIMEOUT)
+    joined = (_WRAP.sub(" ", p, timeout=_TIMEOUT) for p in paragraphs)
     return [s for p in joined for s in _SENTENCE_END.split(p, timeout=_TIMEOUT) if s.strip()]
 
 

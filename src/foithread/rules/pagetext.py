@@ -45,7 +45,8 @@ PAGE_STATUS = table(
         ),
         (
             "waiting_clarification",
-            rf"^\s*{_BODY} (?:is|are) waiting for (?:your|{_BODY}'s) clarification\b|^\s*Waiting for clarification\b",
+            # a status line is one short sentence: lines past 600 characters are not tried (linear on long lines)
+            rf"^(?=.{{0,600}}$)(?:\s*{_BODY} (?:is|are) waiting for (?:your|{_BODY}'s) clarification\b|\s*Waiting for clarification\b)",
         ),
         ("waiting_response_very_overdue", r"^\s*Response to this request is long overdue\b"),
         ("waiting_response_overdue", r"^\s*Response to this request is delayed\b"),

@@ -215,6 +215,8 @@ LANGUAGES: tuple[QuoteHeaderLanguage, ...] = (
 )
 
 _COLON = r"\s*[:：]"
+#: the longest line tried as an attribution (leading white space included)
+_MAX_ATTRIBUTION = 400
 #: verbs that end an attribution only after an opener (``host mx.example.org said:`` in a bounce)
 _NOT_TAIL = frozenset({"sent", "said", "scrive", "pisze", "viết"})
 
@@ -239,7 +241,8 @@ def attribution_pattern(lang: QuoteHeaderLanguage) -> str:
 def dashed_pattern(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
     """``---- John Smith wrote ----``."""
     verbs = tuple(w for lang in languages for w in lang.wrote if w != "sent")
-    return rf"^\s*-{{2,}}\s*\S.{{0,100}}?(?:{_alt(verbs)})\s*-{{2,}}\s*$"
+    # an attribution is a short line: longer ones are not tried (linear on a 100,000-character line)
+    return rf"^(?=.{{0,{_MAX_ATTRIBUTION}}}$)\s*-{{2,}}\s*\S.{{0,100}}?(?:{_alt(verbs)})\s*-{{2,}}\s*$"
 
 
 def wrote_tail_pattern(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
@@ -248,7 +251,7 @@ def wrote_tail_pattern(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -
     cjk = tuple(w for lang in languages if lang.no_word_boundary for w in lang.wrote)
     # "… received on 18 October. You wrote:" is a letter quoting the request in its own prose
     prose = r"(?!.*[.!?][\"”’)]?\s+you\s+(?:wrote|said|asked)\b)"
-    return rf"^{prose}\s*(?:\S.{{0,120}})?(?:\b(?:{_alt(plain)})|(?:{_alt(cjk)})){_COLON}\s*$"
+    return rf"^(?=.{{0,{_MAX_ATTRIBUTION}}}$){prose}\s*(?:\S.{{0,120}})?(?:\b(?:{_alt(plain)})|(?:{_alt(cjk)})){_COLON}\s*$"
 
 
 def address_end_pattern(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
