@@ -129,22 +129,45 @@ def _pooled(
     chunks = [items[i : i + chunksize] for i in range(0, len(items), chunksize)]
     done = 0
     while done < len(chunks):
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
+        broken = False
+        try:
             futures = {index: pool.submit(_run, chunks[index]) for index in range(done, len(chunks))}
             for index in range(done, len(chunks)):
                 try:
                     results = futures[index].result()
                 except BrokenProcessPool:
+                    broken = True
                     break
                 yield from results
                 done = index + 1
+        finally:
+            _close(pool, broken)
         if done < len(chunks):  # the pool broke while chunk ``done`` was unfinished: try it alone
-            with ProcessPoolExecutor(max_workers=1, mp_context=_pool_context()) as solo:
-                try:
-                    yield from solo.submit(_run, chunks[done]).result()
-                except BrokenProcessPool:
-                    yield from (Result(path, error=WORKER_DIED) for path, _, _ in chunks[done])
+            solo = ProcessPoolExecutor(max_workers=1, mp_context=_pool_context())
+            broken = False
+            try:
+                yield from solo.submit(_run, chunks[done]).result()
+            except BrokenProcessPool:
+                broken = True
+                yield from (Result(path, error=WORKER_DIED) for path, _, _ in chunks[done])
+            finally:
+                _close(solo, broken)
             done += 1
+
+
+def _close(pool: ProcessPoolExecutor, broken: bool) -> None:
+    """Shut ``pool`` down; a broken one without waiting for it, its surviving workers killed
+    (waiting on a pool whose worker was killed can hang: CPython's manager thread may never end)."""
+    if not broken:
+        pool.shutdown(wait=True)
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+        process.join(timeout=5)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
