@@ -29,6 +29,7 @@ import foithread
 from foithread import classifier, discipline
 from foithread.errors import ParseError
 from foithread.rules import DEFAULT_RULES, Rule, Rules, RuleTable, _Prefilter
+from foithread.rules.literals import WRAPPED
 
 SRC = Path(foithread.__file__).parent
 Pattern = regex.Pattern[str] | regex.Pattern[bytes]
@@ -225,7 +226,7 @@ def test_rule_grows_linearly_on_one_long_line(pattern: Pattern, anchored: bool) 
     ("quadratic", "fixed"),
     [
         (r"^\s*(?:\d{4}|[A-Za-z ]{2,30})\s*[:–-]\s*\d", classifier._DATA),  # on one line
-        (r"\s*\n\s*", classifier._WRAP),
+        (r"\s*\n\s*", WRAPPED),
         (r"l(?:[lb]*l)?b*L(?:b*L)*", DEFAULT_RULES["link_structure"].rules[0].compiled),
     ],
 )
@@ -327,7 +328,7 @@ def test_rewritten_patterns_agree_with_the_old_ones_on_random_text() -> None:
         assert _has_data_trace(text, classifier._NOT_FIGURES, classifier._DATA) == _has_data_trace(
             text, old_not_figures, _OLD_DATA
         ), text
-        assert classifier._WRAP.sub(" ", text) == _OLD_WRAP.sub(" ", text), text
+        assert WRAPPED.sub(" ", text) == _OLD_WRAP.sub(" ", text), text
 
 
 # --- item 8: a timeout is a warning, never silent ---------------------------------------------

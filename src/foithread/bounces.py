@@ -26,6 +26,7 @@ from foithread.extract.patterns import EMAIL, compile_pattern, finditer
 from foithread.model import Bounce, Message
 from foithread.rules import RuleTable
 from foithread.rules.bounces import CLOSED, DELAY, PERMANENT, REASONS, RECALL, RETURNED
+from foithread.rules.literals import WRAPPED
 
 #: an RFC 3463 enhanced status code: class.subject.detail
 STATUS_CODE = compile_pattern(r"(?<![\w.])([245])\.(\d{1,3})\.(\d{1,3})(?![.\d])")
@@ -183,10 +184,6 @@ def _notice(table: RuleTable, text: str, subject: str | None) -> bool:
     return _first(body_rules, text) is not None
 
 
-#: a run of white space holding a line break (tried at a run's start only: linear on long runs)
-_WRAP = discipline.compile(r"(?<!\s)[^\S\n]*+\n\s*+")
-
-
 def is_recall_notice(text: str, subject: str | None = None) -> bool:
     """Outlook's request to recall an earlier message ("… would like to recall the message …")."""
     return _notice(RECALL, text, subject)
@@ -194,7 +191,7 @@ def is_recall_notice(text: str, subject: str | None = None) -> bool:
 
 def is_closed_notice(text: str, subject: str | None = None) -> bool:
     """WhatDoTheyKnow's notice that a reply was not delivered because the request is closed to responses."""
-    return _notice(CLOSED, _WRAP.sub(" ", text), subject)  # the notice wraps its sentences
+    return _notice(CLOSED, WRAPPED.sub(" ", text), subject)  # the notice wraps its sentences
 
 
 __all__ = [

@@ -17,7 +17,7 @@ import regex
 from foithread import discipline
 from foithread.party import PERSON_GREETING, Evidence, annotation_party, party_of
 from foithread.rules import Rules
-from foithread.rules.literals import fold
+from foithread.rules.literals import WRAPPED, fold
 
 _DAEMON = discipline.compile(r"\b(?:mailer-daemon|postmaster|mail delivery (?:system|subsystem))\b", regex.I)
 _BOUNCE_SUBJECT = discipline.compile(
@@ -49,7 +49,7 @@ def _head(body: str, lines: int) -> str:
 
 def _multiline(rules: Rules, table_name: str, text: str) -> set[str]:
     """Phrase hits over a text with wrapped lines joined (phrases often wrap)."""
-    return _hits(rules, table_name, _WRAP.sub(" ", text))
+    return _hits(rules, table_name, WRAPPED.sub(" ", text))
 
 
 def is_auto_reply(headers: Mapping[str, str]) -> bool:
@@ -176,7 +176,7 @@ _PROMISE = frozenset({"will_respond", "within_days"})
 
 
 def _authority_kind(ev: Evidence, rules: Rules, party: str) -> Verdict:
-    joined = _WRAP.sub(" ", _window(ev.body))  # phrases often wrap: one joined text for every table
+    joined = WRAPPED.sub(" ", _window(ev.body))  # phrases often wrap: one joined text for every table
     folded = fold(joined)
     resp = _hits(rules, "response", joined, folded)
     ack = _hits(rules, "acknowledgement", joined, folded)
@@ -269,8 +269,6 @@ _NUMBER = discipline.compile(r"(?<![\d/.-])\d{2,}(?![\d/.-])")
 _YEAR = discipline.compile(r"(?:19|20)\d\d")
 
 
-#: a run of white space holding a line break (tried at a run's start only: linear on long runs)
-_WRAP = discipline.compile(r"(?<!\s)[^\S\n]*+\n\s*+")
 _SPACES = discipline.compile(r"\s+")
 _NOT_NEWLINE = discipline.compile(r"[^\n]")
 _CONFIRM_HOLD = discipline.compile(r"\bI can confirm\b|\bwe (?:do )?hold\b", regex.I)

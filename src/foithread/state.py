@@ -40,6 +40,7 @@ from foithread import discipline
 from foithread.deadlines import add_working_days, deadline, working_days_between
 from foithread.model import Message, Thread
 from foithread.rules import RuleTable
+from foithread.rules.literals import WRAPPED
 from foithread.rules.states import CONDITIONAL, GONE_POSTAL, RESENT, STATUS_LINES, WITHDRAWN
 
 STATES = (
@@ -76,8 +77,6 @@ _TIMEOUT = 1.0
 _SEPARATORS = discipline.compile(r"[\s-]+")
 #: a blank line (or several): from a line break over lines of white space to the last line break
 _PARAGRAPH_BREAK = discipline.compile(r"\n(?:[^\S\n]*+\n)++")
-#: a run of white space holding a line break (tried at a run's start only: linear on long runs)
-_WRAP = discipline.compile(r"(?<!\s)[^\S\n]*+\n\s*+")
 _SCHOOL = discipline.compile(r"\b(?:school|academy|ysgol)\b", regex.I)
 
 #: the input's own status words (WDTK ``described_state`` codes and page/display texts) → a state
@@ -149,7 +148,7 @@ def _family(state: str | None) -> str | None:
 def _sentences(body: str) -> list[str]:
     """``body`` as sentences, wrapped lines joined (a condition may sit on the line before)."""
     paragraphs = _PARAGRAPH_BREAK.split(body, timeout=_TIMEOUT)
-    joined = (_WRAP.sub(" ", p, timeout=_TIMEOUT) for p in paragraphs)
+    joined = (WRAPPED.sub(" ", p, timeout=_TIMEOUT) for p in paragraphs)
     return [s for p in joined for s in _SENTENCE_END.split(p, timeout=_TIMEOUT) if s.strip()]
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from foithread import discipline
 from foithread.model import Attachment
 from foithread.rules import Rules
+from foithread.rules.literals import WRAPPED
 
 __all__ = ["DECISIONS", "outcome_from_attachments", "refers_to_attachment"]
 
@@ -21,12 +21,10 @@ __all__ = ["DECISIONS", "outcome_from_attachments", "refers_to_attachment"]
 #: as the decision letter, and data-like text is no decision.
 DECISIONS = frozenset({"not_held", "refused", "partially_provided", "neither_confirm_nor_deny"})
 
-_WRAP = discipline.compile(r"(?<!\s)[^\S\n]*+\n\s*+")  # a white-space run with a line break, read once
-
 
 def refers_to_attachment(body: str, rules: Rules) -> bool:
     """Whether ``body`` hands its substance to an attachment (table ``attachment_referral``)."""
-    return bool(rules["attachment_referral"].hits(_WRAP.sub(" ", body)))
+    return bool(rules["attachment_referral"].hits(WRAPPED.sub(" ", body)))
 
 
 def outcome_from_attachments(

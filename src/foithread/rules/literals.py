@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from foithread import discipline
+
 try:  # Python 3.11+
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
@@ -124,3 +126,8 @@ def _item(name: str, av: Any) -> Need:
             union |= need
         return frozenset(union)
     return None  # classes, anchors, look-arounds, back-references: no literal required
+
+
+#: a run of white space holding a line break, tried at a run's start only (linear on long runs):
+#: ``WRAPPED.sub(" ", text)`` joins wrapped lines, so a phrase broken over two lines still matches
+WRAPPED = discipline.compile(r"(?<!\s)[^\S\n]*+\n\s*+")
