@@ -157,17 +157,24 @@ def _pooled(
 
 
 def _close(pool: ProcessPoolExecutor, broken: bool) -> None:
-    """Shut ``pool`` down; a broken one without waiting for it, its surviving workers killed
-    (waiting on a pool whose worker was killed can hang: CPython's manager thread may never end)."""
-    if not broken:
-        pool.shutdown(wait=True)
-        return
+    """Shut ``pool`` down without ever waiting on it unboundedly: its workers get
+    :data:`_EXIT_GRACE` seconds to leave (none for a broken pool), then the survivors are killed.
+
+    Waiting in ``shutdown(wait=True)`` can hang for ever once a worker was killed, even when every
+    future had finished: a worker SIGKILLed while it held the call queue's read lock leaves the
+    others blocked on that lock, and CPython's manager thread waits for them.
+    """
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
+    pool.shutdown(wait=False, cancel_futures=broken)
     for process in processes:
+        process.join(timeout=0 if broken else _EXIT_GRACE)
         if process.is_alive():
             process.kill()
-        process.join(timeout=5)
+            process.join(timeout=5)
+
+
+#: seconds a healthy pool's idle workers get to exit after shutdown before they are killed
+_EXIT_GRACE = 10.0
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
