@@ -1,4 +1,4 @@
-"""Bounces (foithread.bounces): permanent or transient, why, for whom; and the notices that are not bounces."""
+"""Bounces (foithread.stages.bounces): permanent or transient, why, for whom; and the notices that are not bounces."""
 
 from __future__ import annotations
 
@@ -6,9 +6,15 @@ import pytest
 from conftest import FIXTURES, shared_path
 
 import foithread
-from foithread.bounces import bounce_details, details_of_text, is_closed_notice, is_delay_warning, is_recall_notice
 from foithread.model import Bounce, Message
 from foithread.rules.bounces import TABLES
+from foithread.stages.bounces import (
+    bounce_details,
+    details_of_text,
+    is_closed_notice,
+    is_delay_warning,
+    is_recall_notice,
+)
 
 POSTFIX = """This is the mail system at host mx1.kestrelford.gov.uk.
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from foithread.extract import extract_addresses, normalise_postcode
 from foithread.model import Address
+from foithread.stages.extract import extract_addresses, normalise_postcode
 
 
 def _of(kind: str, text: str) -> list[str]:

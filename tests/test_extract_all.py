@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foithread.extract import (
+from foithread.model import Address, DateMention, Reference, Signatory
+from foithread.stages.extract import (
     Extracted,
     extract_addresses,
     extract_all,
@@ -18,7 +19,6 @@ from foithread.extract import (
     extract_references,
     extract_signatories,
 )
-from foithread.model import Address, DateMention, Reference, Signatory
 
 MET_RESPONSE = """Official Sensitive
 Information Rights Unit
@@ -141,7 +141,7 @@ def test_shared_scans_give_what_each_extractor_finds_alone() -> None:
     from conftest import FIXTURES
 
     import foithread
-    from foithread.extract import extract_addresses, extract_all, extract_dates, extract_references
+    from foithread.stages.extract import extract_addresses, extract_all, extract_dates, extract_references
 
     bodies = [
         m.body

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from foithread.extract import extract_dates, mask_spans
 from foithread.model import DateMention
+from foithread.stages.extract import extract_dates, mask_spans
 
 # (text, expected [(iso, text as written)])
 DATE_CASES = [

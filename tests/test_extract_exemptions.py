@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from foithread.extract import extract_exemptions, is_exemption_context
-from foithread.extract.exemptions import parse_citations
+from foithread.stages.extract import extract_exemptions, is_exemption_context
+from foithread.stages.extract.exemptions import parse_citations
 
 CASES = [
     (

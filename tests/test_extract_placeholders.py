@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from foithread.extract import (
+from foithread.stages.extract import (
     PLACEHOLDER_PATTERNS,
     extract_all,
     is_placeholder,

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from foithread.extract import extract_addresses
-from foithread.extract.postal_rules import ADDRESS_ENDS, COUNTRY_NAMES, STREET_COUNTRIES
+from foithread.stages.extract import extract_addresses
+from foithread.stages.extract.postal_rules import ADDRESS_ENDS, COUNTRY_NAMES, STREET_COUNTRIES
 
 WORLD = [
     # Germany: street and house number, then PLZ and city; bodies and units above are left out

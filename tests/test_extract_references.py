@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from foithread.extract import (
+from foithread.model import Reference
+from foithread.stages.extract import (
     REFERENCE_LABELS,
     REFERENCE_SHAPES,
     extract_references,
     mask_spans,
 )
-from foithread.model import Reference
 
 # (text, expected [(value, label)]) - values exactly as printed, in order of appearance.
 BODY_CASES = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from foithread.extract import CLOSINGS, extract_signatories
 from foithread.model import Signatory
+from foithread.stages.extract import CLOSINGS, extract_signatories
 
 # (text, expected names in order)
 NAME_CASES = [

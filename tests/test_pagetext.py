@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 import foithread
-from foithread.dlog import disclosure_log
-from foithread.pagehead import read_head
 from foithread.rules import DEFAULT_RULES
 from foithread.rules.pagetext import TABLES
+from foithread.stages.dlog import disclosure_log
+from foithread.stages.pagehead import read_head
 
 # (table, line, the rule that matches it first)
 LINES = [

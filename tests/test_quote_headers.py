@@ -7,7 +7,7 @@ import pytest
 
 from foithread.rules import DEFAULT_RULES, Rule
 from foithread.rules.quote_headers import LANGUAGES, QuoteHeaderLanguage, attribution_pattern, check
-from foithread.zoner import zone
+from foithread.stages.zoner import zone
 
 
 def test_every_pattern_the_table_makes_compiles() -> None:

@@ -6,7 +6,7 @@ import pytest
 from conftest import CORPUS
 
 import foithread
-from foithread.regime import applies_eir, detect_regime
+from foithread.stages.regime import applies_eir, detect_regime
 
 CASES = [
     ("We have considered your request under the Environmental Information Regulations 2004.", "eir"),

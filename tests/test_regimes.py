@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 from foithread.deadlines import deadline, review_deadline
-from foithread.extract import extract_exemptions
 from foithread.model import Message, Thread
-from foithread.regime import detect_regime
 from foithread.regimes import FOREIGN_REGIMES
 from foithread.regimes.exemptions import EXEMPTION_TABLES
+from foithread.stages.extract import extract_exemptions
+from foithread.stages.regime import detect_regime
 
 DETECT = [
     ("Your confirmatory application under Regulation (EC) No 1049/2001 has been registered.", "eu1049"),

@@ -26,10 +26,11 @@ import regex
 from pattern_growth import SMALL, best_cost, cost, superlinear, worst_cases
 
 import foithread
-from foithread import classifier, discipline
+from foithread import discipline
 from foithread.errors import ParseError
 from foithread.rules import DEFAULT_RULES, Rule, Rules, RuleTable, _Prefilter
 from foithread.rules.literals import WRAPPED
+from foithread.stages import classifier
 
 SRC = Path(foithread.__file__).parent
 Pattern = regex.Pattern[str] | regex.Pattern[bytes]
@@ -85,7 +86,7 @@ def test_every_compiled_pattern_is_registered() -> None:
 def test_an_unregistered_pattern_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(classifier, "_STRAY", regex.compile(r"stray \d+"), raising=False)
     found = dict(compiled_patterns())
-    assert discipline.entry_of(found["foithread.classifier._STRAY"]) is None
+    assert discipline.entry_of(found["foithread.stages.classifier._STRAY"]) is None
 
 
 def test_rules_are_matched_with_a_timeout() -> None:
@@ -136,7 +137,7 @@ def test_no_pattern_is_compiled_outside_the_registry() -> None:
     bad = []
     for path in sorted(SRC.rglob("*.py")):
         rel = path.relative_to(SRC).as_posix()
-        if rel.startswith("readers/"):  # declared in readers_patterns.py (owned by the readers)
+        if rel.startswith("readers/"):  # declared in readers/patterns.py (owned by the readers)
             continue
         for func, line in _inline_calls(path):
             if (rel, func) in _ALLOWED or (rel, func) in _ALLOWED_BOUNDED or (rel, func) in _ALLOWED_DYNAMIC:
@@ -348,12 +349,12 @@ def test_a_regex_timeout_becomes_a_thread_warning() -> None:
 
 
 def test_an_extractor_timeout_names_its_pattern() -> None:
-    from foithread.extract import patterns
+    from foithread.stages.extract import patterns
 
     context = discipline.ParseContext(regex_timeout=1e-9)
     with discipline.active(context):
         assert patterns.finditer(patterns.EMAIL, "jo@example.org " * 5000) == []
-    assert context.take() == ["foithread.extract.patterns.EMAIL"]
+    assert context.take() == ["foithread.stages.extract.patterns.EMAIL"]
 
 
 def test_default_limits_produce_no_timeout_warning() -> None:
@@ -363,7 +364,7 @@ def test_default_limits_produce_no_timeout_warning() -> None:
 
 
 def test_timeouts_are_not_recorded_outside_a_parse() -> None:
-    from foithread.extract import patterns
+    from foithread.stages.extract import patterns
 
     assert patterns.finditer(patterns.EMAIL, "jo@example.org") != []
     discipline.timed_out("nothing")  # no parse running: ignored, nothing kept

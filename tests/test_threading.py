@@ -10,8 +10,8 @@ import pytest
 from conftest import assert_lossless
 
 import foithread
-from foithread.envelope import envelope_of, message_ids, recipients
 from foithread.model import Sender
+from foithread.stages.envelope import envelope_of, message_ids, recipients
 
 # header value, ids
 ID_CASES = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from foithread.zoner import split_lines, zone
+from foithread.stages.zoner import split_lines, zone
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@
 
 from foithread.api import iter_parse, parse, parse_text
 from foithread.batch import Result, parse_many
-from foithread.bounces import Bounce, bounce_details
 from foithread.deadlines import Deadline, deadline
 from foithread.errors import ParseError, ParseWarning
 from foithread.exporters import json_schema
@@ -19,6 +18,7 @@ from foithread.readers import FORMATS, detect_format
 from foithread.redaction import CensorRule, Redacted, redact
 from foithread.reply import clean_reply
 from foithread.rules import DEFAULT_RULES, Rule, Rules, RuleTable
+from foithread.stages.bounces import Bounce, bounce_details
 from foithread.state import RequestState, request_state
 from foithread.tabular import read_parquet, to_dataframe, write_parquet  # pandas/pyarrow load on first call
 

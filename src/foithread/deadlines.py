@@ -40,10 +40,10 @@ import attrs
 import regex
 
 from foithread import discipline
-from foithread.extract.dates import date_candidates
 from foithread.model import Message, Thread
 from foithread.regimes.deadline import foreign_deadline
 from foithread.regimes.tables import FOREIGN_REGIMES
+from foithread.stages.extract.dates import date_candidates
 
 UK_SUBDIVISIONS = ("ENG", "NIR", "SCT", "WLS")
 #: per regime: the ``holidays`` subdivisions whose bank holidays stop its clock, and the calendar's name

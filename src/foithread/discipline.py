@@ -11,7 +11,7 @@ Two halves, both small:
   every registered pattern on generated worst-case inputs at 10 KB and 100 KB and fails on
   superlinear growth.
 - ``TIMEOUT``: it is only ever matched through a helper that passes a timeout
-  (:mod:`foithread.extract.patterns`, :class:`foithread.rules.Rule`); a timeout is recorded
+  (:mod:`foithread.stages.extract.patterns`, :class:`foithread.rules.Rule`); a timeout is recorded
   (see below), never silent. It is growth-tested all the same.
 
 The same test walks every module of the package (globals, class attributes, tuples and dicts of
@@ -130,7 +130,7 @@ def entry_of(pattern: regex.Pattern[str] | regex.Pattern[bytes]) -> Entry | None
 
 def entries() -> tuple[Entry, ...]:
     """Every registered pattern, in registration order (the readers' declared ones included)."""
-    from foithread import readers_patterns  # here, not at the top: it imports the readers
+    from foithread.readers import patterns as readers_patterns  # here, not at the top: it imports the readers
 
     readers_patterns.declare_all()
     return tuple(_ENTRIES.values())

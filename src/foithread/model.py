@@ -100,7 +100,7 @@ class Removed:
 
 @attrs.frozen
 class Zone:
-    """A stretch of a message's raw text and what it is (see :mod:`foithread.zones`).
+    """A stretch of a message's raw text and what it is (see :mod:`foithread.stages.zones`).
 
     The zones of a message tile its ``raw`` text in order; ``span`` is in the same offsets
     as the message's own ``span``.
@@ -223,10 +223,10 @@ class Message:
     addresses: tuple[Address, ...] = ()
     confidence: float = 1.0
     attachments: tuple[str, ...] = ()
-    bounce: Bounce | None = None  # what a bounce says (foithread.bounces), on bounces only
+    bounce: Bounce | None = None  # what a bounce says (foithread.stages.bounces), on bounces only
     #: the attached files themselves, when the input carries them (eml, mbox, zip): see :class:`Attachment`
     attachment_details: tuple[Attachment, ...] = ()
-    #: the e-mail envelope (eml, mbox; zip exports give ``to`` as a name): see :mod:`foithread.envelope`
+    #: the e-mail envelope (eml, mbox; zip exports give ``to`` as a name): see :mod:`foithread.stages.envelope`
     message_id: str | None = None
     in_reply_to: str | None = None
     email_references: tuple[str, ...] = ()  # the References header's message ids, oldest first
@@ -345,7 +345,7 @@ BOUNCE_REASONS = ("mailbox_full", "recipient_unknown", "domain_unknown", "blocke
 
 @attrs.frozen
 class Bounce:
-    """What a delivery report says: permanent or transient, why, for whom (see :mod:`foithread.bounces`)."""
+    """What a delivery report says: permanent or transient, why, for whom (see :mod:`foithread.stages.bounces`)."""
 
     permanent: bool | None  # 5.x.x or failure wording; False: 4.x.x or delay wording; None: not said
     reason: str = attrs.field(default="other", validator=attrs.validators.in_(BOUNCE_REASONS))

@@ -12,22 +12,23 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import attrs
 import regex
 
-from foithread import classifier, cleaner, discipline, extract
+from foithread import discipline
 from foithread.attachments.referral import outcome_from_attachments
-from foithread.bounces import bounce_details, is_closed_notice, is_recall_notice
-from foithread.cleaner import Label
-from foithread.envelope import envelope_of
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Message, Reference, Removed, Sender, Thread
-from foithread.pagehead import without_page_head
 from foithread.readers.base import Document, Part
-from foithread.regime import detect_regime
 from foithread.rules import Rules
-from foithread.segmenter import segment
-from foithread.senderline import chrome_lines
-from foithread.thread_facts import thread_of
-from foithread.zoner import Zoned, sub_zoned, zone
-from foithread.zones import zones_of
+from foithread.stages import classifier, cleaner, extract
+from foithread.stages.bounces import bounce_details, is_closed_notice, is_recall_notice
+from foithread.stages.cleaner import Label
+from foithread.stages.envelope import envelope_of
+from foithread.stages.pagehead import without_page_head
+from foithread.stages.regime import detect_regime
+from foithread.stages.segmenter import segment
+from foithread.stages.senderline import chrome_lines
+from foithread.stages.thread_facts import thread_of
+from foithread.stages.zoner import Zoned, sub_zoned, zone
+from foithread.stages.zones import zones_of
 
 _ANNOTATION_HEAD = discipline.compile(
     r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{0,40})\)", regex.M

@@ -11,8 +11,8 @@ earlier ones grew or shrank), and every replacement is recorded as a :class:`Mas
 was there, which placeholder) so that :func:`unredact` puts the text back and
 :func:`redact_text` applies the same masks to the original input file.
 
-What is masked comes from the extractors (:func:`foithread.extract.extract_addresses` and
-:func:`foithread.extract.postal.extract_postal` run over the whole ``raw``, so footers and quoted
+What is masked comes from the extractors (:func:`foithread.stages.extract.extract_addresses` and
+:func:`foithread.stages.extract.postal.extract_postal` run over the whole ``raw``, so footers and quoted
 text are covered too) and from the thread's own facts (the request's signatory, the requester's
 sender name): nothing here guesses data anew. Placeholders are ones the extractors already ignore,
 so re-parsing a redacted archive reports none of them as data. Facts a mask removed (e-mail, phone
@@ -26,9 +26,9 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 import regex
 
-from foithread.extract import extract_addresses, placeholder_spans
-from foithread.extract.postal import extract_postal
 from foithread.model import Message, Sender, Thread
+from foithread.stages.extract import extract_addresses, placeholder_spans
+from foithread.stages.extract.postal import extract_postal
 
 Span = tuple[int, int]
 

@@ -12,12 +12,12 @@ platform footers and ``Sent from my iPhone`` go; the author's new text stays, wh
 
 from __future__ import annotations
 
-from foithread import cleaner
 from foithread.errors import ParseError
 from foithread.model import Zone
 from foithread.rules import DEFAULT_RULES, Rules
-from foithread.zoner import zone
-from foithread.zones import zones_of
+from foithread.stages import cleaner
+from foithread.stages.zoner import zone
+from foithread.stages.zones import zones_of
 
 __all__ = ["clean_reply", "reply_zones"]
 

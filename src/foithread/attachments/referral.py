@@ -43,7 +43,7 @@ def outcome_from_attachments(
     text = "\n\n".join(a.text for a in attachments if a.text)
     if not text.strip() or not refers_to_attachment(body, rules):
         return outcome, exemptions
-    from foithread import classifier, extract
+    from foithread.stages import classifier, extract
 
     found = tuple(extract.extract_exemptions(text, regime))
     read = classifier.outcome_of(kind, text, found, rules, regime)

@@ -1,10 +1,10 @@
 """Access regimes beyond the UK: tables (:mod:`.tables`), exemptions (:mod:`.exemptions`), clocks
-(:mod:`.clock`) and deadlines (:mod:`.deadline`). The UK regimes live in :mod:`foithread.regime`."""
+(:mod:`.clock`) and deadlines (:mod:`.deadline`). The UK regimes live in :mod:`foithread.stages.regime`."""
 
 from __future__ import annotations
 
-from foithread.extract.patterns import compile_pattern, search
 from foithread.regimes.tables import FOREIGN_REGIMES, Regime, Rule
+from foithread.stages.extract.patterns import compile_pattern, search
 
 __all__ = ["FOREIGN_REGIMES", "Regime", "Rule", "detect_foreign"]
 

@@ -11,15 +11,15 @@
   the citation as printed, spaces normalised: ``§ 5 Abs. 1 IFG``, ``§ 4 Absatz 1 Nr. 5 AIG``.
 
 UK-style section citations (Ireland, Australia, New Zealand) reuse the parser of
-:mod:`foithread.extract.exemptions` and its context rule (the sentence speaks of refusal).
+:mod:`foithread.stages.extract.exemptions` and its context rule (the sentence speaks of refusal).
 """
 
 from __future__ import annotations
 
 import regex
 
-from foithread.extract.exemptions import is_exemption_context, parse_citations
-from foithread.extract.patterns import compile_pattern, finditer
+from foithread.stages.extract.exemptions import is_exemption_context, parse_citations
+from foithread.stages.extract.patterns import compile_pattern, finditer
 
 _AU = {"24AA", "33", "34", "37", "38", "42", "45", "45A", "46", "47", "47A", "47B", "47C", "47D", "47E", "47F", "47G"}
 _AU |= {"47H", "47J"}

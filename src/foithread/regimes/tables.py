@@ -2,7 +2,7 @@
 
 :data:`FOREIGN_REGIMES` maps a regime code to its :class:`Regime`: the law, the markers that say a
 text is under it, the time limit and how it is counted, the extension and review rules, and the
-calendar. The UK regimes (``foi``, ``eir``, ``foisa``, ``eisr``) stay in :mod:`foithread.regime` and
+calendar. The UK regimes (``foi``, ``eir``, ``foisa``, ``eisr``) stay in :mod:`foithread.stages.regime` and
 :mod:`foithread.deadlines`; a foreign regime is never counted on the UK calendar.
 
 Units: ``working_days`` (weekends and the country's public holidays from ``holidays`` skipped, the

@@ -3,7 +3,7 @@
 froide sorts bounces into permanent and transient ones by RFC 3463 status codes; many reports
 carry no code, or only one in prose, so these tables read the words too: English, German and
 French. Each pattern is searched in one line of the report (the returned message left out).
-:mod:`foithread.bounces` uses them.
+:mod:`foithread.stages.bounces` uses them.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Line rule tables: what a single line can be.
 
 Each table is data: a name per pattern, searched in one line without its newline,
-case-insensitively unless marked. The zoner (:mod:`foithread.zoner`) gives every line the
+case-insensitively unless marked. The zoner (:mod:`foithread.stages.zoner`) gives every line the
 zone of the first table that matches, in the order of :data:`ZONE_ORDER`; the structure
 around the line then decides what is removed.
 """

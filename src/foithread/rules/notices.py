@@ -1,7 +1,7 @@
 """Line rule tables for notices: where a disclaimer starts, and the words that make one.
 
 A disclaimer is removed only when its lines carry enough cue words (:data:`DISCLAIMER_CUE`), so a
-start line alone (:data:`DISCLAIMER_START`) never removes text; see :mod:`foithread.disclaimers`.
+start line alone (:data:`DISCLAIMER_START`) never removes text; see :mod:`foithread.stages.disclaimers`.
 Part of the line tables of :mod:`foithread.rules.lines`, kept apart for their size.
 """
 

@@ -2,7 +2,7 @@
 
 A request page copied as text (WhatDoTheyKnow and the other Alaveteli sites, MuckRock) opens
 with a *head*: the title, a ``X made this … request to Y`` line and the request's status
-lines. These tables describe those lines; :mod:`foithread.pagehead` reads the head with them
+lines. These tables describe those lines; :mod:`foithread.stages.pagehead` reads the head with them
 (title, requester, authority and :attr:`Thread.status <foithread.model.Thread.status>`) and the
 pipeline leaves it out of the messages.
 

@@ -1,7 +1,7 @@
 """Phrase tables for classification: what each kind of message says.
 
 Patterns are searched in the cleaned body (and, for auto-replies, the subject). The
-classifier (:mod:`foithread.classifier`) weighs them with headers, position and structure;
+classifier (:mod:`foithread.stages.classifier`) weighs them with headers, position and structure;
 a phrase alone never decides a kind.
 """
 

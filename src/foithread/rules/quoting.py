@@ -1,7 +1,7 @@
 """Quoting line tables: quote headers, inline header fields, forwarding notes, raw header dumps.
 
 Built from the per-language data of :mod:`foithread.rules.quote_headers`; the zoner
-(:mod:`foithread.zoner`, :mod:`foithread.header_blocks`) reads them by table name.
+(:mod:`foithread.stages.zoner`, :mod:`foithread.stages.header_blocks`) reads them by table name.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Structure rules: patterns over the zone-code string of a text (talon's idea).
 
-The zoner turns a message into a string of one-letter codes (see :mod:`foithread.zoner`), for
+The zoner turns a message into a string of one-letter codes (see :mod:`foithread.stages.zoner`), for
 example ``"gccckccrbhhhbgccck"``. These patterns run over that string, so a block is removed
 because its shape says so — a quote header followed by quoted lines, a ``References`` heading
 followed by numbered links — never because one keyword matched. ``\\K`` starts the match where
@@ -8,7 +8,7 @@ the block starts. Each rule's name says which ``removed`` kind its block gets
 (:data:`KIND_OF`); a rule a user adds with another name removes its block as ``other``.
 
 Blocks that need more than shape — disclaimers (cue words on their lines), platform footers
-(wrapped continuations) — are found in :mod:`foithread.disclaimers` and :mod:`foithread.cleaner`.
+(wrapped continuations) — are found in :mod:`foithread.stages.disclaimers` and :mod:`foithread.stages.cleaner`.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from foithread import discipline
 
 if TYPE_CHECKING:
     from foithread.rules import RuleTable
-    from foithread.zoner import Line
+    from foithread.stages.zoner import Line
 
 #: lines a header block may span
 _MAX_BLOCK = 40

@@ -19,17 +19,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from foithread.extract.patterns import (
+from foithread.model import Address
+from foithread.stages.extract.patterns import (
     PHONE_EXTENSION,
     Span,
     SpanIndex,
     match,
     phone_digits,
 )
-from foithread.extract.postal import extract_postal
-from foithread.extract.references import mask_spans
-from foithread.extract.scans import Matches, Scans
-from foithread.model import Address
+from foithread.stages.extract.postal import extract_postal
+from foithread.stages.extract.references import mask_spans
+from foithread.stages.extract.scans import Matches, Scans
 
 _TRAILING = ".,;:!?'\"»›’”*"
 _PAIRS = {")": "(", "]": "[", "}": "{", ">": "<"}

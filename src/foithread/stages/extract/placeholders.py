@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from foithread.extract.patterns import (
+from foithread.stages.extract.patterns import (
     Span,
     compile_pattern,
     finditer,

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import regex
 
-from foithread.extract.patterns import (
+from foithread.stages.extract.patterns import (
     compile_pattern,
     findall,
     finditer,

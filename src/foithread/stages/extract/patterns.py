@@ -1,6 +1,6 @@
 """Shared regular-expression helpers for the extractors.
 
-Every pattern in :mod:`foithread.extract` is built with the third-party :mod:`regex` module,
+Every pattern in :mod:`foithread.stages.extract` is built with the third-party :mod:`regex` module,
 compiled once at import time and matched through the helpers below, which always pass a
 ``timeout`` so that no input can make an extractor hang. A match that times out yields
 nothing rather than raising (extraction is best-effort, parsing must not die), but it is not

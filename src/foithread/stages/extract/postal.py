@@ -1,6 +1,6 @@
 """UK postcodes and the postal addresses that end in them (DOMAIN 4.5).
 
-A postcode is validated with the letter rules of :data:`~foithread.extract.patterns.POSTCODE`
+A postcode is validated with the letter rules of :data:`~foithread.stages.extract.patterns.POSTCODE`
 and normalised to upper case with one space before the inward code (``da150hh`` ->
 ``DA15 0HH``). The address is read backwards from the postcode, one component at a time:
 
@@ -29,7 +29,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from foithread.extract.patterns import (
+from foithread.stages.extract.patterns import (
     POSTCODE,
     Span,
     SpanIndex,
@@ -40,7 +40,7 @@ from foithread.extract.patterns import (
     match,
     search,
 )
-from foithread.extract.postal_rules import (
+from foithread.stages.extract.postal_rules import (
     ADDRESS_ENDS,
     COUNTRY_NAMES,
     LOWER_ADDRESS_WORDS,
@@ -375,7 +375,7 @@ def _street_country(components: list[str]) -> str | None:
 
 def extract_postal(text: str, skip: Sequence[Span] = ()) -> list[PostalAddress]:
     """Postal addresses ending in a valid UK postcode or another country's closing piece
-    (:data:`~foithread.extract.postal_rules.ADDRESS_ENDS`), in order of appearance.
+    (:data:`~foithread.stages.extract.postal_rules.ADDRESS_ENDS`), in order of appearance.
 
     A postcode with no address lines before it is reported alone (value = postcode).
     """

@@ -23,10 +23,10 @@ import attrs
 import regex
 
 from foithread import discipline
-from foithread.cleaner import Label
 from foithread.rules import DEFAULT_RULES, Rules
-from foithread.senderline import chrome_lines, sender_lines
-from foithread.zoner import Zoned
+from foithread.stages.cleaner import Label
+from foithread.stages.senderline import chrome_lines, sender_lines
+from foithread.stages.zoner import Zoned
 
 
 @attrs.frozen
@@ -34,7 +34,7 @@ class Segment:
     start: int  # line index
     stop: int  # line index, exclusive
     title: bool = False  # first line is the page title
-    sender: bool = False  # first non-blank line is a sender line (see :mod:`foithread.senderline`)
+    sender: bool = False  # first non-blank line is a sender line (see :mod:`foithread.stages.senderline`)
     pasted: bool = False  # opens with a pasted ``Date:``/``From:``/``To:``/``Subject:`` header block
     web_title: bool = False  # first line is a web page's title over a letter (see :func:`web_title`)
 

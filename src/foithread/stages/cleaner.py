@@ -20,11 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from foithread.blocks import Block, Label, continues, next_nonblank, prev_nonblank
-from foithread.disclaimers import disclaimer_blocks
 from foithread.model import Removed
 from foithread.rules import Rules
-from foithread.zoner import Line, Zoned
+from foithread.stages.blocks import Block, Label, continues, next_nonblank, prev_nonblank
+from foithread.stages.disclaimers import disclaimer_blocks
+from foithread.stages.zoner import Line, Zoned
 
 __all__ = ["Block", "Label", "build", "disclaimer_blocks", "message_labels", "structural_labels", "tail_block"]
 

@@ -19,26 +19,26 @@ from __future__ import annotations
 
 import attrs
 
-from foithread.extract.addresses import extract_addresses
-from foithread.extract.dates import extract_dates
-from foithread.extract.exemptions import extract_exemptions, is_exemption_context
-from foithread.extract.placeholders import (
+from foithread.model import Address, DateMention, Reference, Signatory
+from foithread.stages.extract.addresses import extract_addresses
+from foithread.stages.extract.dates import extract_dates
+from foithread.stages.extract.exemptions import extract_exemptions, is_exemption_context
+from foithread.stages.extract.placeholders import (
     PLACEHOLDER_PATTERNS,
     is_placeholder,
     placeholder_spans,
 )
-from foithread.extract.postal import normalise_postcode
-from foithread.extract.references import (
+from foithread.stages.extract.postal import normalise_postcode
+from foithread.stages.extract.references import (
     REFERENCE_LABELS,
     REFERENCE_SHAPES,
     extract_references,
     mask_spans,
     scan_references,
 )
-from foithread.extract.scans import Scans
-from foithread.extract.signatories import extract_signatories
-from foithread.extract.signatory_rules import CLOSINGS
-from foithread.model import Address, DateMention, Reference, Signatory
+from foithread.stages.extract.scans import Scans
+from foithread.stages.extract.signatories import extract_signatories
+from foithread.stages.extract.signatory_rules import CLOSINGS
 
 __all__ = [
     "CLOSINGS",

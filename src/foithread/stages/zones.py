@@ -31,9 +31,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from foithread import discipline
-from foithread.blocks import Label
 from foithread.model import Zone
-from foithread.zoner import Zoned
+from foithread.stages.blocks import Label
+from foithread.stages.zoner import Zoned
 
 _BY_CODE = {"g": "greeting", "k": "closing", "q": "quoted", "h": "quote_header", "w": "forwarded_header"}
 #: a signature is at most this many non-blank lines under a closing

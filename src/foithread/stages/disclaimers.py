@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from foithread.blocks import Block, Label, continues, cue_count, next_nonblank, prev_nonblank
 from foithread.rules import Rules
-from foithread.zoner import Zoned
+from foithread.stages.blocks import Block, Label, continues, cue_count, next_nonblank, prev_nonblank
+from foithread.stages.zoner import Zoned
 
 #: disclaimer starts too weak to stand alone: they need a second cue (every other start,
 #: including rules a user adds, stands alone)

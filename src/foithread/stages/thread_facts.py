@@ -13,7 +13,7 @@ from foithread import discipline
 from foithread.merge import drop_duplicates
 from foithread.model import Message, Thread
 from foithread.readers.base import Document
-from foithread.regime import detect_regime
+from foithread.stages.regime import detect_regime
 
 _AUTHORITY_GREETING = discipline.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\([A-Z]{2,10}\))?\s*,?\s*$", regex.M)
 _NOT_AUTHORITY = discipline.compile(

@@ -35,10 +35,10 @@ import attrs
 import regex
 
 from foithread import discipline
-from foithread.header_blocks import mark_header_blocks, mark_raw_headers
 from foithread.rules import DEFAULT_RULES, Rules, RuleTable
 from foithread.rules.literals import fold
 from foithread.rules.quote_headers import opener_words, openers
+from foithread.stages.header_blocks import mark_header_blocks, mark_raw_headers
 
 
 @attrs.frozen

@@ -24,15 +24,15 @@ from types import MappingProxyType
 
 import regex
 
-from foithread.extract.patterns import (
+from foithread.model import DateMention
+from foithread.stages.extract.patterns import (
     Span,
     SpanIndex,
     compile_pattern,
     finditer,
 )
-from foithread.extract.references import mask_spans
-from foithread.extract.scans import Scans
-from foithread.model import DateMention
+from foithread.stages.extract.references import mask_spans
+from foithread.stages.extract.scans import Scans
 
 #: Month names per language, January first (one spelling or a tuple of spellings per month).
 MONTH_NAMES: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType(

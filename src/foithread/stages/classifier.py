@@ -15,9 +15,9 @@ import attrs
 import regex
 
 from foithread import discipline
-from foithread.party import PERSON_GREETING, Evidence, annotation_party, party_of
 from foithread.rules import Rules
 from foithread.rules.literals import WRAPPED, fold
+from foithread.stages.party import PERSON_GREETING, Evidence, annotation_party, party_of
 
 _DAEMON = discipline.compile(r"\b(?:mailer-daemon|postmaster|mail delivery (?:system|subsystem))\b", regex.I)
 _BOUNCE_SUBJECT = discipline.compile(

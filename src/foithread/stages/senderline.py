@@ -11,10 +11,10 @@ attachment chrome) or a paragraph. Whether the message above has ended is for th
 
 from __future__ import annotations
 
-from foithread.blocks import next_nonblank, prev_nonblank
 from foithread.rules import Rules
 from foithread.rules.pagetext import OPENING_CHROME
-from foithread.zoner import Zoned
+from foithread.stages.blocks import next_nonblank, prev_nonblank
+from foithread.stages.zoner import Zoned
 
 _MAX_CHARS = 120
 _PARAGRAPH = 40  # a following content line this long opens a paragraph, not a signature block

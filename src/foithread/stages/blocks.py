@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from foithread.rules import Rules
-from foithread.zoner import Zoned
+from foithread.stages.zoner import Zoned
 
 Label = tuple[str, str] | None  # (removed kind, rule name) or None for kept lines
 

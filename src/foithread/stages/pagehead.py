@@ -8,7 +8,7 @@ first message is the head: it is read for its facts and left out of the messages
 chrome, not correspondence). A page with only a title keeps the old behaviour: the segmenter
 removes the title from the first message.
 
-:func:`without_page_head` applies this (and :func:`foithread.dlog.disclosure_log`) to a page-text
+:func:`without_page_head` applies this (and :func:`foithread.stages.dlog.disclosure_log`) to a page-text
 document before segmentation. The line patterns live in :mod:`foithread.rules.pagetext`.
 """
 
@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import attrs
 
-from foithread.dlog import disclosure_log
 from foithread.readers.base import Document
 from foithread.rules import Rules
 from foithread.rules.literals import fold
+from foithread.stages.dlog import disclosure_log
 
 #: a head is looked for in this many non-blank lines at the top of a page
 _HEAD_LINES = 40

@@ -10,8 +10,8 @@ from __future__ import annotations
 import attrs
 import regex
 
-from foithread.extract.patterns import EMAIL, PHONE_LABEL, PHONE_SHAPE, POSTCODE, URL, Span, finditer
-from foithread.extract.placeholders import placeholder_spans
+from foithread.stages.extract.patterns import EMAIL, PHONE_LABEL, PHONE_SHAPE, POSTCODE, URL, Span, finditer
+from foithread.stages.extract.placeholders import placeholder_spans
 
 Matches = tuple[regex.Match[str], ...]
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import regex
 
-from foithread.extract.patterns import compile_pattern, fullmatch, match, search
-from foithread.extract.placeholders import is_placeholder
-from foithread.extract.signatory_rules import ASK_FOR, CLOSINGS, NAME_CONNECTORS, NOT_NAMES, ROLE_MODIFIERS
 from foithread.model import Signatory
+from foithread.stages.extract.patterns import compile_pattern, fullmatch, match, search
+from foithread.stages.extract.placeholders import is_placeholder
+from foithread.stages.extract.signatory_rules import ASK_FOR, CLOSINGS, NAME_CONNECTORS, NOT_NAMES, ROLE_MODIFIERS
 
 _CLOSING_ALT = "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in sorted(CLOSINGS, key=len, reverse=True))
 _CLOSING_LINE = compile_pattern(

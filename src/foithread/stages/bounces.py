@@ -22,11 +22,11 @@ from email import policy
 import regex
 
 from foithread import discipline
-from foithread.extract.patterns import EMAIL, compile_pattern, finditer
 from foithread.model import Bounce, Message
 from foithread.rules import RuleTable
 from foithread.rules.bounces import CLOSED, DELAY, PERMANENT, REASONS, RECALL, RETURNED
 from foithread.rules.literals import WRAPPED
+from foithread.stages.extract.patterns import EMAIL, compile_pattern, finditer
 
 #: an RFC 3463 enhanced status code: class.subject.detail
 STATUS_CODE = compile_pattern(r"(?<![\w.])([245])\.(\d{1,3})\.(\d{1,3})(?![.\d])")

@@ -20,7 +20,8 @@ from __future__ import annotations
 import attrs
 import regex
 
-from foithread.extract.patterns import (
+from foithread.model import Reference
+from foithread.stages.extract.patterns import (
     POSTCODE,
     Span,
     SpanIndex,
@@ -30,8 +31,7 @@ from foithread.extract.patterns import (
     match,
     search,
 )
-from foithread.extract.scans import Scans
-from foithread.model import Reference
+from foithread.stages.extract.scans import Scans
 
 _PREFIX = r"(?:FOI|EIR|IR|SAR|FOIR)"
 
