@@ -28,9 +28,6 @@ _REQUESTER_GREETING = discipline.compile(
     r"^\s*Dear\s+(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b)(?:Sir(?:\s+or\s+|/)Madam|FOI|Freedom of Information|Information|Data|(?:[A-Z][\w&'.-]*(?:\s+[\w&'().,-]+){0,9}?\s*)?(?:Council|Police|Constabulary|Service|Trust|University|Department|Office|Ministry|Authority|Commission(?:er)?|Agency|Board|Executive|Customs|College|Government|Team|Unit|Borough|Fire|Rescue|Parliament|Assembly|Court|Tribunal|Corporation|Inspectorate|Partnership|Group|Health|London|Wales|Scotland|England)\b)",
 )
 _REQUESTER_CLOSING = discipline.compile(r"^\s*Yours\s+faithfully", regex.I)
-_DATE_LINE = discipline.compile(
-    r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2},?\s+\d{4})\s*$"
-)
 
 
 @attrs.frozen

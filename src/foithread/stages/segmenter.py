@@ -41,7 +41,6 @@ class Segment:
 
 _LETTERHEAD_MAX = 70
 _ANNOUNCES = discipline.compile(r"(?:\b(?:below|as follows|the following)\b[^.]{0,40}[.:]?|:)\s*$", regex.I)
-_REMOVABLE = "brmflLdn"
 
 
 def _letterhead_like(text: str) -> bool:

@@ -68,10 +68,9 @@ def _authority(doc: Document, messages: list[Message]) -> str | None:
     if doc.authority:
         return doc.authority
     for msg in messages:
-        for text in (msg.raw,):
-            m = _WRONG_ADDRESS.search(text)
-            if m:
-                return m.group("name").strip()
+        m = _WRONG_ADDRESS.search(msg.raw)
+        if m:
+            return m.group("name").strip()
     for msg in messages:
         if msg.party != "requester":
             continue
@@ -80,11 +79,10 @@ def _authority(doc: Document, messages: list[Message]) -> str | None:
             if not _NOT_AUTHORITY.match(name):
                 return name
     for msg in messages:
-        for text in (msg.raw,):
-            for m in _AUTHORITY_GREETING.finditer(text):
-                name = m.group("name").strip()
-                if not _NOT_AUTHORITY.match(name) and len(name.split()) >= 2:
-                    return name
+        for m in _AUTHORITY_GREETING.finditer(msg.raw):
+            name = m.group("name").strip()
+            if not _NOT_AUTHORITY.match(name) and len(name.split()) >= 2:
+                return name
     return None
 
 
