@@ -32,7 +32,7 @@ INPUTS = sorted(
 
 
 def rendered(path: Path) -> str:
-    """The pinned form of one input's thread: sorted-key JSON of ``to_dict()`` without ``raw``."""
+    """The pinned form of one input's thread: the JSON of ``to_dict()``, keys in order, without ``raw``."""
     try:
         data: Any = foithread.parse(path).to_dict()
     except foithread.ParseError as exc:
@@ -40,7 +40,7 @@ def rendered(path: Path) -> str:
     else:
         for message in data["messages"]:
             message.pop("raw", None)
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"  # key order pinned too
     return text.replace(str(ROOT) + "/", "")  # paths relative to the checkout, wherever it is
 
 

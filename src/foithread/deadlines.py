@@ -34,16 +34,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import regex
 
 from foithread import discipline
-from foithread.model import Message, Thread
 from foithread.regimes.deadline import foreign_deadline
 from foithread.regimes.tables import FOREIGN_REGIMES
 from foithread.stages.extract.dates import date_candidates
+
+if TYPE_CHECKING:  # the model imports this module where it needs it: no import cycle
+    from foithread.model import Message, Thread
 
 UK_SUBDIVISIONS = ("ENG", "NIR", "SCT", "WLS")
 #: per regime: the ``holidays`` subdivisions whose bank holidays stop its clock, and the calendar's name

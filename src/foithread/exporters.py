@@ -14,9 +14,11 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from foithread.model import Message, Thread
+if TYPE_CHECKING:  # the model imports this module where it needs it: no import cycle
+    from foithread.model import Message, Thread
+
 
 #: Columns of :func:`to_records` rows (and of CSV, DataFrame and Parquet output), in order.
 #: ``thread_*`` columns repeat the thread's facts on each of its messages. In the flat rows

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -69,24 +69,43 @@ REFERENCE_ROLES = ("request", "review", "regulator")
 Span = tuple[int, int]
 
 
+def _plain(value: Any) -> Any:
+    """``value`` as JSON-ready data: model objects as dicts, tuples as lists."""
+    if isinstance(value, _Plain):
+        return value.to_dict()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+class _Plain:
+    """``to_dict()`` for the model classes: one key per field, in declaration order, or in the
+    order of ``_KEYS`` (which may also name properties, e.g. ``reply_text``)."""
+
+    __slots__ = ()
+    _KEYS: ClassVar[tuple[str, ...] | None] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (``json.dumps`` takes it as it is)."""
+        keys = self._KEYS or tuple(f.name for f in attrs.fields(type(self)))  # type: ignore[arg-type]
+        return {key: _plain(getattr(self, key)) for key in keys}
+
+
 def _span(value: Any) -> Span:
     start, end = value
     return (int(start), int(end))
 
 
 @attrs.frozen
-class Sender:
+class Sender(_Plain):
     """Who sent a message, as far as the input says."""
 
     name: str | None = None
     email: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "email": self.email}
-
 
 @attrs.frozen
-class Removed:
+class Removed(_Plain):
     """A stretch of a message's raw text that is not in its body, and why."""
 
     kind: str = attrs.field(validator=attrs.validators.in_(REMOVED_KINDS))
@@ -94,12 +113,9 @@ class Removed:
     span: Span = attrs.field(converter=_span)
     rule: str | None = None  # the name of the rule that removed it
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "span": list(self.span), "rule": self.rule}
-
 
 @attrs.frozen
-class Zone:
+class Zone(_Plain):
     """A stretch of a message's raw text and what it is (see :mod:`foithread.stages.zones`).
 
     The zones of a message tile its ``raw`` text in order; ``span`` is in the same offsets
@@ -109,12 +125,9 @@ class Zone:
     kind: str = attrs.field(validator=attrs.validators.in_(ZONE_KINDS))
     span: Span = attrs.field(converter=_span)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "span": list(self.span)}
-
 
 @attrs.frozen
-class Reference:
+class Reference(_Plain):
     """A case reference number, the label that introduced it (``Our ref``), if any, and whose it is.
 
     ``role`` is ``request`` (the authority's reference for the request), ``review`` (an internal
@@ -128,35 +141,26 @@ class Reference:
         default=None, validator=attrs.validators.optional(attrs.validators.in_(REFERENCE_ROLES))
     )
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "label": self.label, "role": self.role}
-
 
 @attrs.frozen
-class DateMention:
+class DateMention(_Plain):
     """A full calendar date written in a message: ISO value and the text as written."""
 
     value: str
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "text": self.text}
-
 
 @attrs.frozen
-class Signatory:
+class Signatory(_Plain):
     """A person or team signing a message."""
 
     name: str
     role: str | None = None
     organisation: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role, "organisation": self.organisation}
-
 
 @attrs.frozen
-class Address:
+class Address(_Plain):
     """A postal address, email address, URL or phone number found in a message."""
 
     kind: str = attrs.field(validator=attrs.validators.in_(ADDRESS_KINDS))
@@ -165,12 +169,9 @@ class Address:
     #: ISO 3166-1 alpha-2 code of a postal address's country (``GB``, ``DE``, ``AU`` ...) when known
     country: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "value": self.value, "postcode": self.postcode, "country": self.country}
-
 
 @attrs.frozen
-class Attachment:
+class Attachment(_Plain):
     """One attached file an input carries: what it is and the text read from it.
 
     ``text`` is ``None`` when no text was read (the optional extra ``foithread[attachments]`` is
@@ -188,21 +189,9 @@ class Attachment:
     scanned: bool = False
     warnings: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "content_type": self.content_type,
-            "size": self.size,
-            "sha256": self.sha256,
-            "text": self.text,
-            "pages": self.pages,
-            "scanned": self.scanned,
-            "warnings": list(self.warnings),
-        }
-
 
 @attrs.frozen
-class Message:
+class Message(_Plain):
     """One message of a thread: what it is, who sent it, its text and the facts in it."""
 
     index: int
@@ -244,6 +233,37 @@ class Message:
 
     zones: tuple[Zone, ...] = ()
 
+    #: the keys of :meth:`to_dict`, in order (``reply_text`` is a property)
+    _KEYS = (
+        "index",
+        "kind",
+        "party",
+        "sent_on",
+        "subject",
+        "sender",
+        "raw",
+        "span",
+        "body",
+        "removed",
+        "outcome",
+        "exemptions",
+        "references",
+        "dates",
+        "signatories",
+        "addresses",
+        "confidence",
+        "attachments",
+        "bounce",
+        "zones",
+        "reply_text",
+        "attachment_details",
+        "message_id",
+        "in_reply_to",
+        "email_references",
+        "to",
+        "cc",
+    )
+
     def zone_text(self, zone: Zone) -> str:
         """The raw text of one of this message's zones."""
         base = self.span[0]
@@ -256,40 +276,9 @@ class Message:
         surrounding blank lines)."""
         return "".join(self.zone_text(z) for z in self.zones if z.kind == "content").strip()
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "index": self.index,
-            "kind": self.kind,
-            "party": self.party,
-            "sent_on": self.sent_on,
-            "subject": self.subject,
-            "sender": self.sender.to_dict(),
-            "raw": self.raw,
-            "span": list(self.span),
-            "body": self.body,
-            "removed": [r.to_dict() for r in self.removed],
-            "outcome": self.outcome,
-            "exemptions": list(self.exemptions),
-            "references": [r.to_dict() for r in self.references],
-            "dates": [d.to_dict() for d in self.dates],
-            "signatories": [s.to_dict() for s in self.signatories],
-            "addresses": [a.to_dict() for a in self.addresses],
-            "confidence": self.confidence,
-            "attachments": list(self.attachments),
-            "bounce": self.bounce.to_dict() if self.bounce else None,
-            "zones": [z.to_dict() for z in self.zones],
-            "reply_text": self.reply_text,
-            "attachment_details": [a.to_dict() for a in self.attachment_details],
-            "message_id": self.message_id,
-            "in_reply_to": self.in_reply_to,
-            "email_references": list(self.email_references),
-            "to": [s.to_dict() for s in self.to],
-            "cc": [s.to_dict() for s in self.cc],
-        }
-
 
 @attrs.frozen
-class Thread:
+class Thread(_Plain):
     """A whole FOI thread: its messages, oldest first, and thread-level facts."""
 
     format: str
@@ -302,19 +291,19 @@ class Thread:
     status: str | None = None
     regime: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "format": self.format,
-            "source": self.source,
-            "title": self.title,
-            "authority": self.authority,
-            "regime": self.regime,
-            "status": self.status,
-            "state": self.state,
-            "references": list(self.references),
-            "warnings": list(self.warnings),
-            "messages": [m.to_dict() for m in self.messages],
-        }
+    #: the keys of :meth:`to_dict`, in order (``state`` is a property)
+    _KEYS = (
+        "format",
+        "source",
+        "title",
+        "authority",
+        "regime",
+        "status",
+        "state",
+        "references",
+        "warnings",
+        "messages",
+    )
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
@@ -344,18 +333,10 @@ BOUNCE_REASONS = ("mailbox_full", "recipient_unknown", "domain_unknown", "blocke
 
 
 @attrs.frozen
-class Bounce:
+class Bounce(_Plain):
     """What a delivery report says: permanent or transient, why, for whom (see :mod:`foithread.stages.bounces`)."""
 
     permanent: bool | None  # 5.x.x or failure wording; False: 4.x.x or delay wording; None: not said
     reason: str = attrs.field(default="other", validator=attrs.validators.in_(BOUNCE_REASONS))
     status: str | None = None  # the RFC 3463 enhanced status code, e.g. "5.1.1"
     recipients: tuple[str, ...] = ()  # the addresses delivery failed for
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "permanent": self.permanent,
-            "reason": self.reason,
-            "status": self.status,
-            "recipients": list(self.recipients),
-        }

@@ -31,17 +31,19 @@ the overdue variants. The working-day arithmetic is :func:`foithread.deadline`'s
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import regex
 
 from foithread import discipline
 from foithread.deadlines import add_working_days, deadline, working_days_between
-from foithread.model import Message, Thread
 from foithread.rules import RuleTable
 from foithread.rules.literals import WRAPPED
 from foithread.rules.states import CONDITIONAL, GONE_POSTAL, RESENT, STATUS_LINES, WITHDRAWN
+
+if TYPE_CHECKING:  # the model imports this module where it needs it: no import cycle
+    from foithread.model import Message, Thread
 
 STATES = (
     "waiting_response",
