@@ -160,3 +160,24 @@ def test_the_pipeline_runs_the_named_stages_in_order() -> None:
     ]
     out = pipeline.run_stages(work_of(RESPONSE), discipline.current())
     assert attrs.asdict(out) == attrs.asdict(next(pipeline.iter_messages([Part(text=RESPONSE)], DEFAULT_RULES)))
+
+
+# --- readers: one registry, one reader per format ------------------------------------------
+
+
+def test_every_format_has_one_reader_and_detection_names_only_those() -> None:
+    from foithread.readers import FORMATS, READERS, detect_format
+
+    assert FORMATS == tuple(READERS) == ("text", "eml", "mbox", "html", "wdtk-json", "wdtk-zip")
+    assert all(r.format == name and r.description for name, r in READERS.items())
+    samples = {
+        b"Dear Council,\n\nPlease send me the list.\n": "text",
+        b"From: a@example.org\nTo: b@example.org\nSubject: FOI\n\nHello\n": "eml",
+        b"From a@example.org Mon Oct  4 10:00:00 2021\nFrom: a@example.org\nTo: b@example.org\n\nHi\n": "mbox",
+        b"<!DOCTYPE html><html><body><p>Hi</p></body></html>": "html",
+        b'{"id": 1, "url_title": "x"}': "wdtk-json",
+        b"PK\x05\x06" + bytes(18): "wdtk-zip",
+    }
+    for data, expected in samples.items():
+        assert detect_format(data) == expected
+        assert detect_format(data) in READERS

@@ -20,7 +20,7 @@ from foithread.discipline import LINEAR, TIMEOUT, Discipline
 READER_PATTERNS: dict[str, tuple[tuple[str, Discipline, bool], ...]] = {
     "foithread.readers.htmlguard": (("_TAG", TIMEOUT, False),),
     "foithread.readers.mailheaders": (("_WORD", TIMEOUT, False), ("_BETWEEN_WORDS", LINEAR, True)),
-    "foithread.readers": (("_HEADER_LINE", LINEAR, True), ("_HTML_START", LINEAR, True)),
+    "foithread.readers.detect": (("_HEADER_LINE", LINEAR, True), ("_HTML_START", LINEAR, True)),
     "foithread.readers.email": (
         ("_C1", LINEAR, False),
         ("_INVENTED_NAME", LINEAR, True),
