@@ -18,7 +18,7 @@ that times out counts as not matching and the timeout becomes a warning of the t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 import regex
@@ -65,6 +65,10 @@ def _top_level(pattern: str) -> str:
     return "".join(out)
 
 
+def _lines(value: Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
 @attrs.frozen
 class Rule:
     """One named pattern. ``pattern`` is searched in a single line (without its newline)."""
@@ -73,6 +77,9 @@ class Rule:
     pattern: str
     case_sensitive: bool = False
     enabled: bool = True
+    #: lines the rule must match and lines it must not (checked by :meth:`RuleTable.check`)
+    examples: tuple[str, ...] = attrs.field(default=(), converter=_lines, repr=False, eq=False)
+    counterexamples: tuple[str, ...] = attrs.field(default=(), converter=_lines, repr=False, eq=False)
     compiled: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
 
     anchored: bool = attrs.field(init=False, repr=False, eq=False)
@@ -190,6 +197,24 @@ class RuleTable:
             self, rules=tuple(attrs.evolve(r, enabled=True) if r.name in names else r for r in self.rules)
         )
 
+    def check(self) -> list[str]:
+        """What is wrong with the rules' own ``examples`` and ``counterexamples``: an example
+        the rule does not match (or that the table's gate turns away before the rule is tried),
+        a counterexample it matches. Empty when every rule keeps its word."""
+        problems = []
+        for rule in self.rules:
+            for line in rule.examples:
+                if not self.passes(line):
+                    problems.append(f"{self.name}.{rule.name}: the gate turns away its example {line!r}")
+                elif not rule.search(line):
+                    problems.append(f"{self.name}.{rule.name}: does not match its example {line!r}")
+            problems.extend(
+                f"{self.name}.{rule.name}: matches its counterexample {line!r}"
+                for line in rule.counterexamples
+                if rule.search(line)
+            )
+        return problems
+
     def add(self, rule: Rule, *, before: str | None = None, gate: Gate | None = None) -> RuleTable:
         """A new table with ``rule`` added (the old gate is dropped unless ``gate`` is given)."""
         rules = list(self.rules)
@@ -286,11 +311,29 @@ def table(
     prefixes: tuple[str, ...] = (),
     words: tuple[str, ...] = (),
     combine: bool = True,
+    examples: Mapping[str, Iterable[str]] | None = None,
+    counterexamples: Mapping[str, Iterable[str]] | None = None,
 ) -> RuleTable:
-    """Build a table from ``(name, pattern)`` pairs, with an optional gate (prefixes/words)."""
+    """Build a table from ``(name, pattern)`` pairs, with an optional gate (prefixes/words) and,
+    by rule name, lines each rule must match (``examples``) and must not (``counterexamples``)."""
+    entries = list(entries)
+    good = {rule: tuple(lines) for rule, lines in (examples or {}).items()}
+    bad = {rule: tuple(lines) for rule, lines in (counterexamples or {}).items()}
+    unknown = (set(good) | set(bad)) - {n for n, _ in entries}
+    if unknown:
+        raise KeyError(f"examples for no rule of table {name!r}: {sorted(unknown)}")
     return RuleTable(
         name,
-        tuple(Rule(n, p, case_sensitive=case_sensitive) for n, p in entries),
+        tuple(
+            Rule(
+                n,
+                p,
+                case_sensitive=case_sensitive,
+                examples=good.get(n, ()),
+                counterexamples=bad.get(n, ()),
+            )
+            for n, p in entries
+        ),
         gate=Gate(prefixes, words) if (prefixes or words) else None,
         combine=combine,
     )
@@ -311,6 +354,11 @@ class Rules:
 
     def names(self) -> list[str]:
         return [t.name for t in self.tables]
+
+    def check(self) -> list[str]:
+        """Every rule's examples and counterexamples checked (:meth:`RuleTable.check`), for
+        the tables here and the rules a user added to them; empty when all hold."""
+        return [problem for t in self.tables for problem in t.check()]
 
     def _replace(self, new: RuleTable) -> Rules:
         return Rules(tuple(new if t.name == new.name else t for t in self.tables))

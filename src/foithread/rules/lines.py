@@ -55,6 +55,20 @@ GREETING = table(
         "tena",
         "tēnā",
     ),
+    examples={
+        "dear": ("Dear Sir or Madam,", "Dear Ms Patel", "Annwyl Syr/ Dear Sir,", "Dear FOI Team:"),
+        "annwyl": ("Annwyl Mr Jones,",),
+        "hello": ("Hello,", "Hi Sam", "Hola Marta,", "Bonjour Madame Durand,"),
+        "time_of_day": ("Good morning,", "Bore da,", "Good afternoon Mr Khan"),
+        "german": ("Sehr geehrte Frau Schmidt,", "Sehr geehrter Herr Meier,", "Guten Tag,"),
+        "other_languages": ("Geachte heer De Vries,", "Madame, Monsieur,", "Estimada señora García:"),
+        "maori": ("Kia ora Aroha,", "Tēnā koe Mere,"),
+    },
+    counterexamples={
+        "dear": ("Dear me, what a mess this is.", "The dear old town hall was sold in 2019."),
+        "hello": ("Hello. We have now closed your case.",),
+        "german": ("Sehr geehrte Damen und Herren, wir haben Ihre Anfrage erhalten. Sie wird bearbeitet.",),
+    },
 )
 
 CLOSING = table(
@@ -119,6 +133,21 @@ CLOSING = table(
         "naku",
         "nāku",
     ),
+    examples={
+        "yours": ("Yours sincerely,", "Yours faithfully", "Yn gywir / Yours sincerely,"),
+        "welsh": ("Yn gywir,", "Cofion cynnes,"),
+        "regards": ("Kind regards,", "Best wishes", "With warmest regards,", "Regards"),
+        "thanks": ("Many thanks,", "Thank you again.", "Cheers"),
+        "german": ("Mit freundlichen Grüßen", "Freundliche Gruesse,"),
+        "informal": ("All the best,", "Best", "Respectfully,"),
+        "other_languages": ("Cordialement,", "Met vriendelijke groet,", "Saludos cordiales", "Viele Grüße"),
+        "maori": ("Ngā mihi,", "Nāku noa, nā"),
+    },
+    counterexamples={
+        "yours": ("Yours is the third request we have had on this subject.",),
+        "regards": ("With regards to your request, we hold the information.",),
+        "thanks": ("Thanks to the new system, requests are answered faster.",),
+    },
 )
 
 MARKING = table(
@@ -133,6 +162,17 @@ MARKING = table(
         ("welsh", r"^\s*SWYDDOGOL(?:\s*[-–/]\s*OFFICIAL)?\s*$"),
     ],
     case_sensitive=True,
+    examples={
+        "official": ("OFFICIAL", "OFFICIAL-SENSITIVE", "OFFICIAL - PERSONAL"),
+        "secret": ("SECRET", "TOP SECRET - UK EYES ONLY"),
+        "legacy": ("UNCLASSIFIED", "NOT PROTECTIVELY MARKED"),
+        "welsh": ("SWYDDOGOL", "SWYDDOGOL / OFFICIAL"),
+    },
+    counterexamples={
+        "official": ("Official statistics are published every quarter.", "official"),
+        "secret": ("The secret ballot was held in May.",),
+        "legacy": ("Confidential",),
+    },
 )
 
 RULE_LINE = table(
@@ -143,6 +183,12 @@ RULE_LINE = table(
         ("disclaimer_heading", r"^\s*(?:[-*=_]\s?){2,}\s*Disclaimer\s*(?:[-*=_]\s?){2,}\s*$"),
     ],
     prefixes=("-", "_", "*", "=", "#", "~", "+"),
+    examples={
+        "score": ("________________________________", "==========", "--------------------"),
+        "spaced": ("- - - - - - - -", "* * * * *"),
+        "disclaimer_heading": ("***** Disclaimer *****", "-- Disclaimer --"),
+    },
+    counterexamples={"score": ("-----Original Message-----", "----"), "spaced": ("- 1 - 2 - 3 -",)},
 )
 
 LINK_FOOTER = table(
@@ -152,12 +198,22 @@ LINK_FOOTER = table(
         ("item", r"^\s*\d{1,3}\.\s+(?:(?:https?://|ftp://|www\.|file:|javascript:)\S*|mailto:\S.{0,120})\s*$"),
     ],
     prefixes=("references", "visible", "hidden", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+    examples={
+        "heading": ("References", "Visible links:", "Hidden links"),
+        "item": ("1. https://www.whatdotheyknow.com/help/officers", "12. mailto:foi@example.gov.uk"),
+    },
+    counterexamples={
+        "heading": ("References to the 2019 report are in section 4.",),
+        "item": ("1. The number of staff employed in 2021.",),
+    },
 )
 
 ANNOTATION = table(
     "annotation",
     [("heading", r"^\s*\S.{0,80}\bleft an annotation:?\s*\((?:.{4,40})?\)\s*$")],
     words=("left an annotation",),
+    examples={"heading": ("Jo Evans left an annotation (14 May 2023)", "Dave left an annotation: (3 March 2020)")},
+    counterexamples={"heading": ("She left an annotation on the page last week.",)},
 )
 
 PLATFORM_FOOTER = table(
