@@ -57,3 +57,37 @@ def test_nested_values_become_plain_data() -> None:
     assert row["to"] == [{"name": "Ann", "email": None}] and row["cc"] == []
     assert row["reply_text"] == "" and data["state"] is not None
     assert json.loads(json.dumps(data)) == data
+
+
+def test_from_dict_rebuilds_every_fixture_thread() -> None:
+    import foithread
+    from conftest import FIXTURES
+
+    paths = sorted((FIXTURES / "cases").iterdir())
+    assert paths
+    for path in paths:
+        thread = foithread.parse(path)
+        data = thread.to_dict()
+        again = model.Thread.from_dict(json.loads(json.dumps(data)))
+        assert again == thread, path.name
+        assert again.to_dict() == data
+
+
+def test_from_dict_ignores_unknown_keys_and_defaults_missing_ones() -> None:
+    old = {
+        "format": "text",
+        "messages": [
+            {
+                "index": 0,
+                "kind": "request",
+                "party": "requester",
+                "raw": "Hi",
+                "span": [0, 2],
+                "body": "Hi",
+                "future_field": 1,
+            }
+        ],
+    }
+    thread = model.Thread.from_dict(old)
+    assert thread.messages[0].span == (0, 2) and thread.messages[0].removed == ()
+    assert thread.messages[0].sender == model.Sender()

@@ -45,17 +45,7 @@ except ModuleNotFoundError as exc:  # pragma: no cover - exercised only without 
 from foithread.batch import Result, expand, parse_one
 from foithread.exporters import RECORD_FIELDS, to_records
 from foithread.model import (
-    Address,
-    Attachment,
-    Bounce,
-    DateMention,
-    Message,
-    Reference,
-    Removed,
-    Sender,
-    Signatory,
     Thread,
-    Zone,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -237,59 +227,13 @@ def _frame_from_partitions(parts: list[Delayed], schema: Mapping[str, str]) -> d
 
 
 def thread_from_dict(data: Mapping[str, Any]) -> Thread:
-    """Rebuild a :class:`~foithread.model.Thread` from :meth:`Thread.to_dict` output.
+    """Rebuild a :class:`~foithread.model.Thread` from :meth:`Thread.to_dict` output
+    (:meth:`Thread.from_dict <foithread.model.Thread.from_dict>`).
 
     Used to turn the bag's dicts into message rows with :func:`foithread.exporters.to_records`
     itself, so the distributed columns cannot drift from the serial CSV ones.
     """
-
-    def _bounce(b: Mapping[str, Any] | None) -> Bounce | None:
-        return Bounce(b["permanent"], b["reason"], b["status"], tuple(b["recipients"])) if b else None
-
-    def _attachment(a: Mapping[str, Any]) -> Attachment:
-        return Attachment(**{**a, "warnings": tuple(a["warnings"])})
-
-    def message(m: Mapping[str, Any]) -> Message:
-        return Message(
-            index=m["index"],
-            kind=m["kind"],
-            party=m["party"],
-            raw=m["raw"],
-            span=tuple(m["span"]),
-            body=m["body"],
-            removed=tuple(Removed(**r) for r in m["removed"]),
-            sent_on=m["sent_on"],
-            subject=m["subject"],
-            sender=Sender(**m["sender"]),
-            outcome=m["outcome"],
-            exemptions=tuple(m["exemptions"]),
-            references=tuple(Reference(**r) for r in m["references"]),
-            dates=tuple(DateMention(**d) for d in m["dates"]),
-            signatories=tuple(Signatory(**s) for s in m["signatories"]),
-            addresses=tuple(Address(**a) for a in m["addresses"]),
-            confidence=m["confidence"],
-            attachments=tuple(m["attachments"]),
-            bounce=_bounce(m.get("bounce")),
-            zones=tuple(Zone(**z) for z in m.get("zones", ())),
-            attachment_details=tuple(_attachment(a) for a in m.get("attachment_details", ())),
-            message_id=m.get("message_id"),
-            in_reply_to=m.get("in_reply_to"),
-            email_references=tuple(m.get("email_references", ())),
-            to=tuple(Sender(**s) for s in m.get("to", ())),
-            cc=tuple(Sender(**s) for s in m.get("cc", ())),
-        )
-
-    return Thread(
-        format=data["format"],
-        messages=tuple(message(m) for m in data["messages"]),
-        authority=data["authority"],
-        title=data["title"],
-        references=tuple(data["references"]),
-        warnings=tuple(data["warnings"]),
-        source=data["source"],
-        status=data["status"],
-        regime=data["regime"],
-    )
+    return Thread.from_dict(data)
 
 
 # --------------------------------------------------------------------------- public API

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any, ClassVar
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
@@ -78,6 +81,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _unplain(kind: Any, value: Any) -> Any:
+    """``value`` (plain data) as the field type ``kind`` wants it: model objects, tuples."""
+    if value is None:
+        return None
+    if isinstance(kind, type) and issubclass(kind, _Plain):
+        return kind.from_dict(value)
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        return _unplain(next(a for a in args if a is not type(None)), value)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_unplain(args[0], v) for v in value)
+        return tuple(_unplain(a, v) for a, v in zip(args, value, strict=True))
+    return value
+
+
+_P = TypeVar("_P", bound="_Plain")
+
+
 class _Plain:
     """``to_dict()`` for the model classes: one key per field, in declaration order, or in the
     order of ``_KEYS`` (which may also name properties, e.g. ``reply_text``)."""
@@ -89,6 +111,14 @@ class _Plain:
         """Plain JSON-ready data (``json.dumps`` takes it as it is)."""
         keys = self._KEYS or tuple(f.name for f in attrs.fields(type(self)))  # type: ignore[arg-type]
         return {key: _plain(getattr(self, key)) for key in keys}
+
+    @classmethod
+    def from_dict(cls: type[_P], data: Mapping[str, Any]) -> _P:
+        """The object :meth:`to_dict` made ``data`` from (keys it does not know are ignored,
+        missing ones take their defaults: output of an older version still loads)."""
+        fields = attrs.fields(attrs.resolve_types(cls))  # type: ignore[type-var,arg-type]
+        values = {f.name: _unplain(f.type, data[f.name]) for f in fields if f.init and f.name in data}
+        return cls(**values)
 
 
 def _span(value: Any) -> Span:
