@@ -60,8 +60,9 @@ def test_nested_values_become_plain_data() -> None:
 
 
 def test_from_dict_rebuilds_every_fixture_thread() -> None:
-    import foithread
     from conftest import FIXTURES
+
+    import foithread
 
     paths = sorted((FIXTURES / "cases").iterdir())
     assert paths
