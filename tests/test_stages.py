@@ -181,3 +181,15 @@ def test_every_format_has_one_reader_and_detection_names_only_those() -> None:
     for data, expected in samples.items():
         assert detect_format(data) == expected
         assert detect_format(data) in READERS
+
+
+def test_zone_codes_are_named_once_and_documented() -> None:
+    from foithread.stages import codes, zoner
+
+    letters = [v for k, v in vars(codes).items() if k.isupper() and len(v) == 1]
+    assert sorted(letters) == sorted(codes.ALL) and len(set(codes.ALL)) == len(codes.ALL)
+    for letter in codes.ALL:
+        assert f"``{letter}``" in (zoner.__doc__ or "")
+    for group in (codes.QUOTING, codes.HEADER_RUN, codes.TEXT, codes.MESSAGE_START):
+        assert set(group) <= set(codes.ALL)
+    assert set(zone(RESPONSE).codes) <= set(codes.ALL)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from foithread.rules import Rules
+from foithread.stages import codes as zone_codes
 from foithread.stages.blocks import Block, Label, continues, cue_count, next_nonblank, prev_nonblank
 from foithread.stages.zoner import Zoned
 
@@ -95,7 +96,7 @@ def _ruled_block(z: Zoned, rules: Rules, i: int, taken: Sequence[Label]) -> Bloc
     # no closing rule: the notice runs to the end of the text or the next message
     end = inner[-1] + 1
     after = next_nonblank(z, end)
-    tail = after >= n or codes[after] in "gaom" or taken[after] is not None
+    tail = after >= n or codes[after] in zone_codes.MESSAGE_START + zone_codes.MARKING or taken[after] is not None
     if tail and len(inner) <= _MAX_TAIL_LINES and cues >= 1:
         return Block(i, end, "disclaimer", "ruled_tail")
     return None

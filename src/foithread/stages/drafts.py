@@ -13,6 +13,7 @@ import attrs
 from foithread.readers.base import Part
 from foithread.rules import Rules
 from foithread.stages import cleaner
+from foithread.stages import codes as zone_codes
 from foithread.stages.cleaner import Label
 from foithread.stages.segmenter import segment
 from foithread.stages.senderline import chrome_lines
@@ -72,7 +73,7 @@ def labels_for(draft: Draft, rules: Rules) -> list[Label]:
         labels[first] = ("platform_footer", "sender_line" if draft.sender else "page_title")
     if draft.pasted:  # the header lines are the pasted message's envelope, not its text
         for i, code in enumerate(z.codes):
-            if code not in "hb":
+            if code not in zone_codes.HEADER_RUN:
                 break
             if code == "h":
                 labels[i] = ("other", "pasted_header")

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from foithread import discipline
+from foithread.stages import codes as zone_codes
 
 if TYPE_CHECKING:
     from foithread.rules import RuleTable
@@ -68,7 +69,7 @@ def _lotus_head(lines: Sequence[Line], codes: Sequence[str], names: Sequence[str
     while p1 >= 0 and not lines[p1].blank and codes[p1] == "h" and names[p1] in _LOTUS_LINES:
         lotus = p1
         p1 -= 1
-    if p1 < 0 or lines[p1].blank or codes[p1] not in "cx" or not _head_line(lines[p1].text):
+    if p1 < 0 or lines[p1].blank or codes[p1] not in zone_codes.TEXT or not _head_line(lines[p1].text):
         return lotus
     if not _DATE_OR_TIME.search(lines[p1].text):
         return lotus
@@ -79,7 +80,7 @@ def _lotus_head(lines: Sequence[Line], codes: Sequence[str], names: Sequence[str
     while k >= 0 and p1 - k <= 3 and not lines[k].blank:
         if codes[k] == "h" and names[k] in _LOTUS_LINES:
             head = k
-        elif codes[k] in "cx" and _head_line(lines[k].text):
+        elif codes[k] in zone_codes.TEXT and _head_line(lines[k].text):
             return k
         else:
             break
@@ -149,13 +150,13 @@ def mark_header_blocks(lines: Sequence[Line], codes: list[str], names: list[str]
         return
     n = len(lines)
     roles = [
-        _role(fields, line.text) if code in "cx" and not line.blank else ""
+        _role(fields, line.text) if code in zone_codes.TEXT and not line.blank else ""
         for line, code in zip(lines, codes, strict=True)
     ]
     i = 0
     while i < n:
         first = roles[i]
-        if codes[i] not in "cx" or first not in ("from", "sent", "to"):
+        if codes[i] not in zone_codes.TEXT or first not in ("from", "sent", "to"):
             i += 1
             continue
         head = i if first != "to" else _lotus_head(lines, codes, names, i)
@@ -194,13 +195,13 @@ def mark_raw_headers(lines: Sequence[Line], codes: list[str], names: list[str], 
     n = len(lines)
     i = 0
     while i < n:
-        rule = fields.first(lines[i].text) if codes[i] in "cxh" else None
+        rule = fields.first(lines[i].text) if codes[i] in zone_codes.TEXT + zone_codes.QUOTE_HEADER else None
         if rule is None:
             i += 1
             continue
         run, kinds = [i], {rule.name}
         j = i + 1
-        while j < n and not lines[j].blank and codes[j] in "cxh":
+        while j < n and not lines[j].blank and codes[j] in zone_codes.TEXT + zone_codes.QUOTE_HEADER:
             nxt = fields.first(lines[j].text)
             if nxt is not None:
                 kinds.add(nxt.name)

@@ -24,6 +24,7 @@ import regex
 
 from foithread import discipline
 from foithread.rules import DEFAULT_RULES, Rules
+from foithread.stages import codes as zone_codes
 from foithread.stages.cleaner import Label
 from foithread.stages.senderline import chrome_lines, sender_lines
 from foithread.stages.zoner import Zoned
@@ -230,7 +231,7 @@ def segment(z: Zoned, labels: Sequence[Label], rules: Rules = DEFAULT_RULES) -> 
         if code == "h" and pasted:
             continue
         pasted = False
-        if code in "hq":
+        if code in zone_codes.QUOTING:
             quoting = True
             has_body = True
             continue

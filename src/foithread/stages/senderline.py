@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from foithread.rules import Rules
 from foithread.rules.pagetext import OPENING_CHROME
+from foithread.stages import codes as zone_codes
 from foithread.stages.blocks import next_nonblank, prev_nonblank
 from foithread.stages.zoner import Zoned
 
@@ -63,7 +64,7 @@ def sender_lines(z: Zoned, rules: Rules, chrome: dict[int, str] | None = None) -
         if j >= n or prev_nonblank(z, i - 1) < 0:
             continue
         nxt = codes[j]
-        strong = nxt in "gao" or chrome.get(j) in OPENING_CHROME
+        strong = nxt in zone_codes.MESSAGE_START or chrome.get(j) in OPENING_CHROME
         opens = strong or (nxt == "c" and len(z.lines[j].text.strip()) >= _PARAGRAPH)
         if opens and _shape(z.lines[i].text, rules):
             out[i] = strong

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 
 from foithread import discipline
 from foithread.model import Zone
+from foithread.stages import codes as zone_codes
 from foithread.stages.blocks import Label
 from foithread.stages.zoner import Zoned
 
@@ -48,7 +49,7 @@ def _line_kinds(z: Zoned, labels: Sequence[Label]) -> list[str]:
     for code, label in zip(z.codes, labels, strict=True):
         if code == "w":
             forwarded = True
-        elif code in "hq":
+        elif code in zone_codes.QUOTING:
             forwarded = False
         if code == "b":
             kinds.append("")
