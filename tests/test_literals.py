@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import pytest
@@ -50,9 +51,14 @@ def test_most_default_rules_have_literals() -> None:
 
 
 def test_shortcuts_never_hide_a_match_on_the_corpus() -> None:
-    """Over every distinct corpus line: each rule that matches contains one of its words, and
-    each table (gate, words, combined pattern) gives what trying its rules one by one gives."""
+    """Over the distinct corpus lines: each rule that matches contains one of its words, and
+    each table (gate, words, combined pattern) gives what trying its rules one by one gives.
+
+    Every line when ``FOITHREAD_FULL_CORPUS=1`` (CI's first run sets it: ~2 min), else every
+    fourth line in sorted order (a quarter of the time, the same kinds of line)."""
     lines = sorted(set(_corpus_lines()))
+    if os.environ.get("FOITHREAD_FULL_CORPUS") != "1":
+        lines = lines[::4]
     checked = 0
     for table in DEFAULT_RULES.tables:
         enabled = [r for r in table.rules if r.enabled]
