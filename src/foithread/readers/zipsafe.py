@@ -143,14 +143,7 @@ def read_member(
             where=where,
             limit="max_zip_member_bytes",
         )
-    if info.file_size > RATIO_FLOOR and info.file_size / max(1, info.compress_size) > ratio:
-        raise ParseError(
-            f"zip member compression ratio exceeds {ratio}:1 (possible zip bomb; limit max_zip_ratio)",
-            source=source,
-            format=FORMAT,
-            where=where,
-            limit="max_zip_ratio",
-        )
+    _check_ratio(info.file_size, info.compress_size, ratio, source, where)
     with archive.open(info) as handle:
         content = handle.read(cap + 1)
     if len(content) > cap:
@@ -161,7 +154,12 @@ def read_member(
             where=where,
             limit="max_zip_member_bytes",
         )
-    if len(content) > RATIO_FLOOR and len(content) / max(1, info.compress_size) > ratio:
+    _check_ratio(len(content), info.compress_size, ratio, source, where)  # what it really holds
+    return content
+
+
+def _check_ratio(size: int, compressed: int, ratio: float, source: str | None, where: str) -> None:
+    if size > RATIO_FLOOR and size / max(1, compressed) > ratio:
         raise ParseError(
             f"zip member compression ratio exceeds {ratio}:1 (possible zip bomb; limit max_zip_ratio)",
             source=source,
@@ -169,4 +167,3 @@ def read_member(
             where=where,
             limit="max_zip_ratio",
         )
-    return content
