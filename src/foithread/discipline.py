@@ -58,6 +58,14 @@ class Discipline(enum.Enum):
 LINEAR = Discipline.LINEAR
 TIMEOUT = Discipline.TIMEOUT
 
+#: the package's pattern timeouts, in seconds (each capped by ``Limits.regex_timeout``): one
+#: pattern on one line (the rule tables) ...
+LINE_TIMEOUT = 0.25
+#: ... on a whole message body (extractors, request state, redaction) ...
+TEXT_TIMEOUT = 1.0
+#: ... inside a reader, over a whole input (linear patterns: a guard against surprises)
+READER_TIMEOUT = 5.0
+
 
 @attrs.frozen
 class Entry:

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 import regex
 
+from foithread import discipline
 from foithread.model import Message, Sender, Thread
 from foithread.stages.extract import extract_addresses, placeholder_spans
 from foithread.stages.extract.postal import extract_postal
@@ -44,7 +45,7 @@ PLACEHOLDERS: Mapping[str, str] = {
 DEFAULT_WHAT = ("emails", "phones", "postal", "requester")
 _ADDRESS_KINDS = {"emails": "email", "phones": "phone", "postal": "postal"}
 _TITLES = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)"
-_TIMEOUT = 1.0
+_TIMEOUT = discipline.TEXT_TIMEOUT
 _PER_MESSAGE_SPANS = ("eml", "mbox")  # spans in each message's own body, not one document
 
 

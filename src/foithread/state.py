@@ -75,7 +75,7 @@ OVERDUE_AFTER = 20
 VERY_OVERDUE_AFTER = 40
 VERY_OVERDUE_AFTER_SCHOOLS = 60
 _SENTENCE_END = discipline.compile(r"(?<=[.!?])\s+(?=[A-Z\[(\"'])")
-_TIMEOUT = 1.0
+_TIMEOUT = discipline.TEXT_TIMEOUT
 _SEPARATORS = discipline.compile(r"[\s-]+")
 #: a blank line (or several): from a line break over lines of white space to the last line break
 _PARAGRAPH_BREAK = discipline.compile(r"\n(?:[^\S\n]*+\n)++")

@@ -25,6 +25,7 @@ import regex
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
+from foithread import discipline
 from foithread.errors import ParseError, limit_exceeded
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Sender
@@ -36,7 +37,7 @@ from foithread.readers.wdtk_zip import parse_text_date
 __all__ = ["FORMAT", "read_html"]
 
 FORMAT = "html"
-_TIMEOUT = 5.0
+_TIMEOUT = discipline.READER_TIMEOUT
 
 _WS = regex.compile(r"\s+")
 _ISO_DATE = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})")

@@ -22,11 +22,13 @@ import functools
 
 import regex
 
+from foithread import discipline
+
 __all__ = ["MAX_DEPTH", "bound_html"]
 
 #: deepest element nesting kept; genuine pages (WhatDoTheyKnow, Outlook, Gmail) stay far below
 MAX_DEPTH = 512
-_TIMEOUT = 5.0
+_TIMEOUT = discipline.READER_TIMEOUT
 #: a start or end tag; ``[^<>]*`` stops at the next angle bracket, so the scan is linear
 _TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})(?=[\s/>])[^<>]*?(/?)>")
 _VOID = frozenset(

@@ -38,11 +38,12 @@ from bs4.element import (
     Tag,
 )
 
+from foithread import discipline
 from foithread.readers.htmlguard import bound_html
 
 __all__ = ["html_to_text", "link_text"]
 
-_TIMEOUT = 5.0  # seconds; every pattern here is linear, this only guards against surprises
+_TIMEOUT = discipline.READER_TIMEOUT
 
 _WS = regex.compile(r"\s+")
 _TRUNCATED = regex.compile(r"(?:\.{3}|\u2026)\s*$")

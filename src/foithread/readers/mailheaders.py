@@ -23,13 +23,15 @@ import quopri
 
 import regex
 
+from foithread import discipline
+
 __all__ = ["MAX_ENCODED_WORDS", "MAX_FIELDS", "bound_headers"]
 
 #: encoded words one field may hold before foithread decodes it itself (a genuine Subject has a few)
 MAX_ENCODED_WORDS = 64
 #: header fields read before the rest are dropped (a genuine email has tens, a long relay path a few hundred)
 MAX_FIELDS = 2000
-_TIMEOUT = 5.0
+_TIMEOUT = discipline.READER_TIMEOUT
 #: one encoded word; no part can run past whitespace or ``?``, so scanning is linear
 _WORD = regex.compile(rb"=\?([^?\s]{1,64})\?([BbQq])\?([^?\s]*)\?=")
 _BETWEEN_WORDS = regex.compile(rb"[ \t\r\n]+")

@@ -34,6 +34,7 @@ from typing import Any
 
 import regex
 
+from foithread import discipline
 from foithread.errors import ParseError
 from foithread.model import Sender
 from foithread.readers.base import Document, Part
@@ -41,7 +42,7 @@ from foithread.readers.base import Document, Part
 __all__ = ["FORMAT", "read_wdtk_json"]
 
 FORMAT = "wdtk-json"
-_TIMEOUT = 2.0
+_TIMEOUT = discipline.READER_TIMEOUT
 _ISO_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 _REQUESTER_EVENTS = {"sent": "request", "followup_sent": "follow_up", "send_error": "other"}

@@ -34,6 +34,7 @@ from typing import NamedTuple
 import attrs
 import regex
 
+from foithread import discipline
 from foithread.attachments.sources import from_zip, zip_files
 from foithread.errors import ParseError, limit_exceeded
 from foithread.limits import DEFAULT_LIMITS, Limits
@@ -54,7 +55,7 @@ FORMAT = "wdtk-zip"
 #: the defaults of ``Limits.max_zip_member_bytes`` and ``Limits.max_zip_ratio``
 MAX_MEMBER_BYTES = DEFAULT_LIMITS.max_zip_member_bytes
 MAX_RATIO = DEFAULT_LIMITS.max_zip_ratio
-_TIMEOUT = 5.0
+_TIMEOUT = discipline.READER_TIMEOUT
 
 _MONTHS = {
     name: number

@@ -2,7 +2,7 @@
 
 Each family of line patterns (greetings, closings, disclaimers, quote headers, footers…) is a
 :class:`RuleTable`: an ordered tuple of named :class:`Rule` objects. Tables are immutable;
-``table.disable("name")``, ``table.add(rule)`` and ``table.only(...)`` return new tables, and a
+``table.disable("name")``, ``table.enable("name")`` and ``table.add(rule)`` return new tables, and a
 :class:`Rules` bundle of tables is handed to :func:`foithread.parse` through ``rules=``::
 
     import foithread
@@ -27,7 +27,7 @@ from foithread import discipline
 from foithread.rules.literals import fold, required_literals
 
 #: seconds any single rule may spend on one line before it is taken as not matching
-MATCH_TIMEOUT = 0.25
+MATCH_TIMEOUT = discipline.LINE_TIMEOUT
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 

@@ -2,7 +2,7 @@
 
 Each table is data: a name per pattern, searched in one line without its newline,
 case-insensitively unless marked. The zoner (:mod:`foithread.stages.zoner`) gives every line the
-zone of the first table that matches, in the order of :data:`ZONE_ORDER`; the structure
+zone of the first table that matches, in the order of :data:`foithread.stages.zoner.ZONE_ORDER`; the structure
 around the line then decides what is removed.
 """
 

@@ -79,7 +79,8 @@ class Zoned:
     rule_names: tuple[str, ...]  # name of the rule that set each zone ("" for content/blank)
 
 
-_SIMPLE = (
+#: the line tables in the order the zoner tries them: the first that matches gives the zone
+ZONE_ORDER = (
     ("rule_line", "r"),
     ("link_footer", None),  # heading -> l, item -> L
     ("annotation", "a"),
@@ -115,7 +116,7 @@ def _zone_line(text: str, rules: Rules) -> tuple[str, str]:
         rule = rules["disclaimer_start"].first(text[:400])
         return ("d", rule.name) if rule else ("c", "")
     folded = fold(text)
-    for table_name, code in _SIMPLE:
+    for table_name, code in ZONE_ORDER:
         rule = rules[table_name].first(text, folded)
         if rule is not None:
             if code is None:

@@ -23,7 +23,7 @@ import regex
 from foithread import discipline
 
 #: Seconds any single match or scan may take before it is abandoned.
-TIMEOUT = 1.0
+TIMEOUT = discipline.TEXT_TIMEOUT
 
 Span = tuple[int, int]
 
