@@ -208,6 +208,10 @@ LINK_FOOTER = table(
     },
 )
 
+#: a page-text annotation heading, ``Jo Evans left an annotation (14 May 2023)``: who and when
+#: (one pattern for the zoner, the message stages and the date extractor)
+ANNOTATION_HEADING = r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)\n]{0,40})\)"
+
 ANNOTATION = table(
     "annotation",
     [("heading", r"^\s*\S.{0,80}\bleft an annotation:?\s*\((?:.{4,40})?\)\s*$")],

@@ -16,6 +16,7 @@ from foithread import discipline
 from foithread.attachments.referral import outcome_from_attachments
 from foithread.model import Message, Reference, Removed, Sender
 from foithread.rules import Rules
+from foithread.rules.lines import ANNOTATION_HEADING
 from foithread.stages import classifier, cleaner, extract
 from foithread.stages.bounces import bounce_details, is_closed_notice, is_recall_notice
 from foithread.stages.cleaner import Label
@@ -26,9 +27,7 @@ from foithread.stages.zoner import Zoned
 from foithread.stages.zones import zones_of
 
 #: the heading of a page-text annotation: who left it and when
-ANNOTATION_HEAD = discipline.compile(
-    r"^\s*(?P<name>\S.{0,80}?)\s+left an annotation:?\s*\((?P<date>[^)]{0,40})\)", regex.M
-)
+ANNOTATION_HEAD = discipline.compile(ANNOTATION_HEADING, regex.M)
 _PLATFORM_TAG = discipline.compile(r"\[#(\d{1,9})\]")  # FragDenStaat's request id in a subject line
 _DATE_ONLY_LINE = discipline.compile(
     r"^\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|(?:Date:?\s*).{6,30})\s*$"

@@ -25,6 +25,7 @@ from types import MappingProxyType
 import regex
 
 from foithread.model import DateMention
+from foithread.rules.lines import ANNOTATION_HEADING
 from foithread.stages.extract.patterns import (
     Span,
     SpanIndex,
@@ -92,7 +93,7 @@ _MONTH_DAY_YEAR = compile_pattern(
     rf"(?P<year>(?:19|20)\d{{2}}){_YEAR_END}",
     regex.IGNORECASE,
 )
-_ANNOTATION_HEADER = compile_pattern(r"(?m)^[^\n]{1,120}?\bleft an annotation \([^)\n]{1,40}\)")
+_ANNOTATION_HEADER = compile_pattern(ANNOTATION_HEADING, regex.M)
 _YEAR = compile_pattern(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _WINDOW = 60  # a written date ends at its year and starts at most this many characters before it
 
