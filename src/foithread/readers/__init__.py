@@ -150,15 +150,19 @@ def _regular_file(path: Path, limits: Limits) -> None:
         )
 
 
-def _load(source: Source, path: Path | None, limits: Limits) -> tuple[bytes | None, str | None, str]:
-    """(bytes or None, text or None, a name for messages); ``path`` as :func:`source_path` decided."""
+def _load(
+    source: Source, path: Path | None, limits: Limits, name: str | None = None
+) -> tuple[bytes | None, str | None, str]:
+    """(bytes or None, text or None, a name for messages); ``path`` as :func:`source_path` decided,
+    ``name`` what to call input given in memory (default ``<bytes>`` / ``<text>``)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
+        shown = name or "<bytes>"
         if len(data) > limits.max_input_bytes:
             raise limit_exceeded(
-                "max_input_bytes", f"{len(data)} bytes", limits.max_input_bytes, what="input size", source="<bytes>"
+                "max_input_bytes", f"{len(data)} bytes", limits.max_input_bytes, what="input size", source=shown
             )
-        return data, None, "<bytes>"
+        return data, None, shown
     if path is None:
         if not isinstance(source, str):
             raise ParseError(f"unsupported source type {type(source).__name__}; expected a path, bytes or str")
@@ -168,9 +172,9 @@ def _load(source: Source, path: Path | None, limits: Limits) -> tuple[bytes | No
                 f"{len(source)} characters",
                 limits.max_input_bytes,
                 what="input size",
-                source="<text>",
+                source=name or "<text>",
             )
-        return None, source, "<text>"
+        return None, source, name or "<text>"
     _regular_file(path, limits)
     try:
         return path.read_bytes(), None, str(path)
@@ -263,12 +267,18 @@ def open_mbox(path: Path, format: str | None, limits: Limits, *, whole: bool = T
 
 
 def read(
-    source: Source, format: str | None = None, limits: Limits = DEFAULT_LIMITS, *, as_text: bool = False
+    source: Source,
+    format: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    as_text: bool = False,
+    name: str | None = None,
 ) -> Document:
     """Read ``source`` (path, bytes or text) into a Document.
 
     A ``str`` is a path or text as :func:`source_path` decides; ``as_text=True`` makes it
     text whatever it holds. An mbox file given by path is read entry by entry, never whole.
+    ``name`` names input given in memory (``<bytes>`` / ``<text>`` without it).
     """
     if format is not None and format not in FORMATS:
         raise ParseError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
@@ -285,7 +295,7 @@ def read(
             raise exc.with_context(source=str(path)) from None
         except OSError as exc:
             raise ParseError(f"cannot read file: {exc.strerror or exc}", source=str(path), format="mbox") from None
-    data, text, name = _load(source, path, limits)
+    data, text, name = _load(source, path, limits, name)
     if data is not None and format in (None, "text") and data.startswith(_UTF16_BOMS):
         text = data.decode("utf-16", errors="replace")
         data = None
@@ -293,7 +303,9 @@ def read(
         raise ParseError("empty input: nothing to parse", source=name, format=format)
     if format is None:
         if text is not None:
-            format = detect_format(text[:_HEAD_BYTES].encode("utf-8", "replace"))
+            format = detect_format(
+                text[:_HEAD_BYTES].encode("utf-8", "replace"), name if not name.startswith("<") else None
+            )
         else:
             assert data is not None
             try:
