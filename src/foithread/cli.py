@@ -10,7 +10,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -224,9 +224,16 @@ def _cmd_parse(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def _write(threads: Sequence[Thread], fmt: str, path: str | None, out: IO[str], err: IO[str]) -> int:
     """Print ``threads`` in ``fmt`` to ``path`` (or ``out``); 2 when the file cannot be written."""
+    return _written(lambda fh: _emit(threads, fmt, fh), path, out, err, csv=fmt == "csv")
+
+
+def _written(emit: Callable[[IO[str]], object], path: str | None, out: IO[str], err: IO[str], csv: bool = False) -> int:
+    """``emit`` into ``path`` (or ``out``): 0, or 2 with a failure line when the file cannot be written."""
     try:
-        with _writing(path, out, csv=fmt == "csv") as fh:
-            _emit(threads, fmt, fh)
+        with _writing(path, out, csv=csv) as fh:
+            emit(fh)
+    except BrokenPipeError:  # the reader of standard output left: main() reports it
+        raise
     except OSError as exc:
         err.write(_failure(str(path), f"cannot write: {exc.strerror or exc}"))
         return 2
@@ -339,13 +346,8 @@ def _cmd_demo(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    try:
-        with _writing(args.output, out) as fh:
-            fh.write(json.dumps(exporters.json_schema(), indent=2, ensure_ascii=False) + "\n")
-    except OSError as exc:
-        err.write(_failure(str(args.output), f"cannot write: {exc.strerror or exc}"))
-        return 2
-    return 0
+    schema = json.dumps(exporters.json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return _written(lambda fh: fh.write(schema), args.output, out, err)
 
 
 #: exit status when the reader of standard output went away (``foithread parse ... | head``):
