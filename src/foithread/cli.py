@@ -46,7 +46,7 @@ def _common(default: object = argparse.SUPPRESS) -> argparse.ArgumentParser:
         action="store_const",
         const=-1,
         default=default,
-        help="no progress bar and no summary line; failures are still reported",
+        help="report only failures on stderr (no progress bar, no summary line)",
     )
     talk.add_argument(
         "-v",
