@@ -133,7 +133,7 @@ def test_batch_nothing_found(tmp_path: Path) -> None:
 
 
 def test_demo_prints_typed_messages() -> None:
-    code, out, _ = run(["demo"])
+    code, out, _ = run(["demo", "--format", "text"])
     assert code == 0
     for kind in ("request", "auto_acknowledgement", "acknowledgement", "response"):
         assert f" {kind} (" in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import glob
 import multiprocessing
 import multiprocessing.context
@@ -14,8 +15,9 @@ from pathlib import Path
 import attrs
 
 from foithread.errors import ParseError
-from foithread.limits import DEFAULT_LIMITS, Limits
+from foithread.limits import Limits, limits_or_default
 from foithread.model import Thread
+from foithread.rules import Rules
 
 
 @attrs.frozen
@@ -66,20 +68,23 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def parse_one(path: str, format: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Result:
-    """Parse one path, turning any failure into an error record (never raises)."""
+def parse_one(
+    path: str, format: str | None = None, limits: Limits | None = None, *, rules: Rules | None = None
+) -> Result:
+    """Parse one path, turning any failure into an error record (never raises); ``limits`` and
+    ``rules`` as for :func:`foithread.parse` (``None``: the defaults)."""
     from foithread.api import parse
 
     try:
-        return Result(path, thread=parse(Path(path), format=format, limits=limits))  # a path, never text
+        return Result(path, thread=parse(Path(path), format=format, rules=rules, limits=limits))  # a path, never text
     except ParseError as exc:
         return Result(path, error=str(exc))
     except Exception as exc:  # a bug must not stop a batch of thousands: record it
         return Result(path, error=f"internal error: {type(exc).__name__}: {exc}")
 
 
-def _parse_star(args: tuple[str, str | None, Limits]) -> Result:
-    return parse_one(*args)
+def _parse_star(args: tuple[str, str | None, Limits], rules: Rules | None = None) -> Result:
+    return parse_one(*args, rules=rules)
 
 
 def parse_many(
@@ -88,26 +93,32 @@ def parse_many(
     workers: int = 1,
     format: str | None = None,
     chunksize: int = 4,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
+    rules: Rules | None = None,
 ) -> Iterator[Result]:
     """Parse ``paths`` in input order, with a process pool when ``workers > 1``.
 
-    Never raises for a bad input: each failure is a :class:`Result` with ``error`` set.
+    ``format``, ``limits`` and ``rules`` apply to every input as in :func:`foithread.parse`
+    (``None``: detect the format, the default limits and rule tables); custom ``rules`` are
+    pickled to the worker processes with each chunk. Never raises for a bad input: each
+    failure is a :class:`Result` with ``error`` set.
     """
+    limits = limits_or_default(limits)
     items: Sequence[tuple[str, str | None, Limits]] = [(str(p), format, limits) for p in paths]
     if workers <= 1 or len(items) <= 1:
         for item in items:
-            yield _parse_star(item)
+            yield _parse_star(item, rules)
         return
-    yield from _pooled(items, workers, max(1, chunksize))
+    run = _parse_chunk if rules is None else functools.partial(_parse_chunk, rules=rules)
+    yield from _pooled(items, workers, max(1, chunksize), _run=run)
 
 
 #: what an input gets when its worker process died twice (killed, out of memory) before it finished
 WORKER_DIED = "worker process died before this input finished (killed, or out of memory?)"
 
 
-def _parse_chunk(chunk: Sequence[tuple[str, str | None, Limits]]) -> list[Result]:
-    return [_parse_star(item) for item in chunk]
+def _parse_chunk(chunk: Sequence[tuple[str, str | None, Limits]], rules: Rules | None = None) -> list[Result]:
+    return [_parse_star(item, rules) for item in chunk]
 
 
 def _pooled(

@@ -10,14 +10,15 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import attrs
 
-from foithread import __version__, exporters, tabular
+from foithread import __version__, cli_options, exporters, tabular
 from foithread.api import parse
 from foithread.batch import Result, expand, parse_many
 from foithread.errors import ParseError
@@ -25,59 +26,134 @@ from foithread.model import Thread
 from foithread.readers import FORMATS
 
 OUTPUT_FORMATS = ("json", "jsonl", "text", "csv")
+#: what ``parse`` and ``demo`` print unless ``--format`` says otherwise
+DEFAULT_OUTPUT = "json"
+#: the name of standard input in ``thread.source`` and in error messages
+STDIN_NAME = "<stdin>"
 #: ``batch --out`` file suffix -> what is written; any other suffix writes JSON Lines
 BATCH_SUFFIXES = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
 
+def _common(default: object = argparse.SUPPRESS) -> argparse.ArgumentParser:
+    """The options every subcommand takes (also accepted before the subcommand). Subcommands
+    get their own copy with no default, so that one given before the subcommand stands."""
+    common = argparse.ArgumentParser(add_help=False)
+    talk = common.add_mutually_exclusive_group()
+    talk.add_argument(
+        "-q",
+        "--quiet",
+        dest="verbosity",
+        action="store_const",
+        const=-1,
+        default=default,
+        help="report only failures on stderr (no progress bar, no summary line)",
+    )
+    talk.add_argument(
+        "-v",
+        "--verbose",
+        dest="verbosity",
+        action="store_const",
+        const=1,
+        default=default,
+        help="also report each thread's warnings (a skipped mbox entry, a bad charset) on stderr",
+    )
+    return common
+
+
+def _parse_options(common: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options of the commands that parse: input format, rules and limits."""
+    opts = argparse.ArgumentParser(add_help=False, parents=[common])
+    opts.add_argument("--input-format", choices=FORMATS, default=None, help="input format (default: detect)")
+    opts.add_argument(
+        "--rules",
+        type=cli_options.rules_from,
+        default=None,
+        metavar="MODULE:ATTR",
+        help="use the foithread.Rules object ATTR of MODULE (a module name, or a .py file) instead of the built-in rules",
+    )
+    opts.add_argument(
+        "--limit",
+        type=cli_options.limit_setting,
+        action="append",
+        default=None,
+        metavar="NAME=VALUE",
+        help="raise or lower one resource limit (any field of foithread.Limits, e.g. max_input_bytes=1G or "
+        "max_zip_ratio=500); repeatable",
+    )
+    return opts
+
+
+def _output_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="FILE",
+        help="write to FILE instead of standard output (missing folders are created)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
+    common = _common()
     ap = argparse.ArgumentParser(
         prog="foithread",
         description="Turn Freedom of Information correspondence into clean, typed, structured data.",
+        parents=[_common(default=0)],
     )
     ap.add_argument("--version", action="version", version=f"foithread {__version__}")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
+    parsing = _parse_options(common)
 
     p = sub.add_parser(
         "parse",
         help="parse files (or '-' for stdin) and print them",
-        description="Parse one or more inputs and print threads.",
+        description="Parse one or more inputs and print threads (JSON unless --format says otherwise).",
+        parents=[parsing],
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="input files; '-' reads standard input")
-    p.add_argument("--format", choices=OUTPUT_FORMATS, default="json", help="output format (default json)")
-    p.add_argument("--input-format", choices=FORMATS, default=None, help="input format (default: detect)")
+    p.add_argument("--format", choices=OUTPUT_FORMATS, default=DEFAULT_OUTPUT, help="output format (default json)")
+    _output_option(p)
 
     b = sub.add_parser(
         "batch",
         help="parse a directory or glob into a JSON Lines, CSV or Parquet file",
         description="Parse every file under a directory (or matching a glob) into one file, chosen by the "
-        "suffix of --out: .jsonl (one JSON record per input; also any other suffix), .csv or .parquet "
+        "suffix of --output: .jsonl (one JSON record per input; also any other suffix), .csv or .parquet "
         "(one row per message). A failure on one file is reported on stderr (and recorded in JSONL) and "
-        "the batch goes on.",
+        "the batch goes on. Missing folders of the output file are created.",
+        parents=[parsing],
     )
     b.add_argument("target", metavar="DIR_OR_GLOB")
     b.add_argument(
+        "-o",
+        "--output",
         "--out",
+        dest="out",
         required=True,
         metavar="FILE",
         help="where to write: FILE.jsonl (one record per input), FILE.csv or FILE.parquet (one row per message)",
     )
     b.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
-    b.add_argument("--input-format", choices=FORMATS, default=None, help="input format (default: detect)")
     b.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
     d = sub.add_parser(
         "demo",
         help="parse the bundled sample thread and show the result",
-        description="Parse the sample WhatDoTheyKnow thread bundled with foithread.",
+        description="Parse the sample WhatDoTheyKnow thread bundled with foithread and print it as "
+        "'parse' would (JSON unless --format says otherwise; --format text for a readable summary).",
+        parents=[common],
     )
-    d.add_argument("--format", choices=OUTPUT_FORMATS, default="text", help="output format (default text)")
+    d.add_argument("--format", choices=OUTPUT_FORMATS, default=DEFAULT_OUTPUT, help="output format (default json)")
+    _output_option(d)
 
-    sub.add_parser(
+    s = sub.add_parser(
         "schema",
         help="print the JSON Schema of the JSON output",
         description="Print the JSON Schema (draft 2020-12) of a thread as 'parse --format json' prints it.",
+        parents=[common],
     )
+    _output_option(s)
     return ap
 
 
@@ -100,24 +176,68 @@ def _emit(threads: Sequence[Thread], fmt: str, out: IO[str]) -> None:
             out.write(exporters.to_text(thread))
 
 
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword arguments of :func:`foithread.parse` that the command line sets."""
+    return {"format": args.input_format, "rules": args.rules, "limits": cli_options.limits_from(args.limit)}
+
+
+def _warnings(path: str, thread: Thread) -> list[str]:
+    """``-v``: one stderr line per warning of ``thread``."""
+    return [_failure(path, f"warning: {w}") for w in thread.warnings]
+
+
+@contextmanager
+def _writing(path: str | None, out: IO[str], csv: bool = False) -> Iterator[IO[str]]:
+    """``out``, or the file ``path`` (``-``: ``out``) opened for writing, its folders created."""
+    if path is None or path == "-":
+        yield out
+        return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="" if csv else None) as fh:
+        yield fh
+
+
 def _cmd_parse(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     threads: list[Thread] = []
     failed = 0
+    options = _options(args)
     for path in args.paths:
+        shown = STDIN_NAME if path == "-" else path
         try:
             if path == "-":
-                data = sys.stdin.buffer.read()
-                threads.append(parse(data, format=args.input_format))
+                thread = parse(sys.stdin.buffer.read(), name=STDIN_NAME, **options)
             else:
-                threads.append(parse(Path(path), format=args.input_format))  # a path, never text
+                thread = parse(Path(path), **options)  # a path, never text
         except ParseError as exc:
             failed += 1
-            err.write(_failure(path, str(exc)))
+            err.write(_failure(shown, str(exc)))
+            continue
         except Exception as exc:  # report, never a traceback
             failed += 1
-            err.write(_failure(path, f"internal error: {type(exc).__name__}: {exc}"))
-    _emit(threads, args.format, out)
-    return 1 if failed else 0
+            err.write(_failure(shown, f"internal error: {type(exc).__name__}: {exc}"))
+            continue
+        threads.append(thread)
+        if args.verbosity > 0:
+            err.writelines(_warnings(shown, thread))
+    return max(1 if failed else 0, _write(threads, args.format, args.output, out, err))
+
+
+def _write(threads: Sequence[Thread], fmt: str, path: str | None, out: IO[str], err: IO[str]) -> int:
+    """Print ``threads`` in ``fmt`` to ``path`` (or ``out``); 2 when the file cannot be written."""
+    return _written(lambda fh: _emit(threads, fmt, fh), path, out, err, csv=fmt == "csv")
+
+
+def _written(emit: Callable[[IO[str]], object], path: str | None, out: IO[str], err: IO[str], csv: bool = False) -> int:
+    """``emit`` into ``path`` (or ``out``): 0, or 2 with a failure line when the file cannot be written."""
+    try:
+        with _writing(path, out, csv=csv) as fh:
+            emit(fh)
+    except BrokenPipeError:  # the reader of standard output left: main() reports it
+        raise
+    except OSError as exc:
+        err.write(_failure(str(path), f"cannot write: {exc.strerror or exc}"))
+        return 2
+    return 0
 
 
 def _progress(total: int, enabled: bool, err: IO[str]):  # type: ignore[no-untyped-def]
@@ -135,6 +255,29 @@ def batch_output(path: str) -> str:
     return BATCH_SUFFIXES.get(Path(path).suffix.lower(), "jsonl")
 
 
+class _Reporter:
+    """Lines for stderr while a batch runs: above the progress bar while there is one."""
+
+    def __init__(self, total: int, show: bool, err: IO[str]) -> None:
+        self.err = err
+        self.bar = _progress(total, show, err)
+
+    def say(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line.rstrip("\n"), file=self.err)  # tqdm.write: clears the bar, prints, redraws it
+        else:
+            self.err.write(line)
+
+    def step(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
 def _cmd_batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     kind = batch_output(args.out)
     if kind == "parquet":
@@ -147,23 +290,22 @@ def _cmd_batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if not paths:
         err.write(f"foithread: {args.target}: no files found\n")
         return 1
-    show = not args.no_progress and hasattr(err, "isatty") and err.isatty()
-    bar = _progress(len(paths), show, err)
+    options = _options(args)
+    show = args.verbosity >= 0 and not args.no_progress and hasattr(err, "isatty") and err.isatty()
+    report = _Reporter(len(paths), show, err)
     failed = 0
 
     def results() -> Iterator[Result]:
         nonlocal failed
-        for result in parse_many(paths, workers=max(1, args.workers), format=args.input_format):
+        for result in parse_many(paths, workers=max(1, args.workers), **options):
             if not result.ok:
                 failed += 1
-                line = _failure(result.source, result.error or "failed")
-                if bar is not None:
-                    bar.write(line.rstrip("\n"), file=err)
-                else:
-                    err.write(line)
+                report.say(_failure(result.source, result.error or "failed"))
+            elif args.verbosity > 0 and result.thread is not None:
+                for line in _warnings(result.source, result.thread):
+                    report.say(line)
             yield result
-            if bar is not None:
-                bar.update(1)
+            report.step()
 
     def threads() -> Iterator[Thread]:  # parsed inputs only, "source" the path as given as in JSONL
         for result in results():
@@ -171,22 +313,24 @@ def _cmd_batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                 yield attrs.evolve(result.thread, source=result.source)
 
     try:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         if kind == "parquet":
             tabular.write_parquet(threads(), args.out)
         else:
-            with open(args.out, "w", encoding="utf-8", newline="" if kind == "csv" else None) as fh:
+            with _writing(args.out, out, csv=kind == "csv") as fh:
                 if kind == "csv":
                     exporters.write_csv(threads(), fh)
                 else:
                     for result in results():
                         fh.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
     except OSError as exc:
+        report.close()  # the error goes below the finished bar, never into it
         err.write(_failure(args.out, f"cannot write: {exc.strerror or exc}"))
         return 2
     finally:
-        if bar is not None:
-            bar.close()
-    err.write(f"foithread: {len(paths) - failed} parsed, {failed} failed; written to {args.out}\n")
+        report.close()
+    if args.verbosity >= 0:
+        err.write(f"foithread: {len(paths) - failed} parsed, {failed} failed; written to {args.out}\n")
     return 1 if failed else 0
 
 
@@ -198,13 +342,12 @@ def sample_text() -> str:
 def _cmd_demo(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     thread = parse(sample_text(), format="text")
     thread = attrs.evolve(thread, source="demo_thread.txt")
-    _emit([thread], args.format, out)
-    return 0
+    return _write([thread], args.format, args.output, out, err)
 
 
 def _cmd_schema(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    out.write(json.dumps(exporters.json_schema(), indent=2, ensure_ascii=False) + "\n")
-    return 0
+    schema = json.dumps(exporters.json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return _written(lambda fh: fh.write(schema), args.output, out, err)
 
 
 #: exit status when the reader of standard output went away (``foithread parse ... | head``):
@@ -243,9 +386,5 @@ def _silence(out: IO[str]) -> None:
 _COMMANDS = {"parse": _cmd_parse, "batch": _cmd_batch, "schema": _cmd_schema, "demo": _cmd_demo}
 
 
-def run() -> None:  # pragma: no cover - console entry point
+if __name__ == "__main__":  # pragma: no cover - python -m foithread.cli; python -m foithread is __main__.py
     sys.exit(main())
-
-
-if __name__ == "__main__":  # pragma: no cover
-    run()

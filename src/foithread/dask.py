@@ -31,6 +31,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
 
+import attrs
+
 try:
     import dask.bag as db
     import dask.dataframe as dd
@@ -44,9 +46,11 @@ except ModuleNotFoundError as exc:  # pragma: no cover - exercised only without 
 
 from foithread.batch import Result, expand, parse_one
 from foithread.exporters import RECORD_FIELDS, to_records
+from foithread.limits import Limits
 from foithread.model import (
     Thread,
 )
+from foithread.rules import Rules
 
 if TYPE_CHECKING:  # pragma: no cover
     from dask.delayed import Delayed
@@ -166,25 +170,36 @@ def _check_errors(errors: str) -> None:
 # --------------------------------------------------------------------------- worker functions
 
 
-def _parse(path: str, format: str | None, errors: Errors) -> Result:
+@attrs.frozen
+class _Options:
+    """What every worker parses with (pickled into the graph with each task's function)."""
+
+    format: str | None = None
+    errors: Errors = "record"
+    rules: Rules | None = None
+    limits: Limits | None = None
+
+
+def _parse(path: str, options: _Options) -> Result:
     """Parse one path on a worker; with ``errors="raise"`` failures propagate."""
-    if errors == "raise":
+    if options.errors == "raise":
         from foithread.api import parse
 
-        return Result(path, thread=parse(Path(path), format=format))  # a path, never text
-    return parse_one(path, format=format)
+        thread = parse(Path(path), format=options.format, rules=options.rules, limits=options.limits)  # a path
+        return Result(path, thread=thread)
+    return parse_one(path, format=options.format, limits=options.limits, rules=options.rules)
 
 
-def _thread_record(path: str, *, format: str | None, errors: Errors) -> dict[str, Any]:
-    return _parse(path, format, errors).to_dict()
+def _thread_record(path: str, *, options: _Options) -> dict[str, Any]:
+    return _parse(path, options).to_dict()
 
 
 def _is_ok(record: Mapping[str, Any]) -> bool:
     return "error" not in record
 
 
-def _message_rows(path: str, *, format: str | None, errors: Errors) -> list[dict[str, Any]]:
-    return _result_rows(_parse(path, format, errors))
+def _message_rows(path: str, *, options: _Options) -> list[dict[str, Any]]:
+    return _result_rows(_parse(path, options))
 
 
 def _result_rows(result: Result) -> list[dict[str, Any]]:
@@ -246,6 +261,8 @@ def read_threads(
     partition_size: int | None = None,
     npartitions: int | None = None,
     errors: Errors = "record",
+    rules: Rules | None = None,
+    limits: Limits | None = None,
 ) -> db.Bag:
     """A lazy :class:`dask.bag.Bag` of parsed threads, one dict per input, in input order.
 
@@ -256,12 +273,15 @@ def read_threads(
     tasks); ``npartitions`` fixes the task count instead. ``errors``: ``"record"`` (default)
     keeps ``{"source", "error"}`` dicts for failed inputs, ``"skip"`` drops them and
     ``"raise"`` lets the first :class:`~foithread.errors.ParseError` fail the computation.
+    ``rules`` and ``limits`` are as for :func:`foithread.parse` (``None``: the defaults); they
+    travel to the workers inside the graph.
 
     ``read_threads(x).compute() == [r.to_dict() for r in parse_many(resolve_paths(x))]``.
     """
     _check_errors(errors)
     paths = resolve_paths(paths_or_glob)
-    bag = _path_bag(paths, partition_size, npartitions).map(partial(_thread_record, format=format, errors=errors))
+    options = _Options(format, errors, rules, limits)
+    bag = _path_bag(paths, partition_size, npartitions).map(partial(_thread_record, options=options))
     return bag.filter(_is_ok) if errors == "skip" else bag
 
 
@@ -291,6 +311,8 @@ def read_messages(
     partition_size: int | None = None,
     npartitions: int | None = None,
     errors: Errors = "record",
+    rules: Rules | None = None,
+    limits: Limits | None = None,
 ) -> dd.DataFrame:
     """The message frame of ``paths_or_glob`` directly (no intermediate thread dicts).
 
@@ -302,7 +324,7 @@ def read_messages(
     paths = resolve_paths(paths_or_glob)
     rows = (
         _path_bag(paths, partition_size, npartitions)
-        .map(partial(_message_rows, format=format, errors=errors))
+        .map(partial(_message_rows, options=_Options(format, errors, rules, limits)))
         .flatten()
     )
     return _frame_from_partitions(rows.to_delayed(), MESSAGE_SCHEMA)

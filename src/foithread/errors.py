@@ -83,8 +83,8 @@ def limit_exceeded(
 ) -> ParseError:
     """A :class:`ParseError` for input beyond ``Limits.<name>``, saying how to raise the limit."""
     return ParseError(
-        f"{what} ({found}) exceeds the limit {name}={allowed}; to accept it pass "
-        f"limits=foithread.Limits({name}=...) with a larger value",
+        f"{what} ({found}) exceeds the limit {name}={allowed}; to accept it pass a larger value: "
+        f"limits=foithread.Limits({name}=...) in Python, --limit {name}=... on the command line",
         source=source,
         format=format,
         where=where,

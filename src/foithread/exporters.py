@@ -259,6 +259,10 @@ def _first_line(text: str, width: int = 72) -> str:
     return ""
 
 
+#: how the text summary names each kind of :class:`~foithread.model.Address`, in its order
+ADDRESS_LABELS = {"email": "e-mails", "url": "URLs", "phone": "phones", "postal": "postal"}
+
+
 def to_text(thread: Thread) -> str:
     """A short human-readable summary: one block per message."""
     out = []
@@ -286,8 +290,10 @@ def to_text(thread: Thread) -> str:
             facts.append("signed " + ", ".join(s.name for s in m.signatories))
         if m.dates:
             facts.append("dates " + ", ".join(d.value for d in m.dates))
-        if m.addresses:
-            facts.append("addresses " + ", ".join(a.value for a in m.addresses))
+        for kind, label in ADDRESS_LABELS.items():
+            values = [a.value for a in m.addresses if a.kind == kind]
+            if values:
+                facts.append(f"{label} " + "; ".join(values))
         if m.removed:
             kinds: dict[str, int] = {}
             for r in m.removed:

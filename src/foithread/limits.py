@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["DEFAULT_LIMITS", "Limits"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "limits_or_default"]
 
 MiB = 1024 * 1024
 
@@ -71,3 +71,8 @@ class Limits:
 
 #: the limits used when none are given
 DEFAULT_LIMITS = Limits()
+
+
+def limits_or_default(limits: Limits | None) -> Limits:
+    """``limits``, or :data:`DEFAULT_LIMITS` for ``None`` (what every public ``limits=`` means by it)."""
+    return DEFAULT_LIMITS if limits is None else limits

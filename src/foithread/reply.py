@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from foithread.errors import ParseError
 from foithread.model import Zone
-from foithread.rules import DEFAULT_RULES, Rules
+from foithread.rules import Rules, rules_or_default
 from foithread.stages import cleaner
 from foithread.stages.zoner import zone
 from foithread.stages.zones import zones_of
@@ -28,25 +28,27 @@ def _checked(text: object) -> str:
     return text
 
 
-def reply_zones(text: str, *, rules: Rules = DEFAULT_RULES) -> tuple[Zone, ...]:
-    """The zones of ``text`` read as one e-mail (spans are offsets into ``text``)."""
+def reply_zones(text: str, *, rules: Rules | None = None) -> tuple[Zone, ...]:
+    """The zones of ``text`` read as one e-mail (spans are offsets into ``text``); ``rules`` as for :func:`clean_reply`."""
     text = _checked(text)
+    rules = rules_or_default(rules)
     z = zone(text, 0, rules)
     labels = cleaner.message_labels(z, rules, cleaner.structural_labels(z, rules))
     return zones_of(z, labels)
 
 
-def clean_reply(text: str, *, signature: bool = True, rules: Rules = DEFAULT_RULES) -> str:
+def clean_reply(text: str, *, signature: bool = True, rules: Rules | None = None) -> str:
     """The new text of one e-mail, without its quoted history and boilerplate.
 
     :param text: the e-mail's text (a plain-text body).
     :param signature: keep the sign-off block under the closing (``False`` drops it, and the
         greeting and closing stay).
-    :param rules: rule tables to use instead of :data:`foithread.DEFAULT_RULES`.
+    :param rules: rule tables to use instead of :data:`foithread.DEFAULT_RULES` (``None``: those).
     :returns: the kept text, surrounding blank lines stripped.
     :raises ParseError: when ``text`` is not a string.
     """
     text = _checked(text)
+    rules = rules_or_default(rules)
     z = zone(text, 0, rules)
     labels = cleaner.message_labels(z, rules, cleaner.structural_labels(z, rules))
     if not signature:

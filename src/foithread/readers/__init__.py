@@ -99,12 +99,18 @@ FORMATS = tuple(READERS)
 
 
 def read(
-    source: Source, format: str | None = None, limits: Limits = DEFAULT_LIMITS, *, as_text: bool = False
+    source: Source,
+    format: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    as_text: bool = False,
+    name: str | None = None,
 ) -> Document:
     """Read ``source`` (path, bytes or text) into a Document.
 
     A ``str`` is a path or text as :func:`source_path` decides; ``as_text=True`` makes it
     text whatever it holds. An mbox file given by path is read entry by entry, never whole.
+    ``name`` names input given in memory (``<bytes>`` / ``<text>`` without it).
     """
     if format is not None and format not in FORMATS:
         raise ParseError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
@@ -121,7 +127,7 @@ def read(
             raise exc.with_context(source=str(path)) from None
         except OSError as exc:
             raise ParseError(f"cannot read file: {exc.strerror or exc}", source=str(path), format="mbox") from None
-    data, text, name = load(source, path, limits)
+    data, text, name = load(source, path, limits, name)
     if data is not None and format in (None, "text") and data.startswith(UTF16_BOMS):
         text = data.decode("utf-16", errors="replace")
         data = None
@@ -129,7 +135,9 @@ def read(
         raise ParseError("empty input: nothing to parse", source=name, format=format)
     if format is None:
         if text is not None:
-            format = detect_format(text[:HEAD_BYTES].encode("utf-8", "replace"))
+            format = detect_format(
+                text[:HEAD_BYTES].encode("utf-8", "replace"), name if not name.startswith("<") else None
+            )
         else:
             assert data is not None
             try:

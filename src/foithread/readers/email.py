@@ -16,13 +16,17 @@ from typing import IO
 
 import mailparser
 import regex
+from mailparser.utils import decode_header_part
 
+from foithread import discipline
 from foithread.attachments.sources import from_mail
 from foithread.errors import ParseError, limit_exceeded
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Sender
 from foithread.readers.base import Document, Part
+from foithread.readers.charsets import reread_bodies
 from foithread.readers.mailheaders import bound_headers
+from foithread.readers.ordering import REORDERED, oldest_first
 from foithread.readers.text import normalise_newlines
 
 #: headers kept for classification (lower-case)
@@ -53,6 +57,7 @@ KEPT_HEADERS = (
 _READ_HEADERS = frozenset(name.encode() for name in (*KEPT_HEADERS, "mime-version", "content-transfer-encoding"))
 _PART_SEPARATOR = "\n\n"
 _C1 = regex.compile(r"[\x80-\x9f]")
+_FOLD = discipline.compile(r"[ \t]*+(?:\r?\n[ \t]*+)++", why="possessive runs, one line break each")
 #: mail-parser names an unnamed RTF or attached text part with ten random letters
 _INVENTED_NAME = regex.compile(r"^[a-z]{10}\.(?:rtf|txt)$")
 
@@ -135,17 +140,26 @@ def _html_to_text(html: str) -> str:
     return html_to_text(html)
 
 
+def unfold(value: str) -> str:
+    """A header value on one line: each fold (a line break and the white space around it) one space."""
+    return _FOLD.sub(" ", value)
+
+
 def _header_value(value: object) -> str:
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+        return ", ".join(unfold(str(v)) for v in value)
+    return unfold(str(value))
 
 
-def _subject(value: object) -> str | None:
-    """mail-parser gives a list when a message repeats its Subject: the first one counts."""
+def _subject(value: object, raw: object) -> str | None:
+    """The decoded Subject (``value``, from mail-parser), or the folded ``raw`` one unfolded and
+    then decoded (decoding first loses the space of a fold after an encoded word). mail-parser
+    gives a list when a message repeats its Subject: the first one counts."""
+    if isinstance(raw, str) and ("\n" in raw or "\r" in raw):
+        value = decode_header_part(unfold(raw))
     if isinstance(value, (list, tuple)):
         value = value[0] if value else None
-    return str(value) if value else None
+    return unfold(str(value)).strip() or None if value else None
 
 
 def _attachment_names(attachments: list[dict[str, object]], data: bytes) -> tuple[str, ...]:
@@ -214,8 +228,10 @@ def parse_email_bytes(
         if value is not None:
             headers[key] = _header_value(value).strip()
     content_type = msg.get_content_type()
-    plain = [normalise_newlines(t) for t in (mail.text_plain or [])]
-    html = [normalise_newlines(t) for t in (mail.text_html or [])]
+    (plain, html), charset_warnings = reread_bodies(msg, (mail.text_plain or [], mail.text_html or []))
+    warnings.extend(charset_warnings)
+    plain = [normalise_newlines(t) for t in plain]
+    html = [normalise_newlines(t) for t in html]
     chunks = plain or [_html_to_text(h) for h in html]
     if not plain and html:
         warnings.append("no text/plain part: HTML converted to text")
@@ -254,7 +270,7 @@ def parse_email_bytes(
         segment=False,
         headers=headers,
         sender=sender,
-        subject=_subject(mail.subject),
+        subject=_subject(mail.subject, msg.get("subject")),
         sent_on=_sent_on(msg.get("date")),
         attachments=attachments,
         mime_type=content_type,
@@ -338,8 +354,13 @@ def iter_mbox_parts(
 
 
 def read_mbox(stream: IO[bytes], source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """A whole mailbox, its entries oldest first (:mod:`.ordering`); repeated messages are
+    merged later, with the thread's other duplicates (:func:`foithread.merge.drop_duplicates`)."""
     warnings: list[str] = []
     parts = list(iter_mbox_parts(stream, source, warnings, limits))
     if not parts:
         raise ParseError("mbox holds no readable message", source=source, format="mbox")
-    return Document(format="mbox", parts=tuple(parts), warnings=tuple(warnings), source=source)
+    ordered, moved = oldest_first(parts)
+    if moved:
+        warnings.append(REORDERED)
+    return Document(format="mbox", parts=ordered, warnings=tuple(warnings), source=source)

@@ -41,15 +41,19 @@ def regular_file(path: Path, limits: Limits) -> None:
         )
 
 
-def load(source: Source, path: Path | None, limits: Limits) -> tuple[bytes | None, str | None, str]:
-    """(bytes or None, text or None, a name for messages); ``path`` as :func:`source_path` decided."""
+def load(
+    source: Source, path: Path | None, limits: Limits, name: str | None = None
+) -> tuple[bytes | None, str | None, str]:
+    """(bytes or None, text or None, a name for messages); ``path`` as :func:`source_path` decided,
+    ``name`` what to call input given in memory (default ``<bytes>`` / ``<text>``)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
+        shown = name or "<bytes>"
         if len(data) > limits.max_input_bytes:
             raise limit_exceeded(
-                "max_input_bytes", f"{len(data)} bytes", limits.max_input_bytes, what="input size", source="<bytes>"
+                "max_input_bytes", f"{len(data)} bytes", limits.max_input_bytes, what="input size", source=shown
             )
-        return data, None, "<bytes>"
+        return data, None, shown
     if path is None:
         if not isinstance(source, str):
             raise ParseError(f"unsupported source type {type(source).__name__}; expected a path, bytes or str")
@@ -59,9 +63,9 @@ def load(source: Source, path: Path | None, limits: Limits) -> tuple[bytes | Non
                 f"{len(source)} characters",
                 limits.max_input_bytes,
                 what="input size",
-                source="<text>",
+                source=name or "<text>",
             )
-        return None, source, "<text>"
+        return None, source, name or "<text>"
     regular_file(path, limits)
     try:
         return path.read_bytes(), None, str(path)

@@ -339,7 +339,7 @@ def table(
     )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Rules:
     """All rule tables the pipeline uses, by table name."""
 
@@ -360,6 +360,9 @@ class Rules:
         the tables here and the rules a user added to them; empty when all hold."""
         return [problem for t in self.tables for problem in t.check()]
 
+    def __repr__(self) -> str:  # short: the tables hold hundreds of patterns
+        return f"<Rules: {len(self.tables)} tables, {sum(len(t.rules) for t in self.tables)} rules>"
+
     def _replace(self, new: RuleTable) -> Rules:
         return Rules(tuple(new if t.name == new.name else t for t in self.tables))
 
@@ -379,4 +382,10 @@ def _default() -> Rules:
 #: every built-in table (line, phrase and structure rules): what ``parse`` uses unless given ``rules=``
 DEFAULT_RULES: Rules = _default()
 
-__all__ = ["DEFAULT_RULES", "MATCH_TIMEOUT", "Gate", "Rule", "RuleTable", "Rules", "table"]
+
+def rules_or_default(rules: Rules | None) -> Rules:
+    """``rules``, or :data:`DEFAULT_RULES` for ``None`` (what every public ``rules=`` means by it)."""
+    return DEFAULT_RULES if rules is None else rules
+
+
+__all__ = ["DEFAULT_RULES", "MATCH_TIMEOUT", "Gate", "Rule", "RuleTable", "Rules", "rules_or_default", "table"]
