@@ -17,6 +17,7 @@ from __future__ import annotations
 import attrs
 
 from foithread.readers.base import Document
+from foithread.regimes import detect_foreign, detect_platform
 from foithread.rules import Rules
 from foithread.rules.literals import fold
 from foithread.stages.dlog import disclosure_log
@@ -120,7 +121,9 @@ def without_page_head(doc: Document, rules: Rules) -> Document:
         )
         chrome = rules["page_chrome"]
         title = next((ln.strip() for ln in part.text[:a].splitlines() if ln.strip() and not chrome.matches(ln)), None)
-        return attrs.evolve(doc, parts=parts, title=doc.title or title)
+        return attrs.evolve(
+            doc, parts=parts, title=doc.title or title, regime=doc.regime or _head_regime(part.text[:a])
+        )
     head = read_head(part.text, rules)
     if head is None:
         return doc
@@ -132,4 +135,10 @@ def without_page_head(doc: Document, rules: Rules) -> Document:
         status=doc.status or head.status,
         authority=doc.authority or head.authority,
         requester=doc.requester or head.requester,
+        regime=doc.regime or _head_regime(part.text[: head.end]),
     )
+
+
+def _head_regime(head: str) -> str | None:
+    """The law a page's head names (``... of the United States of America``), or the one its site implies."""
+    return detect_foreign(head) or detect_platform((head,))
