@@ -237,7 +237,8 @@ PLATFORMS = [
     ("See https://www.asktheeu.org/en/request/123 for the thread.", "eu1049"),
     ("foi+request-1234-ab12cd34@righttoknow.org.au", "au_foi"),
     ("Reply to fyi-request-9876-1a2b3c4d@requests.fyi.org.nz", "nz_oia"),
-    ("Jo Smith filed this request with the Federal Bureau of Investigation of the United States.", "us_foia"),
+    ("To: 12345-67890123@requests.muckrock.com", "us_foia"),
+    ("Tom Reyes filed this request with the Lowmoor Police.", None),  # MuckRock serves state laws too
     ("Delivered-To: foimail@fragdenstaat.de", "de_ifg"),
     ("From: Records Team <foi@leeds.gov.uk>", "foi"),
     ("Norfolk and Suffolk NHS Foundation Trust", "foi"),
@@ -285,3 +286,16 @@ def test_a_thread_with_no_known_law_has_no_deadline_and_says_so() -> None:
 def test_a_uk_regime_still_counts_on_the_uk_calendar() -> None:
     result = deadline(_thread("foi", ("request", "requester", "2023-03-30")))
     assert result is not None and result.due_on == dt.date(2023, 5, 2) and "UK" in result.calendar
+
+
+def test_a_muckrock_page_head_gives_the_tracking_number_and_the_federal_law() -> None:
+    import foithread
+
+    text = (
+        "Drone records (FBI)\n\nTom Reyes filed this request with the Federal Bureau of Investigation of the "
+        "United States of America.\n\nTracking #\n\n1587412-000\n\nFrom: Tom Reyes\n\nTo whom it may concern:\n\n"
+        "This is a request under the Freedom of Information Act.\n"
+    )
+    thread = foithread.parse_text(text)
+    assert (thread.regime, thread.references) == ("us_foia", ("1587412-000",))
+    assert "Tracking #" not in thread.messages[0].raw  # page chrome, not the request's text

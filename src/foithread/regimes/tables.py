@@ -146,7 +146,9 @@ PLATFORM_EVIDENCE: tuple[tuple[str, str, str], ...] = (
     ("asktheeu", "eu1049", r"(?i:\basktheeu\b)"),
     ("righttoknow", "au_foi", r"(?i:\brighttoknow\.org\.au\b)"),
     ("fyi_nz", "nz_oia", r"(?i:\bfyi\.org\.nz\b)"),
-    ("muckrock", "us_foia", r"(?i:\bmuckrock\b)|^[^\n]{1,80} filed this request with (?:the )?[A-Z]"),
+    # MuckRock also serves state public-records laws: only its federal jurisdiction line says FOIA
+    # (``... of the United States of America``, a us_foia marker); its name alone is the marker's choice
+    ("muckrock", "us_foia", r"(?i:\bmuckrock\b)"),
     ("fragdenstaat", "de_ifg", r"(?i:\bfrag-?den-?staat\b)"),
     (
         "uk_public_body_domain",

@@ -33,12 +33,11 @@ def thread_of(doc: Document, messages: list[Message], warnings: tuple[str, ...] 
     messages = list(kept)
     refs: list[str] = []
     seen: set[str] = set()
-    for msg in messages:
-        for ref in msg.references:
-            key = _norm_ref(ref.value)
-            if key not in seen:
-                seen.add(key)
-                refs.append(ref.value)
+    for value in (*doc.references, *(ref.value for msg in messages for ref in msg.references)):
+        key = _norm_ref(value)
+        if key not in seen:
+            seen.add(key)
+            refs.append(value)
     return Thread(
         format=doc.format,
         messages=tuple(messages),
