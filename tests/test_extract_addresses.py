@@ -111,6 +111,12 @@ EMAILS = [
 ]
 
 URLS = [
+    # a worded HTML link's hidden target, as the converter writes it, is not a URL the message shows
+    ("ein Passwort auf unserem Web Portal <https://portal.example.de/register/abc123> hinterlegen", []),
+    ("complain to the ICO at https://ico.org.uk/make-a-complaint/ today", ["https://ico.org.uk/make-a-complaint/"]),
+    ("Visit <https://www.example.gov.uk/foi> for more.", []),  # reads as a worded link: a known limit
+    ("Visit: <https://www.example.gov.uk/foi>", ["https://www.example.gov.uk/foi"]),
+    ("our website<https://www.example.gov.uk/foi>", ["https://www.example.gov.uk/foi"]),
     ("Email: [1][the Met request email]\n[2]www.met.police.uk", ["http://www.met.police.uk"]),
     ("discrimination. https://www.citizensadvice.org.uk/law-an...", ["https://www.citizensadvice.org.uk/law-an"]),
     ("Cheshire, SK9 5AF ([2]www.ico.org.uk).", ["http://www.ico.org.uk"]),

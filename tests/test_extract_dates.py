@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import foithread
 from foithread.model import DateMention
 from foithread.stages.extract import extract_dates, mask_spans
 
@@ -94,3 +95,38 @@ def test_reference_spans_from_mask_spans_protect_dates() -> None:
 def test_annotation_body_dates_still_count() -> None:
     text = "Iwan Prys left an annotation (20 October 2021)\nThe cabinet report of 8 June 2021 says otherwise."
     assert [d.value for d in extract_dates(text)] == ["2021-06-08"]
+
+
+_LETTER = """Dear Mr Roberts
+Thank you for your recent enquiries to the Department.
+{intro}
+"{quote}"
+I can confirm that the Department holds the information.
+Yours sincerely
+Information Rights Team
+"""
+
+
+@pytest.mark.parametrize(
+    ("intro", "quote", "expected"),
+    [
+        # the quoted request inside a letter is the letter's own text: its intro and its dates count
+        ("On 17 December 2018 you wrote:", "Please send the minutes.", ["2018-12-17"]),
+        ("On 2 January 2019 you wrote to us:", "What was decided on 4 May 2018?", ["2019-01-02", "2018-05-04"]),
+        ("You asked:", "Please send the minutes of 17 December 2018.", ["2018-12-17"]),
+        ("Your request of 6 January 2019 was for:", "the minutes.", ["2019-01-06"]),
+    ],
+)
+def test_dates_in_requests_quoted_inside_letters(intro: str, quote: str, expected: list[str]) -> None:
+    thread = foithread.parse_text(_LETTER.format(intro=intro, quote=quote))
+    assert [d.value for m in thread.messages for d in m.dates] == expected
+
+
+def test_a_mail_clients_quoted_history_keeps_its_dates_out() -> None:
+    text = (
+        "Dear Ms Shah\nThe minutes are attached.\nRecords Team\n\n"
+        "On Tue, 8 Mar 2022 at 14:02, Priya Shah <priya.shah@example.org> wrote:\n"
+        "Please send the minutes of 4 May 2018.\n"
+    )
+    thread = foithread.parse_text(text)
+    assert [d.value for d in thread.messages[0].dates] == []

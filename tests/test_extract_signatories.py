@@ -97,9 +97,28 @@ NAME_CASES = [
         ),
         ["Rhian Pugh"],
     ),
+    # an organisation's closing address block, no closing and no name: the organisation signs
+    (
+        "Guten Tag,\nvielen Dank für Ihre Nachricht. Wir bearbeiten Ihre Anfrage.\n\n"
+        "BGN - Ihre gesetzliche Unfallversicherung\nBezirksverwaltung Mannheim\nDynamostraße 7\n68165 Mannheim",
+        ["BGN - Ihre gesetzliche Unfallversicherung"],
+    ),
+    (
+        "Thank you for your email. It has been logged.\n\nCoastal Transport Agency\nHarbour House\n"
+        "12 Quay Street\nPlymouth\nPL1 2AB",
+        ["Coastal Transport Agency"],
+    ),
+    (
+        "Your request has been received.\n\nFreedom of Information Unit\nPO Box 7820\nCanberra BC ACT 2610",
+        ["Freedom of Information Unit"],
+    ),
 ]
 
 NO_NAME_CASES = [
+    # an address block that is not the message's last block, or that opens the message, signs nothing
+    "Coastal Transport Agency\nHarbour House\n12 Quay Street\nPL1 2AB\n\nThank you for your email.",
+    "Harbour House\n12 Quay Street\nPlymouth\nPL1 2AB",
+    "Thank you for your email.\n\nPlease write to us at the address below.\n12 Quay Street\nPlymouth\nPL1 2AB",
     "Hello Example,\n\nThis is a reply to your test request Nov 28.\n\nRegards.",
     "Regards\n\n[name removed]\nFOI Officer",
     "Thanks,\nI also wanted to ask about the budget for 2021.",

@@ -131,20 +131,20 @@ HEAD_CASES = [
         "Gritting routes in Northshire\n\nSam Ortiz made this Freedom of Information request to Northshire County Council\n\n"
         "This request has been closed to new correspondence from the public body.\n\nThe request was partially successful.\n\n"
         "Dear Northshire County Council,\n\nPlease send me the gritting routes.\n",
-        ("Gritting routes in Northshire", "partially_successful", "Sam Ortiz", "Northshire County Council"),
+        ("Gritting routes in Northshire", "partially_successful", "Sam Ortiz", "Northshire County Council", ()),
         "Dear Northshire County Council,",
     ),
     (
         "We don't know whether the most recent response to this request contains information or not.\n\n"
         "Library closures\n\nWe're waiting for Ana to read a recent response and update the status.\n\n"
         "Dear Kestrel Borough Council,\n\nWhich libraries will close?\n",
-        ("Library closures", "waiting_classification", None, None),
+        ("Library closures", "waiting_classification", None, None, ()),
         "Dear Kestrel Borough Council,",
     ),
     (
         "Drone purchases (Lowmoor Police)\n\nTom Reyes filed this request with the Lowmoor Police.\n\nTracking #\n\nLP-2291\n\n"
         "From: Tom Reyes\n\nTo whom it may concern:\n\nThis is a request under the public records law.\n",
-        ("Drone purchases (Lowmoor Police)", None, "Tom Reyes", "Lowmoor Police"),
+        ("Drone purchases (Lowmoor Police)", None, "Tom Reyes", "Lowmoor Police", ("LP-2291",)),
         "To whom it may concern:",
     ),
 ]
@@ -154,7 +154,7 @@ HEAD_CASES = [
 def test_page_head(text: str, facts: tuple[str | None, ...], first: str) -> None:
     head = read_head(text, DEFAULT_RULES)
     assert head is not None
-    assert (head.title, head.status, head.requester, head.authority) == facts
+    assert (head.title, head.status, head.requester, head.authority, head.references) == facts
     assert text[head.end :].lstrip().splitlines()[0] == first
 
 

@@ -53,10 +53,26 @@ def test_attribution_lines_in_every_language(line: str, rule: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "On 4 Oct 2021, at 09:12, you wrote:",  # a clock time: a mail client wrote it
+        "On 4 Oct 2021 you <jane@example.org> wrote:",  # an address
+        "On 12 March 2021 Jane Smith wrote:",  # a third person
+    ],
+)
+def test_attributions_that_name_you_but_come_from_a_mail_client(line: str) -> None:
+    assert zone(line).codes == "h"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "On Tuesday we wrote to the council about this:",  # no date: a sentence, not a header
         "The officer said:",
         "<mx.example.org[192.0.2.1]>: host mx.example.org said:",  # a bounce diagnostic
         "Am Ende des Tages:",
+        # a letter quoting the request it answers: the reader wrote, no address, no clock time
+        "On 17 December 2018 you wrote:",
+        "On 2 January 2019 you wrote to us:",
+        "On Friday 6 January 2019 you said:",
     ],
 )
 def test_sentences_that_only_look_like_attributions(line: str) -> None:

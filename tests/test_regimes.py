@@ -8,7 +8,7 @@ import pytest
 
 from foithread.deadlines import deadline, review_deadline
 from foithread.model import Message, Thread
-from foithread.regimes import FOREIGN_REGIMES
+from foithread.regimes import FOREIGN_REGIMES, detect_platform
 from foithread.regimes.exemptions import EXEMPTION_TABLES
 from foithread.stages.extract import extract_exemptions
 from foithread.stages.regime import detect_regime
@@ -106,7 +106,7 @@ def _msg(index: int, kind: str, party: str, sent_on: str | None) -> Message:
     return Message(index=index, kind=kind, party=party, raw=text, span=(0, len(text)), body=text, sent_on=sent_on)
 
 
-def _thread(regime: str, *msgs: tuple[str, str, str | None]) -> Thread:
+def _thread(regime: str | None, *msgs: tuple[str, str, str | None]) -> Thread:
     messages = tuple(_msg(i, k, p, d) for i, (k, p, d) in enumerate(msgs))
     return Thread(format="text", messages=messages, regime=regime)
 
@@ -229,3 +229,73 @@ def test_an_australian_decision_end_to_end() -> None:
     assert [(a.value, a.postcode, a.country) for a in postal] == [("GPO Box 5218 Sydney, NSW 2001", "2001", "AU")]
     data = thread.to_dict()
     assert data["messages"][0]["addresses"][0]["country"] == "AU"
+
+
+# (input, the regime its origin implies): the law is named nowhere, so the site or body behind it decides
+PLATFORMS = [
+    ("To: request-829104-7c2e4f19@whatdotheyknow.com", "foi"),
+    ("See https://www.asktheeu.org/en/request/123 for the thread.", "eu1049"),
+    ("foi+request-1234-ab12cd34@righttoknow.org.au", "au_foi"),
+    ("Reply to fyi-request-9876-1a2b3c4d@requests.fyi.org.nz", "nz_oia"),
+    ("To: 12345-67890123@requests.muckrock.com", "us_foia"),
+    ("Tom Reyes filed this request with the Lowmoor Police.", None),  # MuckRock serves state laws too
+    ("Delivered-To: foimail@fragdenstaat.de", "de_ifg"),
+    ("From: Records Team <foi@leeds.gov.uk>", "foi"),
+    ("Norfolk and Suffolk NHS Foundation Trust", "foi"),
+    ("the appropriate limit set by the Freedom of Information (Fees and Appropriate Limit) Regulations 2004", "foi"),
+    ("Please send me the minutes of the meeting.", None),  # a bare text: the law cannot be told
+    ("This letter is a formal Freedom of Information Act (FOIA) request.", None),  # the UK's and the US's name
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLATFORMS)
+def test_platform_evidence(text: str, expected: str | None) -> None:
+    assert detect_platform((text,)) == expected
+
+
+REQUEST = "Dear Records Team,\nPlease send me the minutes of the March meeting.\nYours faithfully,\nJo Smith\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "regime"),
+    [
+        (REQUEST, None),  # no law, no site, no UK body: unknown, not FOIA
+        (REQUEST + "\nrequest-829104-7c2e4f19@whatdotheyknow.com\n", "foi"),
+        (REQUEST + "\nJo Smith, Calle Mayor 4, 28013 Madrid\nfoimail@fragdenstaat.de\n", "de_ifg"),
+    ],
+)
+def test_thread_regime_from_law_or_origin(text: str, regime: str | None) -> None:
+    import foithread
+
+    assert foithread.parse_text(text).regime == regime
+
+
+def test_a_thread_with_no_known_law_has_no_deadline_and_says_so() -> None:
+    thread = _thread(None, ("request", "requester", "2023-01-03"), ("response", "authority", "2023-03-01"))
+    result = deadline(thread, today="2023-06-01")
+    assert result is not None
+    assert (result.regime, result.due_on, result.late, result.limit) == (None, None, None, 0)
+    assert result.calendar == "none: the access law is unknown" and "UK" not in result.calendar
+    assert result.received_on == dt.date(2023, 1, 3) and result.responded_on == dt.date(2023, 3, 1)
+    assert any("no access law" in note for note in result.notes)
+    review = _thread(None, ("internal_review_request", "requester", "2023-04-03"))
+    found = review_deadline(review)
+    assert found is not None and found.stage == "internal_review" and found.due_on is None
+
+
+def test_a_uk_regime_still_counts_on_the_uk_calendar() -> None:
+    result = deadline(_thread("foi", ("request", "requester", "2023-03-30")))
+    assert result is not None and result.due_on == dt.date(2023, 5, 2) and "UK" in result.calendar
+
+
+def test_a_muckrock_page_head_gives_the_tracking_number_and_the_federal_law() -> None:
+    import foithread
+
+    text = (
+        "Drone records (FBI)\n\nTom Reyes filed this request with the Federal Bureau of Investigation of the "
+        "United States of America.\n\nTracking #\n\n1587412-000\n\nFrom: Tom Reyes\n\nTo whom it may concern:\n\n"
+        "This is a request under the Freedom of Information Act.\n"
+    )
+    thread = foithread.parse_text(text)
+    assert (thread.regime, thread.references) == ("us_foia", ("1587412-000",))
+    assert "Tracking #" not in thread.messages[0].raw  # page chrome, not the request's text

@@ -17,7 +17,12 @@ Step = tuple[str, str, str | None, str]  # kind, party, outcome, body
 
 
 def thread_of(
-    steps: list[Step], *, status: str | None = None, authority: str | None = None, dates: list[str] | None = None
+    steps: list[Step],
+    *,
+    status: str | None = None,
+    authority: str | None = None,
+    dates: list[str] | None = None,
+    regime: str | None = "foi",
 ) -> Thread:
     messages = []
     for i, (kind, party, outcome, body) in enumerate(steps):
@@ -34,7 +39,8 @@ def thread_of(
                 sent_on=sent_on,
             )
         )
-    return Thread(format="text", messages=tuple(messages), status=status, authority=authority)
+    # WhatDoTheyKnow's states: a UK thread (a thread whose law is unknown is never judged on FOIA's clock)
+    return Thread(format="text", messages=tuple(messages), status=status, authority=authority, regime=regime)
 
 
 REQ: Step = (
@@ -169,6 +175,21 @@ OVERDUE = [
     ("2023-03-29", True, "waiting_response_overdue"),
     ("2023-03-30", True, "waiting_response_very_overdue"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("regime", "today", "expected", "said"),
+    [
+        (None, "2023-03-01", "waiting_response", "the access law is unknown"),  # never FOIA's clock by default
+        ("au_foi", "2023-02-02", "waiting_response", "due 2023-02-02 under au_foi"),  # 30 days after 3 January
+        ("au_foi", "2023-02-03", "waiting_response_overdue", "due 2023-02-02 under au_foi"),
+        ("de_ifg", "2023-02-04", "waiting_response_overdue", "due 2023-02-03 under de_ifg"),  # one month
+    ],
+)
+def test_overdue_under_another_or_an_unknown_law(regime: str | None, today: str, expected: str, said: str) -> None:
+    thread = thread_of([REQ, ACK], dates=["2023-01-03", "2023-01-04"], regime=regime)
+    result = request_state(thread, today=today)
+    assert (result.state, said in result.evidence[-1]) == (expected, True)
 
 
 @pytest.mark.parametrize(("today", "school", "expected"), OVERDUE)

@@ -69,7 +69,7 @@ def _missing(package: str) -> ImportError:
 
 
 def _row(threads: list[Thread], today: dt.date | str | None, top: int) -> dict[str, Any]:
-    regimes = Counter(t.regime or "foi" for t in threads)
+    regimes = Counter(t.regime or "unknown" for t in threads)
     outcomes = Counter(dict.fromkeys(OUTCOMES, 0))
     cited: Counter[str] = Counter()
     taken: list[int] = []

@@ -26,7 +26,9 @@ explicit ``today``.
 
 A thread under a regime of :data:`foithread.regimes.FOREIGN_REGIMES` (EU 1049/2001, Ireland, Australia,
 New Zealand, US, Germany) is counted by :mod:`foithread.regimes.deadline` on that regime's rule and
-calendar, never the UK's.
+calendar, never the UK's. A thread whose law is unknown (``thread.regime`` None: no law named, no
+request site or UK public body behind the input) gets a :class:`Deadline` with no limit and no due
+date whose ``calendar`` is :data:`UNKNOWN_LAW` and whose notes say why: FOIA is never assumed.
 """
 
 from __future__ import annotations
@@ -137,7 +139,7 @@ class Deadline:
     """When one stage of a thread was due and how the authority did. Dates are :class:`datetime.date`."""
 
     stage: str  # "response" (the first response) or "internal_review"
-    regime: str  # the regime whose clock applies: foi, eir, foisa or eisr
+    regime: str | None  # the regime whose clock applies (foi, eir, foisa, eisr, eu1049 ...); None: unknown
     calendar: str
     limit: int  # working days allowed before any extension
     received_on: dt.date | None = None
@@ -186,6 +188,29 @@ def _find(messages: Sequence[Message], kind: str, start: int, stop: int | None =
         if messages[pos].kind == kind:
             return pos
     return None
+
+
+def _stop(messages: Sequence[Message], ask: int, answer_kind: str) -> int:
+    """Where the stage that opens at ``ask`` ends: just after its answer, else the thread's end."""
+    answer = _find(messages, answer_kind, ask + 1)
+    return len(messages) if answer is None else answer + 1
+
+
+UNKNOWN_LAW = "none: the access law is unknown"
+
+
+def unknown_law(stage: str, messages: Sequence[Message], regime: str | None) -> Deadline:
+    """A stage whose law cannot be told: its dates where known, no limit, no due date, and the notes
+    saying why (no law named, no site or UK public body behind the input). Never FOIA by default."""
+    said = "no access law named in the thread and no platform evidence of one (a request site, a UK public body)"
+    notes = [f"{said}: no time limit is known, so no due date is counted" if regime is None else
+             f"{regime}: a regime without a statutory clock here, so no due date is counted"]  # fmt: skip
+    received = _day(messages[0].sent_on) if messages else None
+    answer = messages[-1] if len(messages) > 1 and messages[-1].kind.endswith("response") else None
+    return Deadline(
+        stage, regime, UNKNOWN_LAW, 0, received, None, responded_on=_day(answer.sent_on) if answer else None,
+        notes=tuple(notes),
+    )  # fmt: skip
 
 
 def stated_receipt(messages: Sequence[Message], about: str | None = None) -> dt.date | None:
@@ -284,8 +309,10 @@ def deadline(thread: Thread, *, today: dt.date | str | None = None) -> Deadline 
     first = _find(msgs, "request", 0)
     if first is None:
         return None
-    regime = _regime(thread.regime)
-    notes = [] if thread.regime in CALENDARS else ["regime unknown: FOIA assumed"]
+    if thread.regime not in CALENDARS:
+        return unknown_law("response", msgs[first : _stop(msgs, first, "response")], thread.regime)
+    regime = thread.regime
+    notes: list[str] = []
     answer = _find(msgs, "response", first + 1)
     stop = len(msgs) if answer is None else answer + 1
     ask = _find(msgs, "clarification_request", first + 1, stop)
@@ -333,7 +360,9 @@ def review_deadline(thread: Thread, *, today: dt.date | str | None = None) -> De
     ask = _find(msgs, "internal_review_request", 0)
     if ask is None:
         return None
-    regime = _regime(thread.regime)
+    if thread.regime not in CALENDARS:
+        return unknown_law("internal_review", msgs[ask : _stop(msgs, ask, "internal_review_response")], thread.regime)
+    regime = thread.regime
     answer = _find(msgs, "internal_review_response", ask + 1)
     stop = len(msgs) if answer is None else answer + 1
     limit, why = REVIEWS[regime]

@@ -37,7 +37,7 @@ import attrs
 import regex
 
 from foithread import discipline
-from foithread.deadlines import add_working_days, deadline, working_days_between
+from foithread.deadlines import CALENDARS, UNKNOWN_LAW, add_working_days, deadline, working_days_between
 from foithread.rules import RuleTable
 from foithread.rules.literals import WRAPPED
 from foithread.rules.states import CONDITIONAL, GONE_POSTAL, RESENT, STATUS_LINES, WITHDRAWN
@@ -204,8 +204,13 @@ def _step(state: str | None, m: Message) -> tuple[str | None, str | None]:
 
 def _overdue(thread: Thread, today: dt.date, school: bool | None) -> tuple[str, str]:
     d = deadline(thread, today=today)
+    if d is not None and d.calendar == UNKNOWN_LAW:
+        return "waiting_response", f"as of {today}: the access law is unknown, so lateness is not judged"
     if d is None or d.clock_started_on is None or d.due_on is None:
         return "waiting_response", f"as of {today}: the clock's start is unknown, so lateness is not judged"
+    if d.regime not in CALENDARS:  # a foreign regime: its own due date, on its own calendar
+        said = f"as of {today}: due {d.final_due_on} under {d.regime} ({d.calendar})"
+        return ("waiting_response_overdue" if d.late else "waiting_response"), said
     start = d.clock_started_on
     taken = working_days_between(start, today, d.regime)
     if school is None:

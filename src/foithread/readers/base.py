@@ -55,5 +55,6 @@ class Document:
     requester: str | None = None
     status: str | None = None
     regime: str | None = None  # "foi", "eir", "foisa" when the input says so
+    references: tuple[str, ...] = ()  # the request's references printed outside any message (a page head)
     warnings: tuple[str, ...] = ()
     source: str | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import email.utils
 import logging
 from collections.abc import Iterator
+from html import unescape
 from typing import IO
 
 import mailparser
@@ -137,7 +138,27 @@ def _html_to_text(html: str) -> str:
         from bs4 import BeautifulSoup
 
         return BeautifulSoup(html, "html.parser").get_text("\n")
-    return html_to_text(html)
+    return _titled(html, html_to_text(html))
+
+
+#: the document title of an HTML mail part (looked for in its head only)
+_TITLE = regex.compile(r"<title\b[^>]{0,200}>([^<]{1,500})</title>", regex.I)
+_TITLE_WINDOW = 20_000
+
+
+def _titled(html: str, text: str) -> str:
+    """An HTML-only mail whose ``<title>`` is its first heading written in full (a gateway's bilingual
+    ``Benachrichtigung über verschlüsselte Nachricht / Encrypted mail notification`` over the heading
+    ``Benachrichtigung über verschlüsselte Nachricht``): the title leads the text. Any other title
+    (Outlook's copy of the Subject, ``Untitled``) stays unread."""
+    m = _TITLE.search(html, 0, _TITLE_WINDOW)
+    if m is None:
+        return text
+    title = " ".join(unescape(m.group(1)).split())
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if first and len(title) > len(first) and title.casefold().startswith(first.casefold()):
+        return f"{title}\n\n{text}"
+    return text
 
 
 def unfold(value: str) -> str:

@@ -26,6 +26,7 @@ READER_PATTERNS: dict[str, tuple[tuple[str, Discipline, bool], ...]] = {
         ("_INVENTED_NAME", LINEAR, True),
         ("_BOUNDARY", LINEAR, False),
         ("_DELIMITER", LINEAR, False),
+        ("_TITLE", LINEAR, False),
     ),
     "foithread.readers.html": (
         ("_WS", TIMEOUT, False),

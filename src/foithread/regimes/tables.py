@@ -135,3 +135,32 @@ FOREIGN_REGIMES: dict[str, Regime] = {
         ),
     )
 }
+
+#: Where an input comes from, when its text names no law: ``(name, regime, pattern)``, tried in order
+#: over the input's text and headers. A request site serves one jurisdiction (WhatDoTheyKnow: UK FOIA,
+#: AskTheEU: Regulation 1049/2001, FragDenStaat: the German access laws); a UK public body's mail
+#: domain or the UK Act's own name is UK evidence. With none of these a thread's regime is unknown
+#: (``None``) and no deadline is counted for it, rather than the UK's by default.
+PLATFORM_EVIDENCE: tuple[tuple[str, str, str], ...] = (
+    ("whatdotheyknow", "foi", r"(?i:\bwhatdotheyknow\b)"),
+    ("asktheeu", "eu1049", r"(?i:\basktheeu\b)"),
+    ("righttoknow", "au_foi", r"(?i:\brighttoknow\.org\.au\b)"),
+    ("fyi_nz", "nz_oia", r"(?i:\bfyi\.org\.nz\b)"),
+    # MuckRock also serves state public-records laws: only its federal jurisdiction line says FOIA
+    # (``... of the United States of America``, a us_foia marker); its name alone is the marker's choice
+    ("muckrock", "us_foia", r"(?i:\bmuckrock\b)"),
+    ("fragdenstaat", "de_ifg", r"(?i:\bfrag-?den-?staat\b)"),
+    (
+        "uk_public_body_domain",
+        "foi",
+        r"(?i:[\w-]\.(?:gov|nhs|police|mod|parliament|sch|ac)\.uk\b|[\w-]\.gov\.(?:scot|wales)\b|\bllyw\.cymru\b)",
+    ),
+    (
+        "uk_law",
+        "foi",
+        r"Freedom of Information Act,? 2000|\bFOIA 2000\b|Information Commissioner['’]s Office|\bICO\b|\bico\.org\.uk\b"
+        r"|Deddf Rhyddid Gwybodaeth|Fees and Appropriate Limit|Data Protection Act,? 2018|\bUK GDPR\b",
+    ),
+    # bodies that exist only in the UK (a Welsh or Scottish body's own law is read from its text first)
+    ("uk_public_body", "foi", r"\bNHS\b|\bWelsh Government\b|\bLlywodraeth Cymru\b|\bHM Revenue\b|\bHM Treasury\b"),
+)

@@ -39,6 +39,9 @@ class QuoteHeaderLanguage:
     separators: tuple[str, ...] = ()
     #: the verb may follow a CJK character directly (no word boundary before it)
     no_word_boundary: bool = False
+    #: the letter's reader (``you``): ``On 17 December 2018 you wrote:`` with no address and no
+    #: clock time is a letter quoting the request in its own prose, not a mail client's attribution
+    readers: tuple[str, ...] = ()
 
 
 LANGUAGES: tuple[QuoteHeaderLanguage, ...] = (
@@ -47,6 +50,7 @@ LANGUAGES: tuple[QuoteHeaderLanguage, ...] = (
         "English",
         opens=("On",),
         wrote=("wrote", "said", "writes", "sent"),
+        readers=("you",),
         fields={
             "from": ("From",),
             "sent": ("Sent", "Date", "Sent on"),
@@ -226,16 +230,28 @@ def _alt(words: tuple[str, ...]) -> str:
     return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def letter_intro_guard(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
+    """A lookahead that fails on a letter's own quote introduction: ``On 17 December 2018 you wrote:``,
+    ``You wrote:`` (the reader as the writer, with no address and no clock time before the colon)."""
+    readers = tuple(w for lang in languages for w in lang.readers)
+    verbs = tuple(w for lang in languages if lang.readers for w in lang.wrote)
+    if not readers:
+        return ""
+    plain = r"(?:(?!\d{1,2}:\d{2})[^@<>\n])"  # no address, no time of day
+    return rf"(?!{plain}{{0,200}}?\b(?:{_alt(readers)})\s+(?:{_alt(verbs)})\b[^@<>:\n]{{0,40}}{_COLON}\s*$)"
+
+
 def attribution_pattern(lang: QuoteHeaderLanguage) -> str:
     """``<opener> … <verb>:`` on one line, or ``<opener> <date> <verb> <name>:``; any line ending in
-    the verb when the language has no opener."""
+    the verb when the language has no opener. A letter's ``On <date> you wrote:`` is not one."""
     verb = _alt(lang.wrote)
     b = "" if lang.no_word_boundary else r"\b"
+    guard = letter_intro_guard((lang,))
     if lang.opens:
         at_end = rf".{{3,200}}?{b}(?:{verb}){_COLON}\s*$"
         name_after = rf"(?=.*\d).{{3,200}}?{b}(?:{verb})\s+\S.{{0,150}}?{_COLON}\s*$"
-        return rf"^\s*(?:{_alt(lang.opens)})\s(?:{at_end}|{name_after})"
-    return rf"^\s*\S.{{2,200}}?{b}(?:{verb}){_COLON}\s*$"
+        return rf"^\s*(?:{_alt(lang.opens)})\s{guard}(?:{at_end}|{name_after})"
+    return rf"^\s*{guard}\S.{{2,200}}?{b}(?:{verb}){_COLON}\s*$"
 
 
 def dashed_pattern(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
@@ -251,7 +267,7 @@ def wrote_tail_pattern(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -
     cjk = tuple(w for lang in languages if lang.no_word_boundary for w in lang.wrote)
     # "… received on 18 October. You wrote:" is a letter quoting the request in its own prose
     prose = r"(?!.*[.!?][\"”’)]?\s+you\s+(?:wrote|said|asked)\b)"
-    return rf"^(?=.{{0,{_MAX_ATTRIBUTION}}}$){prose}\s*(?:\S.{{0,120}})?(?:\b(?:{_alt(plain)})|(?:{_alt(cjk)})){_COLON}\s*$"
+    return rf"^(?=.{{0,{_MAX_ATTRIBUTION}}}$){prose}{letter_intro_guard(languages)}\s*(?:\S.{{0,120}})?(?:\b(?:{_alt(plain)})|(?:{_alt(cjk)})){_COLON}\s*$"
 
 
 def address_end_pattern(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import attrs
 
 from foithread.readers.base import Document
+from foithread.regimes import detect_foreign, detect_platform
 from foithread.rules import Rules
 from foithread.rules.literals import fold
 from foithread.stages.dlog import disclosure_log
@@ -35,6 +36,19 @@ class Head:
     status: str | None = None
     requester: str | None = None
     authority: str | None = None
+    references: tuple[str, ...] = ()  # the authority's tracking number printed in the head (MuckRock)
+
+
+#: MuckRock prints the agency's tracking number on the line under its ``Tracking #`` label
+_TRACKING_LABEL = "tracking #"
+_TRACKING_MAX = 40
+
+
+def _tracking_value(line: str) -> str | None:
+    value = line.strip()
+    if 0 < len(value) <= _TRACKING_MAX and " " not in value and any(ch.isdigit() for ch in value):
+        return value
+    return None
 
 
 def _starts_message(line: str, rules: Rules) -> bool:
@@ -54,6 +68,8 @@ def read_head(text: str, rules: Rules) -> Head | None:
     message_at = -1
     pos = 0
     seen = 0
+    tracking: list[str] = []
+    after_label = False
     for raw in text.splitlines(keepends=True):
         start, pos = pos, pos + len(raw)
         line = raw.rstrip("\r\n")
@@ -64,7 +80,9 @@ def read_head(text: str, rules: Rules) -> Head | None:
             break
         folded = fold(line)
         rule = status_table.first(line, folded)
-        if rule is not None:
+        if after_label and (value := _tracking_value(line)) is not None:
+            tracking.append(value)  # a head line: the tracking number under its label
+        elif rule is not None:
             status = status or rule.name
         else:
             found = None
@@ -81,6 +99,7 @@ def read_head(text: str, rules: Rules) -> Head | None:
                     break
                 loose.append((start, line.strip()))
                 continue
+        after_label = line.strip().casefold() == _TRACKING_LABEL
         # a head line: any loose line above it is the title (the first) or a banner
         if title is None and loose:
             title = loose[0][1]
@@ -96,7 +115,7 @@ def read_head(text: str, rules: Rules) -> Head | None:
         end = message_at if short else loose[0][0]
     elif loose:
         end = loose[0][0]
-    return Head(end=max(end, 0), title=title, status=status, requester=requester, authority=authority)
+    return Head(max(end, 0), title, status, requester, authority, tuple(tracking))
 
 
 def without_page_head(doc: Document, rules: Rules) -> Document:
@@ -120,7 +139,9 @@ def without_page_head(doc: Document, rules: Rules) -> Document:
         )
         chrome = rules["page_chrome"]
         title = next((ln.strip() for ln in part.text[:a].splitlines() if ln.strip() and not chrome.matches(ln)), None)
-        return attrs.evolve(doc, parts=parts, title=doc.title or title)
+        return attrs.evolve(
+            doc, parts=parts, title=doc.title or title, regime=doc.regime or _head_regime(part.text[:a])
+        )
     head = read_head(part.text, rules)
     if head is None:
         return doc
@@ -132,4 +153,11 @@ def without_page_head(doc: Document, rules: Rules) -> Document:
         status=doc.status or head.status,
         authority=doc.authority or head.authority,
         requester=doc.requester or head.requester,
+        regime=doc.regime or _head_regime(part.text[: head.end]),
+        references=doc.references + head.references,
     )
+
+
+def _head_regime(head: str) -> str | None:
+    """The law a page's head names (``... of the United States of America``), or the one its site implies."""
+    return detect_foreign(head) or detect_platform((head,))

@@ -7,12 +7,15 @@ messages themselves.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from foithread import discipline
 from foithread.merge import drop_duplicates
 from foithread.model import Message, Thread
 from foithread.readers.base import Document
+from foithread.regimes import detect_platform
 from foithread.stages.regime import detect_regime
 
 _AUTHORITY_GREETING = discipline.compile(r"^\s*Dear\s+(?P<name>[^,\n]{3,90}?)\s*(?:\([A-Z]{2,10}\))?\s*,?\s*$", regex.M)
@@ -30,12 +33,11 @@ def thread_of(doc: Document, messages: list[Message], warnings: tuple[str, ...] 
     messages = list(kept)
     refs: list[str] = []
     seen: set[str] = set()
-    for msg in messages:
-        for ref in msg.references:
-            key = _norm_ref(ref.value)
-            if key not in seen:
-                seen.add(key)
-                refs.append(ref.value)
+    for value in (*doc.references, *(ref.value for msg in messages for ref in msg.references)):
+        key = _norm_ref(value)
+        if key not in seen:
+            seen.add(key)
+            refs.append(value)
     return Thread(
         format=doc.format,
         messages=tuple(messages),
@@ -50,10 +52,27 @@ def thread_of(doc: Document, messages: list[Message], warnings: tuple[str, ...] 
 
 
 def _thread_regime(doc: Document, messages: list[Message]) -> str | None:
+    """The law the messages name; failing that, the one the input's origin implies (its site, a UK
+    public body's domain, an authority's UK postal address); failing that None: unknown, never FOIA
+    by default."""
     regime = doc.regime
     for msg in messages:
         regime = detect_regime(msg.raw, regime)
-    return regime or ("foi" if messages else None)
+    if regime is None and messages:
+        regime = detect_platform(_origin_texts(doc, messages))
+    if regime is None and any(a.country == "GB" for m in messages if m.party == "authority" for a in m.addresses):
+        regime = "foi"
+    return regime
+
+
+def _origin_texts(doc: Document, messages: list[Message]) -> Iterator[str]:
+    """The input's text, headers and addresses: where platform evidence is looked for."""
+    for part in doc.parts:
+        yield part.text
+        yield "\n".join(part.headers.values())
+    for msg in messages:
+        people = (msg.sender, *msg.to, *msg.cc)
+        yield "\n".join(filter(None, (msg.message_id, *(p.email for p in people if p is not None))))
 
 
 def _title(messages: list[Message]) -> str | None:

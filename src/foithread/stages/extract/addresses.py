@@ -8,7 +8,9 @@ addresses, URLs and phone numbers, each kind in order of appearance and de-dupli
   WhatDoTheyKnow request addresses count when literally written.
 * URLs are ``http(s)://...`` or ``www....`` (normalised to ``http://www....``), without elinks
   markers glued in front (``[2]www.met.police.uk``), trailing punctuation or unbalanced
-  closing brackets; a URL truncated with ``...`` keeps the text before the dots.
+  closing brackets; a URL truncated with ``...`` keeps the text before the dots. The hidden
+  target of a worded HTML link, written ``Web Portal <https://…>`` by the converter, is not a
+  URL the message shows and does not count.
 * Phones follow ``Tel:``/``Telephone:``/``Phone:``/``Fax:``/``Mobile:`` or have a UK shape
   (``0303 123 1113``, ``+44 (0) 116 2222222``); ``101`` and ``999`` never count. The value is
   the number as printed, trimmed, with an extension on its line (``ext. 2245``); ``0044 20 ...``
@@ -48,10 +50,16 @@ def _trim_url(url: str) -> str:
     return url
 
 
+def _link_target(text: str, start: int) -> bool:
+    """``Web Portal <https://…>``: how the HTML converter writes the hidden target of a worded link
+    (one space, the URL in angle brackets after a word). The message shows the words, not the URL."""
+    return start >= 3 and text[start - 2 : start] == " <" and text[start - 3].isalnum()
+
+
 def _urls(found: Matches, blocked: SpanIndex) -> list[tuple[Span, str]]:
     out = []
     for m in found:
-        if blocked.hits(m.span()):
+        if blocked.hits(m.span()) or _link_target(m.string, m.start()):
             continue
         url = _trim_url(m.group(0))
         if url.lower().startswith("www."):

@@ -22,6 +22,7 @@ import regex
 from foithread.model import Signatory
 from foithread.stages.extract.patterns import compile_pattern, fullmatch, match, search
 from foithread.stages.extract.placeholders import is_placeholder
+from foithread.stages.extract.postal import extract_postal
 from foithread.stages.extract.signatory_rules import ASK_FOR, CLOSINGS, NAME_CONNECTORS, NOT_NAMES, ROLE_MODIFIERS
 
 _CLOSING_ALT = "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in sorted(CLOSINGS, key=len, reverse=True))
@@ -282,6 +283,33 @@ def _fallback(lines: list[str]) -> tuple[str, str | None, str | None] | None:
     return _signatory(lines, chosen) if chosen is not None else None
 
 
+_MAX_SENDER_BLOCK = 7  # lines of an organisation's closing address block
+
+
+def _sender_block(lines: list[str]) -> tuple[str, str | None, str | None] | None:
+    """A message that ends in its sender's address block and names nobody (``VBG - Ihre gesetzliche
+    Unfallversicherung`` / ``Hauptverwaltung Hamburg`` / ``Deelbögenkamp 4`` / ``22297 Hamburg``): the
+    organisation on the block's first line signs it. Read only when no closing or name line signs."""
+    end = len(lines)
+    while end and not lines[end - 1]:
+        end -= 1
+    start = end
+    while start and lines[start - 1]:
+        start -= 1
+    block = lines[start:end]
+    if start == 0 or not 3 <= len(block) <= _MAX_SENDER_BLOCK:
+        return None
+    head = block[0]
+    if len(head) > 70 or search(_BAD, head.replace(" - ", " ")) or not head[:1].isupper() or _block_edge(head):
+        return None
+    if _is_closing(head) or fullmatch(_MARKING, head) or not 1 <= len(_words(head)) <= 8:
+        return None
+    rest = "\n".join(block[1:])
+    if not any(a.span[0] < len(block[1]) + 1 + len(block[2]) for a in extract_postal(rest)):
+        return None  # the address must start on the block's second or third line
+    return _clean(head), None, None
+
+
 def extract_signatories(text: str) -> list[Signatory]:
     """The people or teams who sign ``text``, in order, de-duplicated by name."""
     lines = [line.strip() for line in (text or "").splitlines()]
@@ -311,7 +339,7 @@ def extract_signatories(text: str) -> list[Signatory]:
         if sig is not None:
             found.append(sig)
     if not found and not redacted:
-        sig = _fallback(lines)
+        sig = _fallback(lines) or _sender_block(lines)
         if sig is not None:
             found.append(sig)
     out: dict[str, Signatory] = {}
