@@ -46,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="input files; '-' reads standard input")
     p.add_argument("--format", choices=OUTPUT_FORMATS, default="json", help="output format (default json)")
     p.add_argument("--input-format", choices=FORMATS, default=None, help="input format (default: detect)")
+    p.add_argument(
+        "--recover-quoted",
+        action="store_true",
+        help="also rebuild the messages quoted in each message as messages of their own (marked recovered_from)",
+    )
 
     b = sub.add_parser(
         "batch",
@@ -107,9 +112,9 @@ def _cmd_parse(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         try:
             if path == "-":
                 data = sys.stdin.buffer.read()
-                threads.append(parse(data, format=args.input_format))
-            else:
-                threads.append(parse(Path(path), format=args.input_format))  # a path, never text
+                threads.append(parse(data, format=args.input_format, recover_quoted=args.recover_quoted))
+            else:  # a path, never text
+                threads.append(parse(Path(path), format=args.input_format, recover_quoted=args.recover_quoted))
         except ParseError as exc:
             failed += 1
             err.write(_failure(path, str(exc)))

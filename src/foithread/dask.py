@@ -277,6 +277,7 @@ def thread_from_dict(data: Mapping[str, Any]) -> Thread:
             email_references=tuple(m.get("email_references", ())),
             to=tuple(Sender(**s) for s in m.get("to", ())),
             cc=tuple(Sender(**s) for s in m.get("cc", ())),
+            recovered_from=m.get("recovered_from"),
         )
 
     return Thread(

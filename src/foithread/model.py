@@ -232,6 +232,9 @@ class Message:
     email_references: tuple[str, ...] = ()  # the References header's message ids, oldest first
     to: tuple[Sender, ...] = ()
     cc: tuple[Sender, ...] = ()
+    #: set only on a message rebuilt from quoted history (:func:`foithread.recover_quoted`): the
+    #: index of the thread's own message whose text quotes it (``None``: the input's own message)
+    recovered_from: int | None = None
 
     @property
     def sent_date(self) -> datetime.date | None:
@@ -285,6 +288,8 @@ class Message:
             "email_references": list(self.email_references),
             "to": [s.to_dict() for s in self.to],
             "cc": [s.to_dict() for s in self.cc],
+            # only on recovered messages: the input's own messages keep their shape byte for byte
+            **({"recovered_from": self.recovered_from} if self.recovered_from is not None else {}),
         }
 
 

@@ -17,6 +17,9 @@ disable a language or add one::
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 import attrs
 import regex
 
@@ -214,6 +217,12 @@ LANGUAGES: tuple[QuoteHeaderLanguage, ...] = (
     ),
 )
 
+#: Lotus Notes' table layout as text: a field name alone on its line, its value on the next
+#: (``To`` / ``FOI requests <foi@example.org>`` / ``cc`` / ``Subject`` / ``…``), by role
+LOTUS_TABLE_FIELDS: Mapping[str, str] = MappingProxyType(
+    {"to": "to", "cc": "cc", "bcc": "bcc", "subject": "subject", "please respond to": "respond"}
+)
+
 _COLON = r"\s*[:：]"
 #: the longest line tried as an attribution (leading white space included)
 _MAX_ATTRIBUTION = 400
@@ -302,6 +311,11 @@ def openers(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
     return (
         rf"(?:{_alt(words)})\s|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}[-/]\d{{1,2}}[-/]\d{{1,2}}|\d{{4}}\s*[年년]"
     )
+
+
+def verb_words(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
+    """Alternatives of every language's attribution verbs (``wrote|schrieb|a écrit|…``), longest first."""
+    return _alt(tuple(dict.fromkeys(w for lang in languages for w in lang.wrote)))
 
 
 def opener_words(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
