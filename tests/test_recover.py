@@ -4,10 +4,11 @@ parse(..., recover_quoted=True)."""
 from __future__ import annotations
 
 import mailbox
+import re
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, assert_lossless
+from conftest import CORPUS, ROOT, assert_lossless
 
 import foithread
 from foithread.cli import main
@@ -486,3 +487,25 @@ def test_every_corpus_email_recovers_losslessly() -> None:
         assert [m.to_dict() | {"index": 0} for m in own] == [
             m.to_dict() | {"index": 0} for m in foithread.parse(path).messages
         ], path.name
+
+
+def test_recipe_section_output_is_real(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    recipe = (ROOT / "docs" / "recipes" / "threading.md").read_text(encoding="utf-8")
+    section = recipe[recipe.index("## Messages recovered from quoted history") :]
+    code, shown = re.findall(r"```python\n(.*?)```\n\n```text\n(.*?)```", section, re.S)[0]
+    monkeypatch.chdir(ROOT)
+    exec(code, {})
+    assert capsys.readouterr().out == shown
+
+
+def test_deep_nesting_gives_each_level_once() -> None:
+    lines = ["Reply at the top.", ""]
+    for d in range(1, 13):
+        lines.append("> " * (d - 1) + f"On Mon, {30 - d} Mar 2023 at 10:00, Person {d} <p{d}@example.org> wrote:")
+        lines.append("> " * d + "Thank you.")  # the same short text from everyone: different senders, kept
+        lines.append("> " * d)
+    thread = foithread.parse_text("\n".join(lines) + "\n", format="text", recover_quoted=True)
+    assert [m.sender.email for m in thread.messages[:-1]] == [f"p{d}@example.org" for d in range(12, 0, -1)]
+    assert [m.sent_on for m in thread.messages[:-1]] == [f"2023-03-{30 - d}" for d in range(12, 0, -1)]
+    assert all(m.body.strip() == "Thank you." for m in thread.messages[:-1])
+    assert_lossless(thread)

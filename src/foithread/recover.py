@@ -21,7 +21,8 @@ rebuilds each quoted message as a message of its own:
   so ``body`` is the text without them and ``raw == body + removed`` still holds;
 * **no repeats**: a quoted copy of a message already in the thread (the same Message-ID; the
   same sender, date and body; or the same date and bodies at least
-  :data:`foithread.merge.SIMILARITY` alike, :func:`foithread.merge.same_message`) is dropped, and
+  :data:`foithread.merge.SIMILARITY` alike, :func:`foithread.merge.same_message`, the sender
+  not different) is dropped, and
   so is the history quoted inside it (the message it repeats gives its own); so is a second copy
   of a message already recovered;
 * **in order**: the recovered messages stand before the message that quotes them, oldest first,
@@ -72,6 +73,10 @@ class _View:
     """A stretch of a message's lines with ``cut`` quote markers taken off each."""
 
     lines: tuple[_Line, ...]
+    ats: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)  # where each line starts
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "ats", tuple(line.at for line in self.lines))
 
     @property
     def text(self) -> str:
@@ -97,20 +102,16 @@ class _View:
 
     def start(self, p: int) -> int:
         """The input offset of view offset ``p`` opening a stretch (at a line start: its markers too)."""
-        line = self.lines[max(0, bisect_right(self._ats, p) - 1)]
+        line = self.lines[max(0, bisect_right(self.ats, p) - 1)]
         return line.start if p == line.at else line.start + line.cut + p - line.at
 
     def end(self, p: int) -> int:
         """The input offset of view offset ``p`` closing a stretch."""
-        k = bisect_left(self._ats, p) - 1
+        k = bisect_left(self.ats, p) - 1
         if k < 0:
             return self.lines[0].start
         line = self.lines[k]
         return line.start + line.cut + p - line.at
-
-    @property
-    def _ats(self) -> list[int]:
-        return [line.at for line in self.lines]
 
 
 def _rebased(lines: Iterable[_Line]) -> _View:
@@ -151,9 +152,10 @@ def _interrupted(zones: Sequence[Zone], after: int) -> bool:
     return False
 
 
-def _blocks(view: _View, zones: Sequence[Zone], rules: Rules) -> Iterator[_Block]:
-    """The quoted messages of a text: one per quote header of each run of quoted history, newest first.
-    ``zones`` are in the view's offsets."""
+def _regions(view: _View, zones: Sequence[Zone], rules: Rules) -> list[Iterator[_Block]]:
+    """The quoted messages of a text, by run of quoted history (each run's messages newest first, read
+    lazily: a run stops being read at a repeat). ``zones`` are in the view's offsets."""
+    out = []
     n = len(zones)
     i = 0
     while i < n:
@@ -163,29 +165,35 @@ def _blocks(view: _View, zones: Sequence[Zone], rules: Rules) -> Iterator[_Block
         j = i
         while j < n and zones[j].kind in _HISTORY:
             j += 1
-        region_end = zones[j - 1].span[1]
-        heads = [k for k in range(i, j) if zones[k].kind == "quote_header"]
-        for h, k in enumerate(heads):
-            a = zones[k].span[1]
-            own = view.sub(a, zones[heads[h + 1]].span[0] if h + 1 < len(heads) else region_end)
-            if not own.text.strip():
-                continue
-            marked = _marked(own)
-            if marked and _interrupted(zones, j):
-                continue
-            head = [line.text.rstrip("\r\n") for line in view.sub(zones[k].span[0], a).lines]
-            if _not_a_reply(head, rules):
-                continue
-            if not marked:  # a Lotus Notes table under its head is header too
-                table = lotus_table_lines([line.text for line in own.lines])
-                while table and table < len(own.lines) and not own.lines[table].text.strip():
-                    table += 1
-                head += [line.text.rstrip("\r\n") for line in own.lines[:table]]
-                if not "".join(line.text for line in own.lines[table:]).strip():
-                    continue
-                a += own.lines[table].at  # own's offsets start at a
-            yield _Block(read_quote_header(head, rules), own.dequoted() if marked else view.sub(a, region_end), marked)
+        out.append(_region(view, zones, i, j, rules))
         i = j
+    return out
+
+
+def _region(view: _View, zones: Sequence[Zone], i: int, j: int, rules: Rules) -> Iterator[_Block]:
+    """One message per quote header of the run of quoted history in ``zones[i:j]``."""
+    region_end = zones[j - 1].span[1]
+    heads = [k for k in range(i, j) if zones[k].kind == "quote_header"]
+    for h, k in enumerate(heads):
+        a = zones[k].span[1]
+        own = view.sub(a, zones[heads[h + 1]].span[0] if h + 1 < len(heads) else region_end)
+        if not own.text.strip():
+            continue
+        marked = _marked(own)
+        if marked and _interrupted(zones, j):
+            continue
+        head = [line.text.rstrip("\r\n") for line in view.sub(zones[k].span[0], a).lines]
+        if _not_a_reply(head, rules):
+            continue
+        if not marked:  # a Lotus Notes table under its head is header too
+            table = lotus_table_lines([line.text for line in own.lines])
+            while table and table < len(own.lines) and not own.lines[table].text.strip():
+                table += 1
+            head += [line.text.rstrip("\r\n") for line in own.lines[:table]]
+            if not "".join(line.text for line in own.lines[table:]).strip():
+                continue
+            a += own.lines[table].at  # own's offsets start at a
+        yield _Block(read_quote_header(head, rules), own.dequoted() if marked else view.sub(a, region_end), marked)
 
 
 #: quote-header rules that open a returned copy, not a reply's history
@@ -261,8 +269,12 @@ def _placed(m: Message, view: _View, host: Message) -> Message:
     for r in m.removed:
         text, span = piece(*r.span)
         removed.append(Removed(r.kind, text, span, rule=r.rule))
+    cuts = sorted(r.span for r in m.removed)
+    k = 0
     for line in view.lines:
-        if line.cut and not any(r.span[0] <= line.at < r.span[1] for r in m.removed):
+        while k < len(cuts) and cuts[k][1] <= line.at:
+            k += 1
+        if line.cut and not (k < len(cuts) and cuts[k][0] <= line.at):
             marker = host.raw[line.start - base : line.start + line.cut - base]
             removed.append(Removed("quoted", marker, (line.start, line.start + line.cut), rule="quote_marker"))
     raw, span = piece(0, len(view.text))
@@ -275,9 +287,19 @@ def _placed(m: Message, view: _View, host: Message) -> Message:
     )
 
 
+def _may_be(a: str | None, b: str | None) -> bool:
+    return not a or not b or a.casefold() == b.casefold()
+
+
 def _repeats(m: Message, known: Iterable[Message]) -> bool:
+    """Whether ``m`` is one of ``known`` (:func:`foithread.merge.same_message`, alike bodies included),
+    never when the two have different dates or senders."""
     return any(
-        (not m.sent_on or not k.sent_on or m.sent_on == k.sent_on) and same_message(m, k, similar=True) for k in known
+        _may_be(m.sent_on, k.sent_on)
+        and _may_be(m.sender.email, k.sender.email)
+        and (bool(m.sender.email and k.sender.email) or _may_be(m.sender.name, k.sender.name))
+        and same_message(m, k, similar=True)
+        for k in known
     )
 
 
@@ -315,32 +337,38 @@ def recover_quoted(thread: Thread, *, rules: Rules = DEFAULT_RULES, limits: Limi
     stop = time.monotonic() + limits.max_seconds_per_input
     known: list[Message] = list(own)  # first readings of what was kept, for the repeat check
     chains: dict[int, list[Message]] = {}
+    stopped = False
     for h, host in enumerate(own):
         if host.kind == "bounce":  # what it quotes is the message that failed: sent, so in the thread
             continue
         view = _view_of(host)
         base = host.span[0]
-        todo = list(_blocks(view, [Zone(z.kind, (z.span[0] - base, z.span[1] - base)) for z in host.zones], rules))
+        todo = _regions(view, [Zone(z.kind, (z.span[0] - base, z.span[1] - base)) for z in host.zones], rules)
         found: list[_Block] = []
-        while todo:
-            if room <= 0 or time.monotonic() > stop:
-                warnings.append(f"quoted history not recovered from message {h} on: {_why(room)}")
-                break
-            block = todo.pop(0)
-            first = _read([block], context, rules, limits, warnings)[0]
-            if _repeats(first, known):
-                continue
-            if block.marked:
-                todo[:0] = _blocks(block.view, first.zones, rules)
-            if first.body.strip():
-                known.append(first)
-                found.append(block)
-                room -= 1
+        while todo and not stopped:
+            region = todo.pop(0)
+            for block in region:
+                if room <= 0 or time.monotonic() > stop:
+                    warnings.append(f"quoted history not recovered from message {h} on: {_why(room)}")
+                    stopped = True
+                    break
+                first = _read([block], context, rules, limits, warnings)[0]
+                if _repeats(first, known):
+                    if block.marked:
+                        continue
+                    break  # the rest of the run is the history the repeated message quoted itself
+                if first.body.strip():
+                    known.append(first)
+                    found.append(block)
+                    room -= 1
+                if block.marked:  # a quote inside it: read next, then the rest of this run
+                    todo[:0] = [*_regions(block.view, first.zones, rules), region]
+                    break
         if found:
             found.reverse()  # oldest first
             read = _read(found, context, rules, limits, warnings)
             chains[h] = [_placed(m, b.view, host) for m, b in zip(read, found, strict=True)]
-        if todo:
+        if stopped:
             break
     return attrs.evolve(thread, messages=_ordered(own, chains), warnings=thread.warnings + tuple(warnings))
 

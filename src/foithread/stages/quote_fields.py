@@ -127,7 +127,7 @@ def _attribution_name(text: str) -> Sender | None:
     before = side[: found.start()] if found else side
     words: list[str] = []
     for word in reversed(before.rsplit(",", 1)[-1].split()):
-        if any(ch.isdigit() for ch in word) or _TIME_WORD.match(word.casefold()):
+        if word[:1].isdigit() or ":" in word or _TIME_WORD.match(word.casefold()):
             break
         words.append(word)
     name = " ".join(reversed(words)).strip(_TRIM) or None
