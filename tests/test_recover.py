@@ -403,6 +403,16 @@ HEADER_CASES = [
 ]  # fmt: skip
 
 
+HEADER_CASES += [
+    (
+        ['Von: "Max Möster [#123456]" <e.xample@fragdenstaat.de>', "Gesendet: Montag, 23. Februar 2026 11:28",
+         "An: x@stadt.example.de", "Betreff: AW: Anfrage [#123456]"],
+        ("Max Möster", "e.xample@fragdenstaat.de", "2026-02-23", "AW: Anfrage [#123456]", "x@stadt.example.de"),
+    ),
+    (["On 17 December 2018 you wrote:"], (None, None, "2018-12-17", None, None)),  # the addressee: no name
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(("lines", "expected"), HEADER_CASES)
 def test_read_quote_header(lines: list[str], expected: tuple[str | None, ...]) -> None:
     h = read_quote_header(lines, DEFAULT_RULES)
@@ -509,3 +519,30 @@ def test_deep_nesting_gives_each_level_once() -> None:
     assert [m.sent_on for m in thread.messages[:-1]] == [f"2023-03-{30 - d}" for d in range(12, 0, -1)]
     assert all(m.body.strip() == "Thank you." for m in thread.messages[:-1])
     assert_lossless(thread)
+
+
+YOU_WROTE = f"""\
+From: Secretariat <foi@mod.example.gov.uk>
+To: Jo Bloggs <{REQUEST}>
+Subject: RE: Freedom of Information request - Vaccines
+Date: Mon, 4 Feb 2019 10:00:00 +0000
+
+Dear Jo Bloggs,
+
+Thank you for your emails. We do not hold the information you asked for.
+
+On 2 January 2019 you wrote:
+> When were troops last given the anthrax vaccine?
+
+Yours sincerely,
+
+Secretariat
+"""
+
+
+def test_you_wrote_is_the_quoting_messages_addressee() -> None:
+    thread = foithread.parse_text(YOU_WROTE, format="eml", recover_quoted=True)
+    quoted, own = thread.messages
+    assert own.party == "authority"
+    assert (quoted.sender, quoted.party, quoted.sent_on) == (foithread.Sender(), "requester", "2019-01-02")
+    assert quoted.body == "When were troops last given the anthrax vaccine?\n\n"

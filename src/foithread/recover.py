@@ -41,6 +41,7 @@ from __future__ import annotations
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from types import MappingProxyType
 
 import attrs
 
@@ -135,6 +136,7 @@ class _Block:
     header: QuoteHeader
     view: _View
     marked: bool  # its lines were '>'-quoted: a deeper quote is found by reading it again
+    quoting_party: str  # the party of the message whose text quotes it
 
 
 def _marked(view: _View) -> bool:
@@ -152,7 +154,7 @@ def _interrupted(zones: Sequence[Zone], after: int) -> bool:
     return False
 
 
-def _regions(view: _View, zones: Sequence[Zone], rules: Rules) -> list[Iterator[_Block]]:
+def _regions(view: _View, zones: Sequence[Zone], rules: Rules, party: str) -> list[Iterator[_Block]]:
     """The quoted messages of a text, by run of quoted history (each run's messages newest first, read
     lazily: a run stops being read at a repeat). ``zones`` are in the view's offsets."""
     out = []
@@ -165,13 +167,13 @@ def _regions(view: _View, zones: Sequence[Zone], rules: Rules) -> list[Iterator[
         j = i
         while j < n and zones[j].kind in _HISTORY:
             j += 1
-        out.append(_region(view, zones, i, j, rules))
+        out.append(_region(view, zones, i, j, rules, party))
         i = j
     return out
 
 
-def _region(view: _View, zones: Sequence[Zone], i: int, j: int, rules: Rules) -> Iterator[_Block]:
-    """One message per quote header of the run of quoted history in ``zones[i:j]``."""
+def _region(view: _View, zones: Sequence[Zone], i: int, j: int, rules: Rules, party: str) -> Iterator[_Block]:
+    """One message per quote header of the run of quoted history in ``zones[i:j]`` (quoted by ``party``)."""
     region_end = zones[j - 1].span[1]
     heads = [k for k in range(i, j) if zones[k].kind == "quote_header"]
     for h, k in enumerate(heads):
@@ -193,7 +195,8 @@ def _region(view: _View, zones: Sequence[Zone], i: int, j: int, rules: Rules) ->
             if not "".join(line.text for line in own.lines[table:]).strip():
                 continue
             a += own.lines[table].at  # own's offsets start at a
-        yield _Block(read_quote_header(head, rules), own.dequoted() if marked else view.sub(a, region_end), marked)
+        text = own.dequoted() if marked else view.sub(a, region_end)
+        yield _Block(read_quote_header(head, rules), text, marked, party)
 
 
 #: quote-header rules that open a returned copy, not a reply's history
@@ -204,6 +207,9 @@ def _not_a_reply(head: Sequence[str], rules: Rules) -> bool:
     """A bounce's ``This is a copy of the message, including all the headers`` over the returned message."""
     table = rules["quote_header"]
     return any((rule := table.first(line)) is not None and rule.name in _NOT_REPLIES for line in head)
+
+
+_OTHER_SIDE = MappingProxyType({"requester": "authority", "authority": "requester"})
 
 
 @attrs.frozen
@@ -231,6 +237,8 @@ class _Context:
     def part(self, block: _Block) -> Part:
         sender = block.header.sender
         hint = self.parties.get((sender.email or "").casefold()) if sender is not None else None
+        if block.header.addressee:  # "you wrote": the quoting message's addressee
+            hint = _OTHER_SIDE.get(block.quoting_party)
         return Part(
             block.view.text,
             headers=block.header.headers(),
@@ -343,7 +351,8 @@ def recover_quoted(thread: Thread, *, rules: Rules = DEFAULT_RULES, limits: Limi
             continue
         view = _view_of(host)
         base = host.span[0]
-        todo = _regions(view, [Zone(z.kind, (z.span[0] - base, z.span[1] - base)) for z in host.zones], rules)
+        zones = [Zone(z.kind, (z.span[0] - base, z.span[1] - base)) for z in host.zones]
+        todo = _regions(view, zones, rules, host.party)
         found: list[_Block] = []
         while todo and not stopped:
             region = todo.pop(0)
@@ -362,10 +371,12 @@ def recover_quoted(thread: Thread, *, rules: Rules = DEFAULT_RULES, limits: Limi
                     found.append(block)
                     room -= 1
                 if block.marked:  # a quote inside it: read next, then the rest of this run
-                    todo[:0] = [*_regions(block.view, first.zones, rules), region]
+                    todo[:0] = [*_regions(block.view, first.zones, rules, first.party), region]
                     break
         if found:
-            found.reverse()  # oldest first
+            found.reverse()  # oldest first: deeper quotes are older
+            if all(b.header.sent_on for b in found):  # quotes side by side: their dates say
+                found.sort(key=lambda b: b.header.sent_on or "")
             read = _read(found, context, rules, limits, warnings)
             chains[h] = [_placed(m, b.view, host) for m, b in zip(read, found, strict=True)]
         if stopped:

@@ -223,6 +223,12 @@ LOTUS_TABLE_FIELDS: Mapping[str, str] = MappingProxyType(
     {"to": "to", "cc": "cc", "bcc": "bcc", "subject": "subject", "please respond to": "respond"}
 )
 
+#: second-person pronouns an attribution may name instead of a sender (``On 2 May 2019 you wrote:``):
+#: the quoted message's author is then the one the quoting message is addressed to
+ADDRESSEE_WORDS: frozenset[str] = frozenset(
+    {"you", "sie", "du", "vous", "tu", "u", "jij", "usted", "ustedes", "lei", "você", "vocês", "ty", "vy", "вы", "ты"}
+)
+
 _COLON = r"\s*[:：]"
 #: the longest line tried as an attribution (leading white space included)
 _MAX_ATTRIBUTION = 400

@@ -27,7 +27,7 @@ import regex
 from foithread import discipline
 from foithread.model import Sender
 from foithread.rules import Rules
-from foithread.rules.quote_headers import LOTUS_TABLE_FIELDS, opener_words, verb_words
+from foithread.rules.quote_headers import ADDRESSEE_WORDS, LOTUS_TABLE_FIELDS, opener_words, verb_words
 from foithread.stages.extract import extract_dates
 
 __all__ = ["QuoteHeader", "lotus_table_lines", "read_quote_header", "sender_of"]
@@ -44,6 +44,7 @@ _VERB = discipline.compile(rf"(?<!\w)(?:{verb_words()})(?!\w)")
 _CJK_VERB = discipline.compile(rf"(?:{verb_words()})")
 _TIME_WORD = discipline.compile(r"^(?:[ap]\.?m\.?|gmt|utc|bst|cet|cest|[+-]\d{4}|\(.*\))$")
 _OTHER_FIELD = discipline.compile(r"^[A-Za-z][A-Za-z0-9-]{1,40}:\s", anchored=True, why="only used with match")
+_PLATFORM_TAG = discipline.compile(r"\s*+\[#\d{1,12}\]$")  # FragDenStaat's request id after a name
 _LINK_MARK = discipline.compile(r"^\[\d{1,3}\]", anchored=True, why="only used with match")
 _DATE_TIME_ONLY = discipline.compile(
     r"^\s*+\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:\s++\d{1,2}:\d{2}(?::\d{2})?(?:\s*+[AP]M)?)?\s*+$",
@@ -65,6 +66,8 @@ class QuoteHeader:
     subject: str | None = None
     to: str | None = None
     cc: str | None = None
+    #: the header names the quoting message's addressee as the author (``On 2 May 2019 you wrote:``)
+    addressee: bool = False
 
     def headers(self) -> Mapping[str, str]:
         """The header as mail headers (``from``, ``to``, ``cc``, ``subject``), those it has."""
@@ -92,7 +95,8 @@ def sender_of(value: str) -> Sender | None:
         bare = _BARE.search(text)
         address = bare.group(0) if bare else None
         rest = text[: bare.start()] + text[bare.end() :] if bare else text
-    name = " ".join(rest.split()).strip(_TRIM) or None
+    quoted = _QUOTED_NAME.search(rest)
+    name = _PLATFORM_TAG.sub("", " ".join((quoted.group("name") if quoted else rest).split())).strip(_TRIM) or None
     if name and (_BARE.fullmatch(name) or name.casefold() == (address or "").casefold()):
         name = None
     if not name and not address:
@@ -218,8 +222,10 @@ def read_quote_header(lines: Sequence[str], rules: Rules) -> QuoteHeader:
     else:
         sender = _attribution_name(head) if head else None
     sent_on = _first_date(joined["sent"]) if joined.get("sent") else None
+    addressee = sender is not None and not sender.email and (sender.name or "").casefold() in ADDRESSEE_WORDS
     return QuoteHeader(
-        sender=sender,
+        sender=None if addressee else sender,
+        addressee=addressee,
         sent_on=sent_on or (_first_date(head) if head else None),
         subject=joined.get("subject") or None,
         to=joined.get("to") or None,
