@@ -196,6 +196,8 @@ def _region(view: _View, zones: Sequence[Zone], i: int, j: int, rules: Rules, pa
                 continue
             a += own.lines[table].at  # own's offsets start at a
         text = own.dequoted() if marked else view.sub(a, region_end)
+        if not text.text.strip():  # markers and nothing else
+            continue
         yield _Block(read_quote_header(head, rules), text, marked, party)
 
 
