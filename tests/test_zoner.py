@@ -149,3 +149,12 @@ def test_wrapped_gmail_header_over_two_lines() -> None:
         "Thanks\n\nOn Thu, Nov 28, 2013 at 9:08 AM, Jane Smith\n<request-1-abcdef12@whatdotheyknow.com> wrote:\n> Dear X\n"
     )
     assert z.codes == "kbhhq"
+
+
+def test_a_letters_you_wrote_over_quote_marks_introduces_a_quote() -> None:
+    from foithread.stages.zoner import zone
+
+    quoted = zone("We hold it.\n\nOn 2 January 2019 you wrote:\n> When was it?\n")
+    assert quoted.codes == "cbhq" and quoted.rule_names[2] == "letter_quote_intro"
+    prose = zone("We hold it.\n\nOn 2 January 2019 you wrote:\n\nWhen was it?\n")
+    assert prose.codes[2] == "c"  # the letter quotes the request in its own prose: kept

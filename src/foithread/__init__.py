@@ -15,6 +15,7 @@ from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.merge import merge
 from foithread.model import Address, Attachment, DateMention, Message, Reference, Removed, Sender, Signatory, Thread
 from foithread.readers import FORMATS, detect_format
+from foithread.recover import recover_quoted
 from foithread.redaction import CensorRule, Redacted, redact
 from foithread.reply import clean_reply
 from foithread.rules import DEFAULT_RULES, Rule, Rules, RuleTable
@@ -61,6 +62,7 @@ __all__ = [
     "parse_many",
     "parse_text",
     "read_parquet",
+    "recover_quoted",
     "redact",
     "request_state",
     "to_dataframe",

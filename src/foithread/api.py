@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from foithread import recover
 from foithread.errors import ParseError, ParseWarning, limit_exceeded
 from foithread.limits import Limits, limits_or_default
 from foithread.model import Message, Thread
@@ -88,6 +89,7 @@ def parse(
     rules: Rules | None = None,
     limits: Limits | None = None,
     name: str | None = None,
+    recover_quoted: bool = False,
 ) -> Thread:
     """Parse one input (a path, raw bytes, or text) into a :class:`~foithread.model.Thread`.
 
@@ -105,8 +107,19 @@ def parse(
     ``.txt`` or ``.eml``, or a path separator): that raises ``ParseError("file not found")``
     rather than parse the name as text. ``format="text"`` turns that guess off; to parse a
     ``str`` as text whatever it holds, use :func:`parse_text`.
+
+    ``recover_quoted=True`` adds the messages that the input's messages quote, rebuilt as messages of
+    their own (:func:`foithread.recover_quoted`); by default the thread holds the input's own messages.
     """
-    return _parse(source, format, rules_or_default(rules), limits_or_default(limits), as_text=False, name=name)
+    return _parse(
+        source,
+        format,
+        rules_or_default(rules),
+        limits_or_default(limits),
+        as_text=False,
+        name=name,
+        recover_quoted=recover_quoted,
+    )
 
 
 def parse_text(
@@ -116,6 +129,7 @@ def parse_text(
     rules: Rules | None = None,
     limits: Limits | None = None,
     name: str | None = None,
+    recover_quoted: bool = False,
 ) -> Thread:
     """Parse ``text`` itself (never a file name) into a :class:`~foithread.model.Thread`.
 
@@ -125,19 +139,35 @@ def parse_text(
     """
     if not isinstance(text, str):
         raise ParseError(f"parse_text expects a str, not {type(text).__name__}; use parse for paths and bytes")
-    return _parse(text, format, rules_or_default(rules), limits_or_default(limits), as_text=True, name=name)
+    return _parse(
+        text,
+        format,
+        rules_or_default(rules),
+        limits_or_default(limits),
+        as_text=True,
+        name=name,
+        recover_quoted=recover_quoted,
+    )
 
 
 def _parse(
-    source: Source, format: str | None, rules: Rules, limits: Limits, *, as_text: bool, name: str | None
+    source: Source,
+    format: str | None,
+    rules: Rules,
+    limits: Limits,
+    *,
+    as_text: bool,
+    name: str | None,
+    recover_quoted: bool = False,
 ) -> Thread:
     doc = None
     try:
         doc = read(source, format, limits, as_text=as_text, name=name)
         read_doc = doc
-        return build_thread(
+        thread = build_thread(
             doc, rules, lambda messages: _capped(messages, limits, read_doc.source, read_doc.format), limits
         )
+        return recover.recover_quoted(thread, rules=rules, limits=limits) if recover_quoted else thread
     except ParseError:
         raise
     except Exception as exc:

@@ -114,6 +114,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="input files; '-' reads standard input")
     p.add_argument("--format", choices=OUTPUT_FORMATS, default=DEFAULT_OUTPUT, help="output format (default json)")
     _output_option(p)
+    p.add_argument(
+        "--recover-quoted",
+        action="store_true",
+        help="also rebuild the messages quoted in each message as messages of their own (marked recovered_from)",
+    )
 
     b = sub.add_parser(
         "batch",
@@ -200,7 +205,7 @@ def _writing(path: str | None, out: IO[str], csv: bool = False) -> Iterator[IO[s
 def _cmd_parse(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     threads: list[Thread] = []
     failed = 0
-    options = _options(args)
+    options = {**_options(args), "recover_quoted": args.recover_quoted}
     for path in args.paths:
         shown = STDIN_NAME if path == "-" else path
         try:

@@ -106,11 +106,15 @@ class _Plain:
 
     __slots__ = ()
     _KEYS: ClassVar[tuple[str, ...] | None] = None
+    #: keys left out of :meth:`to_dict` while their value is ``None`` (fields added after the
+    #: contract's shape, so that output without them stays byte for byte what it was)
+    _OPTIONAL: ClassVar[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (``json.dumps`` takes it as it is)."""
         keys = self._KEYS or tuple(f.name for f in attrs.fields(type(self)))  # type: ignore[arg-type]
-        return {key: _plain(getattr(self, key)) for key in keys}
+        values = ((key, getattr(self, key)) for key in keys)
+        return {key: _plain(value) for key, value in values if value is not None or key not in self._OPTIONAL}
 
     @classmethod
     def from_dict(cls: type[_P], data: Mapping[str, Any]) -> _P:
@@ -251,6 +255,9 @@ class Message(_Plain):
     email_references: tuple[str, ...] = ()  # the References header's message ids, oldest first
     to: tuple[Sender, ...] = ()
     cc: tuple[Sender, ...] = ()
+    #: set only on a message rebuilt from quoted history (:func:`foithread.recover_quoted`): the
+    #: index of the thread's own message whose text quotes it (``None``: the input's own message)
+    recovered_from: int | None = None
 
     @property
     def sent_date(self) -> datetime.date | None:
@@ -292,7 +299,9 @@ class Message(_Plain):
         "email_references",
         "to",
         "cc",
+        "recovered_from",
     )
+    _OPTIONAL = frozenset({"recovered_from"})  # only on recovered messages
 
     def zone_text(self, zone: Zone) -> str:
         """The raw text of one of this message's zones."""

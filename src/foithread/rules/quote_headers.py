@@ -17,6 +17,9 @@ disable a language or add one::
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 import attrs
 import regex
 
@@ -218,6 +221,18 @@ LANGUAGES: tuple[QuoteHeaderLanguage, ...] = (
     ),
 )
 
+#: Lotus Notes' table layout as text: a field name alone on its line, its value on the next
+#: (``To`` / ``FOI requests <foi@example.org>`` / ``cc`` / ``Subject`` / ``…``), by role
+LOTUS_TABLE_FIELDS: Mapping[str, str] = MappingProxyType(
+    {"to": "to", "cc": "cc", "bcc": "bcc", "subject": "subject", "please respond to": "respond"}
+)
+
+#: second-person pronouns an attribution may name instead of a sender (``On 2 May 2019 you wrote:``):
+#: the quoted message's author is then the one the quoting message is addressed to
+ADDRESSEE_WORDS: frozenset[str] = frozenset(
+    {"you", "sie", "du", "vous", "tu", "u", "jij", "usted", "ustedes", "lei", "você", "vocês", "ty", "vy", "вы", "ты"}
+)
+
 _COLON = r"\s*[:：]"
 #: the longest line tried as an attribution (leading white space included)
 _MAX_ATTRIBUTION = 400
@@ -239,6 +254,14 @@ def letter_intro_guard(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -
         return ""
     plain = r"(?:(?!\d{1,2}:\d{2})[^@<>\n])"  # no address, no time of day
     return rf"(?!{plain}{{0,200}}?\b(?:{_alt(readers)})\s+(?:{_alt(verbs)})\b[^@<>:\n]{{0,40}}{_COLON}\s*$)"
+
+
+def letter_intro_pattern(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
+    """A line that ends as a letter's own quote introduction does (``… you wrote:``): over ``>``
+    lines it still introduces a quote (the zoner makes it a quote header there)."""
+    readers = tuple(w for lang in languages for w in lang.readers)
+    verbs = tuple(w for lang in languages if lang.readers for w in lang.wrote)
+    return rf"\b(?:{_alt(readers)})\s+(?:{_alt(verbs)})\b[^@<>:\n]{{0,40}}{_COLON}\s*$"
 
 
 def attribution_pattern(lang: QuoteHeaderLanguage) -> str:
@@ -318,6 +341,11 @@ def openers(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
     return (
         rf"(?:{_alt(words)})\s|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}[-/]\d{{1,2}}[-/]\d{{1,2}}|\d{{4}}\s*[年년]"
     )
+
+
+def verb_words(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:
+    """Alternatives of every language's attribution verbs (``wrote|schrieb|a écrit|…``), longest first."""
+    return _alt(tuple(dict.fromkeys(w for lang in languages for w in lang.wrote)))
 
 
 def opener_words(languages: tuple[QuoteHeaderLanguage, ...] = LANGUAGES) -> str:

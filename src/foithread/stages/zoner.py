@@ -37,7 +37,7 @@ import regex
 from foithread import discipline
 from foithread.rules import DEFAULT_RULES, Rules, RuleTable
 from foithread.rules.literals import fold
-from foithread.rules.quote_headers import opener_words, openers
+from foithread.rules.quote_headers import letter_intro_pattern, opener_words, openers
 from foithread.stages.header_blocks import mark_header_blocks, mark_raw_headers
 
 
@@ -231,6 +231,9 @@ _INTRO_DATE = discipline.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\b\d{1,2}:\d{
 _INTRO_ADDRESS = discipline.compile(r"[(<\[]?[^\s<>@]+@[^\s<>@]+\.[^\s<>@)\]]+[>)\]]?\s*:?\s*$")
 
 
+_LETTER_INTRO = discipline.compile(letter_intro_pattern(), regex.I)
+
+
 def _quote_intros(lines: Sequence[Line], codes: list[str], names: list[str]) -> None:
     """``2012/11/15 Roman <roman@example.com>`` over ``>`` lines: a line opening with a date and
     ending in an address, with no verb, alone just above a quote, is its attribution."""
@@ -246,6 +249,9 @@ def _quote_intros(lines: Sequence[Line], codes: list[str], names: list[str]) -> 
             if _INTRO_DATE.search(text[:40]) and _INTRO_ADDRESS.search(text):
                 codes[i] = "h"
                 names[i] = "quote_intro"
+            elif _LETTER_INTRO.search(text):  # ``On 2 January 2019 you wrote:`` over ``>`` lines
+                codes[i] = "h"
+                names[i] = "letter_quote_intro"
 
 
 #: own lines a forwarding note may have above the header it hands over
