@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from foithread.rules import DEFAULT_RULES
-from foithread.stages.classifier import has_data, outcome_of
+from foithread.stages.classify import has_data, outcome_of
 
 CASES = [
     # a response that restates a question about "not held" refusals is not itself a not-held answer

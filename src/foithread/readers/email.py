@@ -127,12 +127,14 @@ def _tree_depth(message: object) -> int:
 
 def _html_to_text(html: str) -> str:
     try:
-        from foithread.readers.htmltext import html_to_text
+        from foithread.readers.htmltext import html_to_text, notice_title
     except ImportError:  # pragma: no cover - the converter ships with the package
         from bs4 import BeautifulSoup
 
         return BeautifulSoup(html, "html.parser").get_text("\n")
-    return html_to_text(html)
+    title = notice_title(html)  # a notice's title says what its heading says, in more languages
+    text = html_to_text(html)
+    return f"{title}\n\n{text}" if title and text else text
 
 
 def _header_value(value: object) -> str:

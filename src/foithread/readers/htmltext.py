@@ -38,13 +38,17 @@ from bs4.element import (
     Tag,
 )
 
+from foithread import discipline
 from foithread.readers.htmlguard import bound_html
 
-__all__ = ["html_to_text", "link_text"]
+__all__ = ["html_to_text", "link_text", "notice_title"]
 
 _TIMEOUT = 5.0  # seconds; every pattern here is linear, this only guards against surprises
 
 _WS = regex.compile(r"\s+")
+_TITLE = discipline.compile(r"<title\b[^>]{0,200}+>([^<]{1,500}+)</title>", regex.I)
+_H1 = discipline.compile(r"<h1\b[^>]{0,200}+>((?:[^<]|<(?!/h1\b)){1,2000}+)</h1>", regex.I)
+_TAG = discipline.compile(r"<[^>]{0,500}+>")
 _TRUNCATED = regex.compile(r"(?:\.{3}|\u2026)\s*$")
 _SCHEME = regex.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 _WEB = regex.compile(r"^(?:https?|ftp)://", regex.IGNORECASE)
@@ -413,3 +417,21 @@ def html_to_text(html: str | bytes | Tag) -> str:
     out = _Builder()
     _walk(root, out)
     return out.result()
+
+
+def notice_title(html: str) -> str | None:
+    """The ``<title>`` of a generated notice (an encrypted-mail gateway's, a portal's) when it
+    says more than the page's first heading, which it starts with or contains
+    (``Benachrichtigung über verschlüsselte Nachricht / Encrypted mail notification`` over the
+    heading ``Benachrichtigung über verschlüsselte Nachricht``): text the converter would
+    otherwise drop with the head. None for an ordinary mail's title (no such heading)."""
+    import html as entities
+
+    title, heading = _TITLE.search(html), _H1.search(html)
+    if not (title and heading):
+        return None
+    words = _WS.sub(" ", entities.unescape(title.group(1))).strip()
+    head = _WS.sub(" ", entities.unescape(_TAG.sub(" ", heading.group(1)))).strip()
+    if not head or head == words or head.casefold() not in words.casefold():
+        return None
+    return words

@@ -73,6 +73,8 @@ class Rule:
     pattern: str
     case_sensitive: bool = False
     enabled: bool = True
+    #: how much a match counts where matches are weighed (the classifier's cue tables); 1 elsewhere
+    weight: float = 1.0
     compiled: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
 
     anchored: bool = attrs.field(init=False, repr=False, eq=False)
@@ -280,17 +282,18 @@ class Gate:
 
 def table(
     name: str,
-    entries: Iterable[tuple[str, str]],
+    entries: Iterable[tuple[str, str] | tuple[str, str, float]],
     *,
     case_sensitive: bool = False,
     prefixes: tuple[str, ...] = (),
     words: tuple[str, ...] = (),
     combine: bool = True,
 ) -> RuleTable:
-    """Build a table from ``(name, pattern)`` pairs, with an optional gate (prefixes/words)."""
+    """Build a table from ``(name, pattern)`` pairs or ``(name, pattern, weight)`` triples, with an
+    optional gate (prefixes/words)."""
     return RuleTable(
         name,
-        tuple(Rule(n, p, case_sensitive=case_sensitive) for n, p in entries),
+        tuple(Rule(n, p, case_sensitive=case_sensitive, weight=float(w[0]) if w else 1.0) for n, p, *w in entries),
         gate=Gate(prefixes, words) if (prefixes or words) else None,
         combine=combine,
     )
@@ -323,9 +326,9 @@ class Rules:
 
 
 def _default() -> Rules:
-    from foithread.rules import attachments, lines, pagetext, phrases, structure
+    from foithread.rules import attachments, cues, lines, pagetext, structure
 
-    return Rules(lines.TABLES + phrases.TABLES + structure.TABLES + pagetext.TABLES + attachments.TABLES)
+    return Rules(lines.TABLES + cues.TABLES + structure.TABLES + pagetext.TABLES + attachments.TABLES)
 
 
 #: every built-in table (line, phrase and structure rules): what ``parse`` uses unless given ``rules=``
