@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from foithread import discipline
 from foithread.rules import Rules, RuleTable
 from foithread.rules.cues import cy, de, en, es, fr, nl
 from foithread.rules.cues.signals import SIGNALS
@@ -83,10 +84,44 @@ READ_NAMES: dict[str, frozenset[str]] = {
     "out_of_office": frozenset({OOO_SUBJECT, OOO_SUBJECT_AUTO, OOO_PHRASE}),
     "bounce": frozenset({BOUNCE_FAILED, BOUNCE_SMTP}),
     "opener": frozenset({OPENER_BOUNCE}),
+    "dlog_response_heading": frozenset({"english"}),  # the table must be there (rules/pagetext.py)
     "acknowledgement": RECEIPT_LABELS,
 }
 
 TABLES: tuple[RuleTable, ...] = en.TABLES + cy.TABLES + de.TABLES + fr.TABLES + es.TABLES + nl.TABLES + (SIGNALS,)
+
+
+_MEANING_TOKEN = discipline.compile(r"(?<![a-z_=])([a-z_]+):")
+_PHRASE_TOKEN = discipline.compile(r"(?<![a-z_])([a-z_]+):(\(\?:[\w|]+\)|\w+)")
+
+
+def signal_names(signals: RuleTable) -> dict[str, frozenset[str]]:
+    """The ``meaning:rule`` phrase hits the signals read, by meaning."""
+    found: dict[str, set[str]] = {}
+    for rule in signals.rules:
+        for meaning, names in _PHRASE_TOKEN.findall(rule.pattern.replace("\\b", " ")):
+            found.setdefault(meaning, set()).update(names.removeprefix("(?:").removesuffix(")").split("|"))
+    return {meaning: frozenset(names) for meaning, names in found.items()}
+
+
+def missing_names(rules: Rules) -> list[str]:
+    """The rule names the classifier reads (:data:`READ_NAMES`, the signals' phrase tokens) that
+    no table of their meaning defines, as ``meaning:rule`` (empty: every name is there). A
+    disabled rule still counts as defined: disabling is a choice, a missing name a mistake."""
+    wanted: dict[str, set[str]] = {m: set(n) for m, n in READ_NAMES.items()}
+    if "signals" in rules.names():
+        for meaning, names in signal_names(rules["signals"]).items():
+            wanted.setdefault(meaning, set()).update(names)
+        for meaning in _MEANING_TOKEN.findall(" ".join(r.pattern.replace("\\b", " ") for r in rules["signals"].rules)):
+            wanted.setdefault(meaning, set())
+    out = []
+    for meaning, names in sorted(wanted.items()):
+        if not any(True for _ in tables_of(rules, meaning)):
+            out.append(f"{meaning}:")
+            continue
+        defined = {name for tab in tables_of(rules, meaning) for name in tab.names()}
+        out += [f"{meaning}:{name}" for name in sorted(names - defined)]
+    return out
 
 
 def tables_of(rules: Rules, meaning: str) -> Iterator[RuleTable]:
@@ -109,5 +144,7 @@ __all__ = [
     "SIGNALS",
     "TABLES",
     "UNTRUSTED_HINTS",
+    "missing_names",
+    "signal_names",
     "tables_of",
 ]

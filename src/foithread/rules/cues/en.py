@@ -126,7 +126,7 @@ DELAY = table(
         ),
         (
             "apologise",
-            r"\b(?:apologi[sz]e|apologies|sorry)\b.{0,40}\bdelay|\bdelay in (?:responding|our response|replying|dealing)",
+            r"\b(?:apologi[sz]e|apologies|sorry)\b.{0,40}\bdelay|\bdelay in (?:responding|our response|replying|dealing)|\b(?:apologi[sz]e|apologies|sorry)\b.{0,30}\b(?:not (?:yet )?(?:been )?able|unable|failed) to (?:respond|reply|answer)",
             2,
         ),
         (
@@ -359,6 +359,10 @@ COMMENTARY = table(
         (
             "below",
             r"\b(?:the|our|my|this) (?:request|e-?mails?|correspondence|exchange|letters?|reply|response|FOI(?: request)?)s? (?:below|that follows|reproduced below)\b|\b(?:see|read) (?:the )?(?:correspondence|exchange|e-?mails?|request) below\b|\bhere (?:is|are) the (?:correspondence|e-?mails?|exchange|request)\b|\bbelow (?:is|are) (?:the|our|my) (?:correspondence|e-?mails?|exchange|request)\b",
+        ),
+        (
+            "narrative",
+            r"\b(?:we|I) (?:asked|wrote to|contacted|e-?mailed|submitted a request to) (?:the|our|this) \w+\b|\b(?:have|had) heard nothing\b",
         ),
         ("update", r"^\s*(?:UPDATE|Update|EDIT|Edit)\b\s*(?:\(|:|\d)"),
         (

@@ -30,6 +30,7 @@ FACTS = {
     "empty": "the body is blank",
     "unaddressed": "no greeting, closing, signature, header block, sender line or title: not a letter",
     "bare_letter": "a greeting and a closing with nothing said between them but a reference",
+    "response_heading": "the message opens with an answer's heading (``Response``, ``Our response``, ``Ymateb``)",
 }
 
 SIGNALS = table(
@@ -69,6 +70,7 @@ SIGNALS = table(
         ),
         ("other/not_a_letter", r"\bunaddressed\b", 0.75),
         ("other/bare_letter", r"\bbare_letter\b", 1.5),
+        ("response/under_a_response_heading", r"\bresponse_heading\b", 2),
         ("annotation/commentary", r"^(?=.*?\bcommentary:)(?=.*?\bunaddressed\b)", 4),
     ],
     combine=False,

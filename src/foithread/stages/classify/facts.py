@@ -226,4 +226,6 @@ def facts_of(ev: Evidence, rules: Rules) -> Facts:
     tokens += ["empty"] if not ev.body.strip() else []
     tokens += ["unaddressed"] if _unaddressed(ev) else []
     tokens += ["bare_letter"] if _bare_letter(ev) else []
+    first_line = next((ln for ln in ev.body.splitlines() if ln.strip()), "")
+    tokens += ["response_heading"] if first_line and rules["dlog_response_heading"].first(first_line) else []
     return Facts(party, default, hits, tuple(tokens))

@@ -26,9 +26,11 @@ _NOT_FIGURES = discipline.compile(
     r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
     # citations of law (``section 40``, ``§ 4 Absatz 1 Nr. 5``, ``Art. 4(1)(b)``), units and rooms
     # (``Referat 31``, ``Room 204``) and numbered ids (``[#5617]``)
-    r"|(?:\b(?:sections?|s\.|regulations?|reg\.|questions?|parts?|paragraphs?|articles?|art\.|absatz|abs\.|satz|nr\."
+    r"|(?:\b(?:sections?|s\.|regulations?|regs?\.?|questions?|parts?|paragraphs?|articles?|art\.|absatz|abs\.|satz|nr\."
     r"|referat|abteilung|dezernat|units?|rooms?|zimmer|floor)|§§?|#)"
     r"\s*\d+[\w()]*(?:\s*(?:and|or|,|&)\s*\d+[\w()]*)*"
+    # a reference after its scheme's capitals (``ATISN 15980``, ``FOI 12345``, ``EIR-2024``)
+    r"|(?-i:\b[A-Z]{2,8}+)[ -]?\d++\b"
     # whole tokens, matched from their start and without backtracking (linear on long runs)
     r"|(?<!\S)[^\s\d]*+\d[^\s/-]*+[/-][^\s\d]*+\d\S*+|(?<!\S)(?:[^\s:]|:(?!//))*+://\S+|\bwww\.\S+"
     # a list label, with the blank lines before it: tried only at the first line of a run of

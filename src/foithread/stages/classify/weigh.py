@@ -91,8 +91,8 @@ def classify(ev: Evidence, rules: Rules) -> Verdict:
     facts = facts_of(ev, rules)
     cues = cues_of(facts, ev, rules)
     party = facts.party
-    if facts.party_default and any(c.source == "chaser" for c in cues):
-        party = "requester"  # the requester's voice says who wrote it when nothing else does
+    if facts.party_default and "requester_before" in facts.tokens and any(c.source == "chaser" for c in cues):
+        party = "requester"  # the requester's voice says who chases an answer when nothing else does
     hinted = ev.kind_hint if ev.kind_hint not in UNTRUSTED_HINTS else None
     scores = _scores(cues, party, hinted)
     ranked = sorted(scores.items(), key=lambda item: -item[1])
