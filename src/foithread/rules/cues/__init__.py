@@ -115,12 +115,12 @@ def missing_names(rules: Rules) -> list[str]:
         for meaning in _MEANING_TOKEN.findall(" ".join(r.pattern.replace("\\b", " ") for r in rules["signals"].rules)):
             wanted.setdefault(meaning, set())
     out = []
-    for meaning, names in sorted(wanted.items()):
+    for meaning, wanted_names in sorted(wanted.items()):
         if not any(True for _ in tables_of(rules, meaning)):
             out.append(f"{meaning}:")
             continue
         defined = {name for tab in tables_of(rules, meaning) for name in tab.names()}
-        out += [f"{meaning}:{name}" for name in sorted(names - defined)]
+        out += [f"{meaning}:{name}" for name in sorted(wanted_names - defined)]
     return out
 
 
