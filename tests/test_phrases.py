@@ -56,6 +56,8 @@ CASES = [
     ("response", "The council does not hold the information you requested.", {"not_held", "answer"}),
     ("response", "This information is exempt under section 40(2).", {"exempt"}),
     ("response", "The figures are set out in the table below.", {"provided"}),
+    ("response", "Please see attached the Parking Revenue Account for 2010/11.", {"attached", "provided"}),
+    ("response", "Please see attached the council's response letter.", {"attached"}),
     ("response", "We can neither confirm nor deny that we hold this information.", {"ncnd"}),
     ("response", "If you are unhappy with this response you may ask for an internal review.", {"appeal_rights"}),
     ("response", "Complying would exceed the appropriate limit of £450.", {"cost_limit"}),

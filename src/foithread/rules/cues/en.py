@@ -179,7 +179,7 @@ RESPONSE = table(
         ("cost_limit", r"\b(?:appropriate|cost) limit\b|\bsection 12\b|\bexceed (?:the )?(?:cost|appropriate)\b", 3),
         (
             "provided",
-            r"\b(?:is|are|has been|have been) (?:provided|released|disclosed|enclosed|set out)\b|\bplease find (?:below|enclosed)\b|\b(?:decided to|will|now|are|have|am|we|I|can) (?:release|releasing|released|disclose|disclosing|provide|providing)\b(?! (?:any|the remaining))|\b(?:full |partial )?access (?:is|has been) granted\b|\bwe are pleased to (?:provide|release|grant)\b",
+            r"\b(?:is|are|has been|have been) (?:provided|released|disclosed|enclosed|set out)\b|\bplease find (?:below|enclosed)\b|\b(?:decided to|will|now|are|have|am|we|I|can) (?:release|releasing|released|disclose|disclosing|provide|providing)\b(?! (?:any|the remaining))|\b(?:full |partial )?access (?:is|has been) granted\b|\bwe are pleased to (?:provide|release|grant)\b|\b(?:please )?(?:find|see) attached (?:the|a copy of the|copies of the) (?!(?:\S+ ){0,2}(?:response|letter|decision|reply|acknowledge?ment|notice)\b)\w+",
             3,
         ),
         (
