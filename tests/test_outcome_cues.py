@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from foithread.rules import DEFAULT_RULES
-from foithread.stages.classifier import has_data, outcome_of
+from foithread.stages.classify import has_data, outcome_of
 
 CASES = [
     # a response that restates a question about "not held" refusals is not itself a not-held answer
@@ -35,12 +35,31 @@ CASES = [
         "Leider kann Ihrem Antrag nicht entsprochen werden.\n",
         "refused",
     ),
+    # figures inside the request the letter quotes say what was asked, not what was given
+    (
+        "Thank you for your internal review request. You wrote:\n“You disclosed that 3,080 cases were stayed and\n"
+        "14 customers received 25% of the award. Please release the figures since.”\n"
+        "We find that the original decision was not correct and your complaint is upheld.\n",
+        "unknown",
+    ),
+    (
+        'You asked: "How many of the 412 permits were revoked?"\nOf the 412 permits, 37 were revoked in 2022.\n',
+        "information_provided",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("body", "outcome"), CASES)
 def test_outcome(body: str, outcome: str) -> None:
     assert outcome_of("response", body, (), DEFAULT_RULES) == outcome
+
+
+def test_a_reference_heading_and_a_cited_regulation_are_no_figures() -> None:
+    body = (
+        "Request for Information: ATISN 15980 – Location of coal tips\n"
+        "We believe it should be withheld under the exception contained in Reg 12(4)(d) of the EIRs.\n"
+    )
+    assert outcome_of("response", body, ("reg12(4)(d)",), DEFAULT_RULES, "eir") == "refused"
 
 
 #: numbers that are not figures: citations of law, units and rooms, numbered ids; and ones that are
@@ -50,7 +69,11 @@ HAS_DATA = [
     ("Please quote the request number [#7702] in any reply to this office.", False),
     ("The papers are kept in Room 204 of the county archive building.", False),
     ("Under Art. 4(1)(b) of the regulation the names of staff are withheld.", False),
+    ("Request for Information: ATISN 15980 – Location of coal tips", False),
+    ("Your request FOI 20231 was passed to the team dealing with licensing.", False),
+    ("The information is withheld under Reg 12(4)(d) and regs 13 and 12(5)(e) of the EIRs.", False),
     ("The council issued 341 penalty notices in the year to March.", True),
+    ("There were 12 complaints about the NHS 24 service in the last quarter.", True),
     ("Im Jahr 2022 wurden 57 Verfahren eingeleitet und 12 eingestellt.", True),
 ]
 

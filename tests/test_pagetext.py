@@ -311,7 +311,11 @@ def test_pasted_mail_header_blocks_start_messages() -> None:
     thread = foithread.parse(PASTED, format="text")
     firsts = [m.raw.strip().splitlines()[0] for m in thread.messages]
     assert firsts[1:] == ["Date: Mon, 6 Mar 2023 10:02:11 +0000", "Date: Tue, 2 May 2023 09:15:40 +0100"]
-    assert [(m.kind, m.party) for m in thread.messages[1:]] == [("request", "requester"), ("follow_up", "requester")]
+    assert [(m.kind, m.party) for m in thread.messages] == [
+        ("annotation", "requester"),  # the commentary above the mails it reproduces
+        ("request", "requester"),
+        ("follow_up", "requester"),
+    ]
     for m in thread.messages[1:]:
         assert not m.body.lstrip().startswith("Date:") and not m.dates  # the envelope is removed
         assert {r.rule for r in m.removed} == {"pasted_header"}

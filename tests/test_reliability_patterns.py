@@ -30,7 +30,7 @@ from foithread import discipline
 from foithread.errors import ParseError
 from foithread.rules import DEFAULT_RULES, Rule, Rules, RuleTable, _Prefilter
 from foithread.rules.literals import WRAPPED
-from foithread.stages import classifier
+from foithread.stages.classify import outcome as classifier
 
 SRC = Path(foithread.__file__).parent
 Pattern = regex.Pattern[str] | regex.Pattern[bytes]
@@ -86,7 +86,7 @@ def test_every_compiled_pattern_is_registered() -> None:
 def test_an_unregistered_pattern_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(classifier, "_STRAY", regex.compile(r"stray \d+"), raising=False)
     found = dict(compiled_patterns())
-    assert discipline.entry_of(found["foithread.stages.classifier._STRAY"]) is None
+    assert discipline.entry_of(found["foithread.stages.classify.outcome._STRAY"]) is None
 
 
 def test_rules_are_matched_with_a_timeout() -> None:

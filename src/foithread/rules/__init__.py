@@ -77,6 +77,8 @@ class Rule:
     pattern: str
     case_sensitive: bool = False
     enabled: bool = True
+    #: how much a match counts where matches are weighed (the classifier's cue tables); 1 elsewhere
+    weight: float = 1.0
     #: lines the rule must match and lines it must not (checked by :meth:`RuleTable.check`)
     examples: tuple[str, ...] = attrs.field(default=(), converter=_lines, repr=False, eq=False)
     counterexamples: tuple[str, ...] = attrs.field(default=(), converter=_lines, repr=False, eq=False)
@@ -305,7 +307,7 @@ class Gate:
 
 def table(
     name: str,
-    entries: Iterable[tuple[str, str]],
+    entries: Iterable[tuple[str, str] | tuple[str, str, float]],
     *,
     case_sensitive: bool = False,
     prefixes: tuple[str, ...] = (),
@@ -314,12 +316,13 @@ def table(
     examples: Mapping[str, Iterable[str]] | None = None,
     counterexamples: Mapping[str, Iterable[str]] | None = None,
 ) -> RuleTable:
-    """Build a table from ``(name, pattern)`` pairs, with an optional gate (prefixes/words) and,
-    by rule name, lines each rule must match (``examples``) and must not (``counterexamples``)."""
-    entries = list(entries)
+    """Build a table from ``(name, pattern)`` pairs or ``(name, pattern, weight)`` triples, with an
+    optional gate (prefixes/words) and, by rule name, lines each rule must match (``examples``) and
+    must not (``counterexamples``)."""
+    rows = [(n, p, float(w[0]) if w else 1.0) for n, p, *w in entries]
     good = {rule: tuple(lines) for rule, lines in (examples or {}).items()}
     bad = {rule: tuple(lines) for rule, lines in (counterexamples or {}).items()}
-    unknown = (set(good) | set(bad)) - {n for n, _ in entries}
+    unknown = (set(good) | set(bad)) - {n for n, _, _ in rows}
     if unknown:
         raise KeyError(f"examples for no rule of table {name!r}: {sorted(unknown)}")
     return RuleTable(
@@ -329,10 +332,11 @@ def table(
                 n,
                 p,
                 case_sensitive=case_sensitive,
+                weight=w,
                 examples=good.get(n, ()),
                 counterexamples=bad.get(n, ()),
             )
-            for n, p in entries
+            for n, p, w in rows
         ),
         gate=Gate(prefixes, words) if (prefixes or words) else None,
         combine=combine,
@@ -374,9 +378,9 @@ class Rules:
 
 
 def _default() -> Rules:
-    from foithread.rules import attachments, lines, pagetext, phrases, structure
+    from foithread.rules import attachments, cues, lines, pagetext, structure
 
-    return Rules(lines.TABLES + phrases.TABLES + structure.TABLES + pagetext.TABLES + attachments.TABLES)
+    return Rules(lines.TABLES + cues.TABLES + structure.TABLES + pagetext.TABLES + attachments.TABLES)
 
 
 #: every built-in table (line, phrase and structure rules): what ``parse`` uses unless given ``rules=``

@@ -60,6 +60,16 @@ class Evidence:
 
 
 def party_of(ev: Evidence) -> str:
+    return party_basis(ev)[0]
+
+
+def party_basis(ev: Evidence) -> tuple[str, bool]:
+    """Who sent the message, and whether that is only the fallback (nothing said who)."""
+    party = _party(ev)
+    return (party or "authority", party is None)
+
+
+def _party(ev: Evidence) -> str | None:
     if ev.party_hint:
         return ev.party_hint
     frm = (ev.sender_email or "").lower()
@@ -95,7 +105,9 @@ def party_of(ev: Evidence) -> str:
         return "requester"
     if ev.index == 0 and frm and not ev.requester_email and not ev.headers.get("to"):
         return "requester"
-    return "authority"
+    if greeting or ev.closing or ev.signatory or frm:
+        return "authority"  # a letter or a mail that nothing above gives to the requester
+    return None
 
 
 _GREETED = discipline.compile(r"^\s*(?:Dear|Annwyl|Hello|To)\s+(?P<name>[^,:\n]{2,120}?)\s*[,:]?\s*$", regex.I)
