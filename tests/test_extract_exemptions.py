@@ -98,3 +98,24 @@ def test_context_is_the_sentence() -> None:
     text = "Section 10(3) allows an extension. The information engages the exemption at section 31(1)(a)."
     assert not is_exemption_context(text, 0, 13)
     assert is_exemption_context(text, text.index("section 31"), len(text) - 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "regime", "expected"),
+    [
+        (
+            "It is estimated that the cost of locating and retrieving the information exceeds the "
+            '"appropriate level" as stated in the Fees Regulations.',
+            "foi",
+            ["s12"],
+        ),
+        ("Complying with your request would exceed the appropriate limit of £450.", "foi", ["s12"]),
+        ("The cost of answering is over the cost limit, so we cannot comply.", "foisa", ["s12"]),
+        ("Your request exceeds the appropriate limit under section 12(1) of the Act.", "foi", ["s12(1)"]),
+        ("If the cost would exceed the appropriate limit we will contact you.", "foi", []),
+        ("Please tell us whether any part would exceed the appropriate limit.", "foi", []),
+        ("Responding would exceed the appropriate limit.", "eir", []),  # EIR: manifestly unreasonable, not s12
+    ],
+)
+def test_the_cost_limit_applied_without_its_section_is_s12(text: str, regime: str, expected: list[str]) -> None:
+    assert extract_exemptions(text, regime) == expected

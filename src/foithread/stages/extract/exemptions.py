@@ -208,5 +208,33 @@ def extract_exemptions(text: str, regime: str | None = None) -> list[str]:
             continue  # "section 40(2) by virtue of section 40(3A)(a)": the condition, not a second exemption
         numbers.add((kind, num))
         out.setdefault(_format(kind, num, chain), None)
+    for exemption, pattern, regimes in IMPLIED_EXEMPTIONS:
+        cited = any(c == exemption or c.startswith(exemption + "(") for c in out)
+        if regime in regimes and not cited and _applied(pattern, text):
+            out.setdefault(exemption, None)
     # Most specific form only: "section 35(1)(d)" then "Section 35 is a qualified exemption" is s35(1)(d).
     return [c for c in out if not any(other.startswith(c + "(") for other in out)]
+
+
+#: refusal grounds a letter applies without citing their section: (exemption, wording, regimes).
+#: The cost limit is section 12 of FOIA and of FOISA ("the cost ... exceeds the appropriate limit"),
+#: whether or not the letter names the section; a sentence that only supposes it does not count.
+IMPLIED_EXEMPTIONS: tuple[tuple[str, regex.Pattern[str], frozenset[str | None]], ...] = (
+    (
+        "s12",
+        compile_pattern(
+            r"\bexceed(?:s|ed)?\b[^.\n]{0,80}?\b(?:the\s+)?[\"“']?appropriate\s+(?:limit|level)\b"
+            r"|\b(?:exceeds?|above|over)\s+the\s+(?:cost|fees)\s+limit\b",
+            regex.IGNORECASE,
+        ),
+        frozenset({"foi", "foisa", None}),
+    ),
+)
+
+
+def _applied(pattern: regex.Pattern[str], text: str) -> bool:
+    """``pattern`` matches in a sentence that states it (not one that supposes it: ``if …``)."""
+    return any(not search(_HYPOTHETICAL, _sentence(text, *m.span()), 0) for m in finditer(pattern, text))
+
+
+_HYPOTHETICAL = compile_pattern(r"\b(?:if|unless|whether|should|were\s+to)\b", regex.IGNORECASE)
