@@ -408,7 +408,9 @@ def test_batch_all_good_exits_0(suffix: str, tmp_path: Path, pd: Any) -> None:
 def test_batch_output_that_cannot_be_written_is_a_usage_error(suffix: str, batch_dir: Path, tmp_path: Path) -> None:
     if suffix == ".parquet":
         pytest.importorskip("pyarrow")  # without it, the missing extra is the usage error
-    out = tmp_path / "no-such-dir" / f"out{suffix}"
+    blocker = tmp_path / "a-file"  # a missing folder is created; one that is a file cannot be
+    blocker.write_text("not a folder\n")
+    out = blocker / f"out{suffix}"
     code, _, err = run(["batch", str(batch_dir), "--out", str(out)])
     assert code == 2 and "cannot write" in err and str(out) in err
 

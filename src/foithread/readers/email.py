@@ -58,7 +58,10 @@ KEPT_HEADERS = (
 _READ_HEADERS = frozenset(name.encode() for name in (*KEPT_HEADERS, "mime-version", "content-transfer-encoding"))
 _PART_SEPARATOR = "\n\n"
 _C1 = regex.compile(r"[\x80-\x9f]")
-_FOLD = discipline.compile(r"[ \t]*+(?:\r?\n[ \t]*+)++", why="possessive runs, one line break each")
+_FOLD = discipline.compile(
+    r"(?<![ \t])[ \t]*+(?:\r?\n[ \t]*+)++",
+    why="possessive runs, one line break each; tried only where a blank run starts",
+)
 #: mail-parser names an unnamed RTF or attached text part with ten random letters
 _INVENTED_NAME = regex.compile(r"^[a-z]{10}\.(?:rtf|txt)$")
 
