@@ -124,3 +124,38 @@ def test_address_ends_match_as_before(name: str) -> None:
 def test_postal_addresses_still_found(text: str, postcodes: list[str]) -> None:
     thread = foithread.parse("Dear Jo,\n\nPlease write to:\n" + text + "\nYours sincerely\nFOI Team\n")
     assert [a.postcode for m in thread.messages for a in m.addresses if a.kind == "postal"] == postcodes
+
+
+def test_a_process_running_threads_does_not_fork_its_workers() -> None:
+    import threading
+
+    from foithread import batch
+
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        assert batch._single_threaded() is False
+        assert batch._pool_context().get_start_method() != "fork"
+    finally:
+        stop.set()
+        helper.join()
+
+
+def test_a_single_threaded_parent_forks_warm_workers_with_the_same_results() -> None:
+    """In a fresh process (one thread): workers are forked after the tables are compiled, and a
+    pooled batch gives exactly the serial batch's records."""
+    code = (
+        "import sys, foithread\n"
+        "from foithread import batch\n"
+        "from foithread.rules import DEFAULT_RULES\n"
+        "if not batch._single_threaded():\n"
+        "    sys.exit(0)  # not Linux: nothing to check here\n"
+        "assert batch._pool_context().get_start_method() == 'fork'\n"
+        "assert all(r._compiled is not None for t in DEFAULT_RULES.tables for r in t)\n"
+        f"paths = sorted(str(p) for p in __import__('pathlib').Path({str(FIXTURES / 'cases')!r}).glob('*'))\n"
+        "serial = [r.to_dict() for r in batch.parse_many(paths)]\n"
+        "pooled = [r.to_dict() for r in batch.parse_many(paths, workers=2)]\n"
+        "assert pooled == serial and len(serial) > 20\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=600)
