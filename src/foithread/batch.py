@@ -201,7 +201,10 @@ def _single_threaded() -> bool:
 
 
 def _warm() -> None:
-    """Compile every built-in rule table now (they are compiled on first use, not at import)."""
+    """Compile every built-in rule table now (they are compiled on first use, not at import) and
+    import the e-mail parser (imported by the first e-mail input)."""
+    import mailparser  # noqa: F401
+
     from foithread.rules import DEFAULT_RULES
 
     DEFAULT_RULES.compile()

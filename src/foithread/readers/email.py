@@ -14,7 +14,6 @@ import logging
 from collections.abc import Iterator
 from typing import IO
 
-import mailparser
 import regex
 
 from foithread.attachments.sources import from_mail
@@ -198,6 +197,8 @@ def parse_email_bytes(
     depth = multipart_depth(data, limits.max_mime_depth)
     if depth > limits.max_mime_depth:
         raise _too_deep(f"more than {limits.max_mime_depth}", limits, source)
+    import mailparser  # here, not at the top: its import (a tenth of a second) is paid by e-mail inputs only
+
     try:
         mail = mailparser.parse_from_bytes(data)
     except RecursionError:
