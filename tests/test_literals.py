@@ -33,8 +33,11 @@ CASES = [
     (r"x\Kyyyy", None),
     (r"^[a-z--aeiou]+ tail", None),
     (r"^[[:alpha:]]+ tail", None),
-    # non-ASCII letters end a literal run (case folding beyond ASCII is left to the engine)
-    (r"Grüße aus Köln", ("e aus k",)),
+    # letters beyond ASCII stay in a run when they fold to one such letter; ß (folds to "ss") ends it
+    (r"Grüße aus Köln", ("e aus köln",)),
+    (r"^\s*\S.{2,200}?(?:написала|написал|пишет)\s*:", ("написал", "написала", "пишет")),
+    (r"^\s*\S.{2,200}?(?:写道|寫道)\s*[:：]\s*$", ("写道", "寫道")),  # two CJK characters are selective enough
+    (r"(?:Köln|to)\b", None),  # "to" is not
 ]
 
 

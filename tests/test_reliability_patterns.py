@@ -103,7 +103,7 @@ def test_rules_are_matched_with_a_timeout() -> None:
 _INLINE = {"compile", "search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer"}
 #: (file, function) allowed to: rules compile their (user-extensible) patterns, matched with a
 #: timeout; ``stated_receipt`` takes the caller's pattern for 80 characters before a date
-_ALLOWED = {("discipline.py", "compile"), ("rules/__init__.py", "_compile"), ("rules/__init__.py", "combined")}
+_ALLOWED = {("discipline.py", "compile"), ("rules/__init__.py", "_compile"), ("rules/dispatch.py", "combined")}
 _ALLOWED_BOUNDED = {("deadlines.py", "stated_receipt")}
 #: patterns made at run time from a user's censor rules or a thread's own names, each matched with a timeout
 _ALLOWED_DYNAMIC = {

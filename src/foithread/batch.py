@@ -189,8 +189,33 @@ _EXIT_GRACE = 10.0
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
-    """Workers started by a fork server where there is one: forking a process that already runs
-    threads (pyarrow's, dask's, a web server's) can deadlock the child, and Python 3.14 makes
-    the same choice by default."""
+    """Workers forked from this process when it runs no other thread (Linux: one entry in
+    ``/proc/self/task``, native threads included), after the rule tables are compiled here, so
+    that each worker starts with everything it needs instead of importing foithread and
+    compiling its patterns again (about a second of each worker's time: more than a batch of
+    200 files takes). Otherwise workers come from a fork server where there is one: forking a
+    process that already runs threads (pyarrow's, dask's, a web server's) can deadlock the
+    child, and Python 3.14 makes the same choice by default."""
     methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _single_threaded():
+        _warm()
+        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else methods[0])
+
+
+def _single_threaded() -> bool:
+    """True only when this process is known to run one thread (never guessed: False off Linux)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
+def _warm() -> None:
+    """Compile every built-in rule table now (they are compiled on first use, not at import) and
+    import the e-mail parser (imported by the first e-mail input)."""
+    import mailparser  # noqa: F401
+
+    from foithread.rules import DEFAULT_RULES
+
+    DEFAULT_RULES.compile()

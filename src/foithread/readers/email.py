@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from html import unescape
 from typing import IO
 
-import mailparser
 import regex
 from mailparser.utils import decode_header_part
 
@@ -236,6 +235,8 @@ def parse_email_bytes(
     depth = multipart_depth(data, limits.max_mime_depth)
     if depth > limits.max_mime_depth:
         raise _too_deep(f"more than {limits.max_mime_depth}", limits, source)
+    import mailparser  # here, not at the top: its import (a tenth of a second) is paid by e-mail inputs only
+
     try:
         mail = mailparser.parse_from_bytes(data)
     except RecursionError:

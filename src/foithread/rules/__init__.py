@@ -24,10 +24,8 @@ import attrs
 import regex
 
 from foithread import discipline
+from foithread.rules.dispatch import MATCH_TIMEOUT, _Index, _Prefilter
 from foithread.rules.literals import fold, required_literals
-
-#: seconds any single rule may spend on one line before it is taken as not matching
-MATCH_TIMEOUT = discipline.LINE_TIMEOUT
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 
@@ -71,7 +69,15 @@ def _lines(value: Iterable[str]) -> tuple[str, ...]:
 
 @attrs.frozen
 class Rule:
-    """One named pattern. ``pattern`` is searched in a single line (without its newline)."""
+    """One named pattern. ``pattern`` is searched in a single line (without its newline).
+
+    The pattern is compiled, and its required literals read, on first use (so that importing
+    foithread compiles nothing); :meth:`RuleTable.add` compiles a rule it is given at once, so a
+    bad pattern is reported where it is added. A rule whose pattern is one of the built-in rules'
+    (each growth-tested on worst cases by ``tests/test_reliability_patterns.py``) is matched
+    without a timeout (passing one costs more than most matches), unless ``Limits.regex_timeout``
+    is set below :data:`MATCH_TIMEOUT`; any other rule is always matched with one.
+    """
 
     name: str
     pattern: str
@@ -82,38 +88,66 @@ class Rule:
     #: lines the rule must match and lines it must not (checked by :meth:`RuleTable.check`)
     examples: tuple[str, ...] = attrs.field(default=(), converter=_lines, repr=False, eq=False)
     counterexamples: tuple[str, ...] = attrs.field(default=(), converter=_lines, repr=False, eq=False)
-    compiled: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
 
     anchored: bool = attrs.field(init=False, repr=False, eq=False)
-    #: lower-case words one of which every match contains (None: not known); see :mod:`.literals`
-    literals: tuple[str, ...] | None = attrs.field(init=False, repr=False, eq=False)
+    _compiled: regex.Pattern[str] | None = attrs.field(init=False, default=None, repr=False, eq=False)
+    #: matched with a timeout (not one of the growth-tested built-in patterns); set on compiling
+    _timed: bool = attrs.field(init=False, default=True, repr=False, eq=False)
+    _literals: tuple[tuple[str, ...] | None] | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        flags = regex.VERSION1 if self.case_sensitive else _FLAGS
-        object.__setattr__(self, "compiled", _compile(self.pattern, flags))
         # ``regex`` tries a ``^…`` pattern at every position under search(); match() does not
         object.__setattr__(self, "anchored", self.pattern.startswith("^") and "|" not in _top_level(self.pattern))
-        object.__setattr__(self, "literals", required_literals(self.pattern))
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        """The compiled pattern (compiled on first use)."""
+        return self._compiled or self._compile()
+
+    def _compile(self) -> regex.Pattern[str]:
+        flags = regex.VERSION1 if self.case_sensitive else _FLAGS
+        compiled = _compile(self.pattern, flags)
+        object.__setattr__(self, "_timed", (self.pattern, self.case_sensitive) not in _built_in())
+        object.__setattr__(self, "_compiled", compiled)
+        return compiled
+
+    @property
+    def literals(self) -> tuple[str, ...] | None:
+        """Lower-case words one of which every match contains (None: not known); see :mod:`.literals`."""
+        known = self._literals
+        if known is None:
+            known = (required_literals(self.pattern),)
+            object.__setattr__(self, "_literals", known)
+        return known[0]
 
     def possible(self, folded: str) -> bool:
         """False when ``folded`` (the text through :func:`.literals.fold`) lacks every required word."""
-        return self.literals is None or any(word in folded for word in self.literals)
+        words = self.literals
+        return words is None or any(word in folded for word in words)
 
     def search(self, line: str) -> regex.Match[str] | None:
         """The match in ``line`` (None, also on timeout: recorded in the current parse)."""
-        timeout = discipline.current().timeout(MATCH_TIMEOUT)
+        compiled = self._compiled or self._compile()
+        context = discipline.current()
+        if not self._timed and context.regex_timeout >= MATCH_TIMEOUT:
+            return compiled.match(line) if self.anchored else compiled.search(line)
+        timeout = context.timeout(MATCH_TIMEOUT)
         try:
             if self.anchored:
-                return self.compiled.match(line, timeout=timeout)
-            return self.compiled.search(line, timeout=timeout)
+                return compiled.match(line, timeout=timeout)
+            return compiled.search(line, timeout=timeout)
         except TimeoutError:
             discipline.timed_out(f"rule {self.name!r}")
             return None
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Every non-overlapping match's span (an empty list on timeout, recorded)."""
+        compiled = self._compiled or self._compile()
+        context = discipline.current()
+        if not self._timed and context.regex_timeout >= MATCH_TIMEOUT:
+            return [m.span() for m in compiled.finditer(text) if m.end() > m.start()]
         try:
-            found = self.compiled.finditer(text, timeout=discipline.current().timeout(MATCH_TIMEOUT))
+            found = compiled.finditer(text, timeout=context.timeout(MATCH_TIMEOUT))
             return [m.span() for m in found if m.end() > m.start()]
         except TimeoutError:
             discipline.timed_out(f"rule {self.name!r}")
@@ -133,15 +167,29 @@ class RuleTable:
     #: (a speed-up only, never a change of result; off for tables where it measured slower)
     combine: bool = True
     _enabled: tuple[Rule, ...] = attrs.field(init=False, repr=False, eq=False)
-    _any: _Prefilter | None = attrs.field(init=False, repr=False, eq=False)
+    _index: _Index | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        enabled = tuple(r for r in self.rules if r.enabled)
-        object.__setattr__(self, "_enabled", enabled)
-        object.__setattr__(self, "_any", _Prefilter.build(enabled) if self.combine else None)
+        object.__setattr__(self, "_enabled", tuple(r for r in self.rules if r.enabled))
+
+    def _build(self) -> _Index:
+        """The table's literals and combined pattern, made on first use (never at import)."""
+        index = _Index.build(self._enabled, self.combine, _built_in())
+        object.__setattr__(self, "_index", index)
+        return index
+
+    @property
+    def _any(self) -> _Prefilter | None:
+        return (self._index or self._build()).prefilter
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self._enabled)
+
+    def compile(self) -> None:
+        """Compile every enabled rule and the table's shortcuts now (they are made on first use)."""
+        self._index or self._build()
+        for rule in self._enabled:
+            rule.compiled  # noqa: B018 - compiles it
 
     def candidates(self, line: str, folded: str | None = None, *, combined: bool = True) -> list[Rule]:
         """The enabled rules that could match ``line``, in order; rules left out cannot match.
@@ -153,8 +201,14 @@ class RuleTable:
             folded = fold(line)
         if self.gate is not None and not self.gate.passes_folded(folded):
             return []
-        chosen = [rule for rule in self._enabled if rule.possible(folded)]
-        if combined and len(chosen) > 2 and self._any is not None and not self._any.may_match(line):
+        index = self._index or self._build()
+        present = {word for word in index.words if word in folded}  # one pass for the whole table
+        if present:
+            chosen = [rule for rule, words in index.needs if words is None or not present.isdisjoint(words)]
+        else:
+            chosen = list(index.unknown)
+        prefilter = index.prefilter
+        if combined and len(chosen) > 2 and prefilter is not None and not prefilter.may_match(line):
             return []
         return chosen
 
@@ -219,64 +273,11 @@ class RuleTable:
 
     def add(self, rule: Rule, *, before: str | None = None, gate: Gate | None = None) -> RuleTable:
         """A new table with ``rule`` added (the old gate is dropped unless ``gate`` is given)."""
+        rule.compiled  # noqa: B018 - a bad pattern is reported here, not at the first parse
         rules = list(self.rules)
         index = self.names().index(before) if before else len(rules)
         rules.insert(index, rule)
         return attrs.evolve(self, rules=tuple(rules), gate=gate)
-
-
-_BACKREFERENCE = discipline.compile(r"\\(?:[1-9]|g<)")
-
-
-@attrs.frozen
-class _Prefilter:
-    """All rules of a table as (at most) two combined patterns: one C-level call says whether
-    any rule could match. Rules the combination cannot express (backreferences) are kept
-    apart and tried one by one; a combined pattern that times out answers "maybe"."""
-
-    anchored: regex.Pattern[str] | None
-    floating: regex.Pattern[str] | None
-    apart: tuple[Rule, ...]
-
-    @classmethod
-    def build(cls, rules: tuple[Rule, ...]) -> _Prefilter | None:
-        apart = tuple(r for r in rules if _BACKREFERENCE.search(r.pattern))
-        joined = [r for r in rules if r not in apart]
-
-        def combined(chosen: list[Rule], strip: bool) -> regex.Pattern[str] | None:
-            if not chosen:
-                return None
-            branches = (
-                ("(?-i:{})" if r.case_sensitive else "(?i:{})").format(r.pattern[1:] if strip else r.pattern)
-                for r in chosen
-            )
-            return regex.compile("|".join(branches), regex.VERSION1)
-
-        try:
-            return cls(
-                combined([r for r in joined if r.anchored], True),
-                combined([r for r in joined if not r.anchored], False),
-                apart,
-            )
-        except regex.error:
-            return None  # a rule the combination cannot hold: every rule is tried on its own
-
-    #: longer lines are not pre-checked (the rules are tried one by one, each linear): a combined
-    #: pattern of many ``\s*…`` branches re-scans a long white-space run once per branch
-    MAX_LINE = 1_000
-
-    def may_match(self, line: str) -> bool:
-        if len(line) > self.MAX_LINE:
-            return True
-        timeout = discipline.current().timeout(MATCH_TIMEOUT)
-        try:
-            if self.anchored is not None and self.anchored.match(line, timeout=timeout):
-                return True
-            if self.floating is not None and self.floating.search(line, timeout=timeout):
-                return True
-        except TimeoutError:
-            return True  # a speed-up only: the rules are then tried one by one (nothing is lost)
-        return any(rule.search(line) for rule in self.apart)
 
 
 @attrs.frozen
@@ -302,7 +303,10 @@ class Gate:
         """:meth:`passes` for a line already through :func:`.literals.fold`."""
         if self.prefixes and folded.lstrip().startswith(self.prefixes):
             return True
-        return any(w in folded for w in self.words)
+        for word in self.words:  # noqa: SIM110 - a loop, not any(): this runs for every line of every table
+            if word in folded:
+                return True
+        return False
 
 
 def table(
@@ -367,6 +371,11 @@ class Rules:
     def __repr__(self) -> str:  # short: the tables hold hundreds of patterns
         return f"<Rules: {len(self.tables)} tables, {sum(len(t.rules) for t in self.tables)} rules>"
 
+    def compile(self) -> None:
+        """Compile every table now (e.g. before forking workers, which then inherit the patterns)."""
+        for t in self.tables:
+            t.compile()
+
     def _replace(self, new: RuleTable) -> Rules:
         return Rules(tuple(new if t.name == new.name else t for t in self.tables))
 
@@ -390,6 +399,18 @@ DEFAULT_RULES: Rules = _default()
 def rules_or_default(rules: Rules | None) -> Rules:
     """``rules``, or :data:`DEFAULT_RULES` for ``None`` (what every public ``rules=`` means by it)."""
     return DEFAULT_RULES if rules is None else rules
+
+
+#: (pattern, case_sensitive) of every built-in rule: each is growth-tested, so matched without a timeout
+_BUILT_IN: frozenset[tuple[str, bool]] = frozenset(
+    (rule.pattern, rule.case_sensitive) for t in DEFAULT_RULES.tables for rule in t.rules
+)
+
+
+def _built_in() -> frozenset[tuple[str, bool]]:
+    """:data:`_BUILT_IN` (empty while the built-in tables are being made: timed until then)."""
+    known: frozenset[tuple[str, bool]] = globals().get("_BUILT_IN", frozenset())
+    return known
 
 
 __all__ = ["DEFAULT_RULES", "MATCH_TIMEOUT", "Gate", "Rule", "RuleTable", "Rules", "rules_or_default", "table"]

@@ -6,12 +6,14 @@ case-folded text before running a pattern, the way grep tools pick a literal to 
 text with none of the words is skipped without touching the regex engine.
 
 The analysis is conservative. It reads the pattern with the standard library's parser (the
-syntax the ``regex`` module shares with :mod:`re`), keeps ASCII letters only (so that lower-casing
-both sides is a safe way to ignore case), and returns ``None`` — "no shortcut, always run the
-pattern" — for anything it cannot read or where no literal of at least :data:`MIN_LENGTH`
-characters is required. Checked against :func:`fold` of the text (full case
-folding, so that ``ß`` is found by ``ss`` as the ``regex`` module's case-insensitive match does). It can only ever make matching faster, never change a result; the tests
-check that over every line of the corpus.
+syntax the ``regex`` module shares with :mod:`re`), keeps printable ASCII and the letters beyond
+ASCII whose case folding is one such letter (Cyrillic, ``ł``, CJK; so that folding both sides is a
+safe way to ignore case), and returns ``None`` — "no shortcut, always run the pattern" — for
+anything it cannot read or where no literal of at least :data:`MIN_LENGTH` characters is required
+(a character beyond ASCII counts twice: ``写道`` is selective, ``to`` is not). Checked against
+:func:`fold` of the text (full case folding, so that ``ß`` is found by ``ss`` as the ``regex``
+module's case-insensitive match does). It can only ever make matching faster, never change a
+result; the tests check that over every line of the corpus.
 """
 
 from __future__ import annotations
@@ -72,9 +74,25 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     except Exception:  # syntax only the regex module knows (\\K, \\p{..}, (?V1)…): no shortcut
         return None
     need = _sequence(list(parsed))
-    if not need or min(len(s) for s in need) < MIN_LENGTH:
+    if not need or min(_weight(s) for s in need) < MIN_LENGTH:
         return None
     return tuple(sorted(need))
+
+
+def _literal_char(code: int) -> bool:
+    """A character a literal may hold: printable ASCII, or a letter beyond ASCII whose case folding
+    is one character beyond ASCII (Cyrillic, Polish ``ł``, CJK: ``写道``), so that a substring test
+    of the folded text is implied by any case-insensitive match of the ``regex`` module."""
+    char = chr(code)
+    if code < 128:
+        return char.isprintable()
+    folded = char.casefold()
+    return char.isalpha() and len(folded) == 1 and ord(folded) >= 128
+
+
+def _weight(word: str) -> int:
+    """How selective ``word`` is: its length, a character beyond ASCII counting twice (``写道`` is 4)."""
+    return sum(1 if ord(c) < 128 else 2 for c in word)
 
 
 def _better(a: Need, b: Need) -> Need:
@@ -83,8 +101,8 @@ def _better(a: Need, b: Need) -> Need:
         return b
     if b is None:
         return a
-    ka = (min(len(s) for s in a), -len(a))
-    kb = (min(len(s) for s in b), -len(b))
+    ka = (min(_weight(s) for s in a), -len(a))
+    kb = (min(_weight(s) for s in b), -len(b))
     return a if ka >= kb else b
 
 
@@ -100,8 +118,8 @@ def _sequence(items: list[tuple[Any, Any]]) -> Need:
 
     for op, av in items:
         name = str(op)
-        if name == "LITERAL" and av < 128 and chr(av).isprintable():
-            run.append(chr(av).lower())
+        if name == "LITERAL" and _literal_char(av):
+            run.append(chr(av).casefold())
             continue
         close_run()
         best = _better(best, _item(name, av))

@@ -46,6 +46,9 @@ QUOTE_HEADER = table(
     ],
     prefixes=("-", "_", "="),
     words=(*gate_words(), ">>>", "sent by", "please respond", "begin forwarded", "@", ":", "："),
+    # its rules' words leave a few candidates per line: trying them costs 37 µs a line, the
+    # combined pattern of all 33 rules 118 µs (every corpus line with a colon or "@")
+    combine=False,
 )
 
 #: header lines of an Outlook-style quoted block (``From:``/``Sent:``/``To:``/``Subject:``), every language

