@@ -18,6 +18,7 @@ from foithread import discipline
 from foithread.rules import Rules
 from foithread.rules.literals import WRAPPED, fold
 from foithread.stages.party import PERSON_GREETING, Evidence, annotation_party, party_of
+from foithread.stages.runs import head_lines, nonblank_count
 
 _DAEMON = discipline.compile(r"\b(?:mailer-daemon|postmaster|mail delivery (?:system|subsystem))\b", regex.I)
 _BOUNCE_SUBJECT = discipline.compile(
@@ -43,8 +44,7 @@ def _hits(rules: Rules, table_name: str, text: str, folded: str | None = None) -
 
 
 def _head(body: str, lines: int) -> str:
-    out = [ln for ln in body.splitlines() if ln.strip()]
-    return "\n".join(out[:lines])
+    return "\n".join(head_lines(body, lines))
 
 
 def _multiline(rules: Rules, table_name: str, text: str) -> set[str]:
@@ -98,7 +98,7 @@ def _out_of_office(ev: Evidence, rules: Rules) -> str | None:
     hits = _multiline(rules, "out_of_office", head) - {"subject", "subject_auto"}
     if "subject_auto" in subject_hits and hits:
         return "subject_auto"
-    nonblank = sum(1 for ln in ev.body.splitlines() if ln.strip())
+    nonblank = nonblank_count(ev.body)
     if ("out_of_office" in hits or "welsh" in hits) and nonblank <= 25 and not PERSON_GREETING.search(head):
         return "body"
     if is_auto_reply(ev.headers) and hits:
