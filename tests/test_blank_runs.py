@@ -8,10 +8,15 @@ and the two parses must agree exactly (JSON of the whole thread).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import mailparser
 import pytest
+from conftest import ROOT
 
 import foithread
+from foithread.readers import blankfold
+from foithread.readers import email as email_reader
 from foithread.stages import runs
 from foithread.stages.zoner import split_lines
 
@@ -124,3 +129,43 @@ def test_split_lines_folds_long_runs_and_keeps_every_offset(text: str, count: in
 )
 def test_fold_blank_cuts_runs_of_empty_strings(lines: list[str], expected: list[str]) -> None:
     assert runs.fold_blank(lines) == expected
+
+
+# --- the MIME parse of an email with long blank runs (readers/blankfold.py) --------------------
+
+_FIXTURE_EMAILS = sorted((ROOT / "fixtures").rglob("*.eml"))[:12]
+
+
+def _mail_json(data: bytes) -> str:
+    try:
+        return json.dumps(foithread.parse(data, format="eml").to_dict(), sort_keys=True, default=str)
+    except foithread.ParseError as exc:
+        return f"ParseError: {exc}"
+
+
+def _whole(data: bytes) -> tuple[mailparser.MailParser, list[str]]:
+    mail = mailparser.parse_from_bytes(data)
+    return mail, list(mail.text_plain or [])
+
+
+@pytest.mark.parametrize("unit", [b"\n", b" \n", b"\r\n", b"\t\n"], ids=["lf", "space", "crlf", "tab"])
+@pytest.mark.parametrize("path", _FIXTURE_EMAILS, ids=lambda p: p.name)
+def test_folded_mime_parse_gives_what_the_whole_input_gives(
+    path: Path, unit: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = path.read_bytes()
+    head = raw.find(b"\n\n") + 1
+    middle = raw.find(b"\n", len(raw) // 2) + 1
+    # runs after the headers, in the middle (two, one line apart) and near the end: in text parts,
+    # in HTML, attachments, preambles and base64 (where the shortcut must give way to the whole parse)
+    data = raw[:head] + unit * 20_000 + raw[head:middle] + unit * 203 + b"x\n" + unit * 30_000 + raw[middle:]
+    fast = _mail_json(data)
+    monkeypatch.setattr(email_reader, "parse_mail", _whole)
+    assert _mail_json(data) == fast
+
+
+def test_folded_mime_parse_restores_every_copy() -> None:
+    body = b"Dear Jo,\n" + b"\n" * 2_000_000 + b"Yours sincerely,\nFOI Team\n"
+    mail, plain = blankfold.parse_mail(_HEAD.encode() + body)
+    assert plain == [body.decode()]
+    assert mail.subject.startswith("Re: Freedom of Information request")

@@ -14,7 +14,6 @@ import logging
 from collections.abc import Iterator
 from typing import IO
 
-import mailparser
 import regex
 
 from foithread.attachments.sources import from_mail
@@ -22,6 +21,7 @@ from foithread.errors import ParseError, limit_exceeded
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Sender
 from foithread.readers.base import Document, Part
+from foithread.readers.blankfold import parse_mail
 from foithread.readers.mailheaders import bound_headers
 from foithread.readers.text import normalise_newlines
 
@@ -199,7 +199,7 @@ def parse_email_bytes(
     if depth > limits.max_mime_depth:
         raise _too_deep(f"more than {limits.max_mime_depth}", limits, source)
     try:
-        mail = mailparser.parse_from_bytes(data)
+        mail, plain_texts = parse_mail(data)
     except RecursionError:
         raise _too_deep("too deep for the MIME parser", limits, source) from None
     except Exception as exc:  # mail-parser wraps many failures; report them as ours
@@ -214,7 +214,7 @@ def parse_email_bytes(
         if value is not None:
             headers[key] = _header_value(value).strip()
     content_type = msg.get_content_type()
-    plain = [normalise_newlines(t) for t in (mail.text_plain or [])]
+    plain = [normalise_newlines(t) for t in plain_texts]
     html = [normalise_newlines(t) for t in (mail.text_html or [])]
     chunks = plain or [_html_to_text(h) for h in html]
     if not plain and html:
