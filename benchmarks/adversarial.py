@@ -63,6 +63,21 @@ def blank_lines_email(lines: int = 20_000) -> bytes:
     return email(filler="\n" * lines)
 
 
+def space_lines_email(lines: int = 1_000_000) -> bytes:
+    """Item 1: a response whose body holds ``lines`` lines of one space."""
+    return email(filler=" \n" * lines)
+
+
+def reproducer_mbox(entries: int = 80) -> bytes:
+    """Item 1: an mbox (about 2 MB) of ``entries`` responses, alternately 20,000 blank lines and
+    30,000 spaces in a sentence (each its own message: identical ones would be merged)."""
+    out = []
+    for i in range(entries):
+        filler = f"Case {i}.\n" + ("\n" * 20_000 if i % 2 == 0 else "We do not hold" + " " * 30_000 + "it.\n")
+        out.append(b"From foi@exeter.gov.uk Mon Oct  4 10:00:00 2021\n" + email(filler=filler) + b"\n")
+    return b"".join(out)
+
+
 def spaces_email(width: int = 30_000) -> bytes:
     """Item 1: a response with ``width`` spaces inside one sentence of its answer."""
     return email(filler="We do not hold" + " " * width + "the information you asked for.\n")
@@ -265,6 +280,22 @@ def _cli(argv: list[str]) -> subprocess.CompletedProcess[str]:
 #: name -> (issue item, input described, what is timed)
 CASES: dict[str, tuple[str, str, Callable[[], str | tuple[str, float]]]] = {
     "blank-lines": ("1", f"{len(blank_lines_email()):,} B eml, 20,000 blank lines", _parse(blank_lines_email)),
+    "blank-lines-2mb": (
+        "1",
+        f"{len(blank_lines_email(2_000_000)):,} B eml, 2,000,000 blank lines",
+        _parse(lambda: blank_lines_email(2_000_000)),
+    ),
+    "space-lines-2mb": (
+        "1",
+        f"{len(space_lines_email()):,} B eml, 1,000,000 lines of one space",
+        _parse(space_lines_email),
+    ),
+    "spaces-2mb": (
+        "1",
+        f"{len(spaces_email(2_000_000)):,} B eml, 2,000,000 spaces in a sentence",
+        _parse(lambda: spaces_email(2_000_000)),
+    ),
+    "mbox-2mb": ("1", f"{len(reproducer_mbox()):,} B mbox, 80 reproducer entries", _parse(reproducer_mbox)),
     "long-spaces": ("1", f"{len(spaces_email()):,} B eml, 30,000 spaces in a sentence", _parse(spaces_email)),
     "html-comments": ("2", f"{len(html_comments()):,} B, 20,000 '<!--'", _parse(html_comments)),
     "html-comments-800k": (
@@ -311,12 +342,35 @@ def run_case(name: str) -> dict[str, object]:
     return {"seconds": round(seconds, 3), "outcome": outcome[:110]}
 
 
+def _run_child(name: str, timeout: float) -> dict[str, object]:
+    """One case in a child process (cut off after ``timeout`` seconds)."""
+    try:
+        proc = subprocess.run(
+            [sys.executable, __file__, "--case", name],
+            capture_output=True,
+            text=True,
+            env=_env(),
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return {"seconds": f"> {timeout:g}", "outcome": "cut off (still running)"}
+    lines = proc.stdout.strip().splitlines()
+    return json.loads(lines[-1]) if lines else {"seconds": "-", "outcome": proc.stderr.strip()[-120:]}
+
+
+def _seconds(row: dict[str, object]) -> float:
+    value = row["seconds"]
+    return value if isinstance(value, float | int) else float("inf")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("cases", nargs="*", help="cases to run (default all)")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds before a case is cut off")
     ap.add_argument("--case", help=argparse.SUPPRESS)
     ap.add_argument("--list", action="store_true", help="list the cases")
+    ap.add_argument("--repeat", type=int, default=1, help="run each case N times, report the fastest")
     args = ap.parse_args(argv)
     if args.case:
         print(json.dumps(run_case(args.case)))
@@ -328,19 +382,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| item | case | input | seconds | outcome |\n|---|---|---|---|---|")
     for name in args.cases or list(CASES):
         item, what, _ = CASES[name]
-        try:
-            proc = subprocess.run(
-                [sys.executable, __file__, "--case", name],
-                capture_output=True,
-                text=True,
-                env=_env(),
-                timeout=args.timeout,
-                check=False,
-            )
-            lines = proc.stdout.strip().splitlines()
-            row = json.loads(lines[-1]) if lines else {"seconds": "-", "outcome": proc.stderr.strip()[-120:]}
-        except subprocess.TimeoutExpired:
-            row = {"seconds": f"> {args.timeout:g}", "outcome": "cut off (still running)"}
+        row = min((_run_child(name, args.timeout) for _ in range(args.repeat)), key=_seconds)
         print(f"| {item} | {name} | {what} | {row['seconds']} | {row['outcome']} |", flush=True)
     return 0
 

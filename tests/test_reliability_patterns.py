@@ -151,11 +151,7 @@ def test_no_pattern_is_compiled_outside_the_registry() -> None:
 
 #: known superlinear patterns of modules owned elsewhere (fix there, then drop the entry:
 #: the xfail is strict, so a fixed pattern fails here until it is removed)
-KNOWN_SUPERLINEAR = {
-    "foithread.readers.wdtk_zip._EVENT_START": "``\\s*`` then ``[^\\n]{1,200}?\\sleft an annotation`` "
-    "re-tries the 200-character window at every split of a long white-space run after a rule line "
-    "(0.08 s at 10 KB of spaces, over 0.5 s at 100 KB); bounded by Limits.regex_timeout (ParseError)",
-}
+KNOWN_SUPERLINEAR: dict[str, str] = {}  # none left (wdtk_zip._EVENT_START made linear, issue 10)
 
 
 def _registered() -> list[Any]:

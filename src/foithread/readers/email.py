@@ -16,7 +16,6 @@ from html import unescape
 from typing import IO
 
 import regex
-from mailparser.utils import decode_header_part
 
 from foithread import discipline
 from foithread.attachments.sources import from_mail
@@ -24,6 +23,7 @@ from foithread.errors import ParseError, limit_exceeded
 from foithread.limits import DEFAULT_LIMITS, Limits
 from foithread.model import Sender
 from foithread.readers.base import Document, Part
+from foithread.readers.blankfold import parse_mail
 from foithread.readers.charsets import reread_bodies
 from foithread.readers.mailheaders import bound_headers
 from foithread.readers.ordering import REORDERED, oldest_first
@@ -179,6 +179,8 @@ def _subject(value: object, raw: object) -> str | None:
     then decoded (decoding first loses the space of a fold after an encoded word). mail-parser
     gives a list when a message repeats its Subject: the first one counts."""
     if isinstance(raw, str) and ("\n" in raw or "\r" in raw):
+        from mailparser.utils import decode_header_part  # only once an e-mail is read (import time)
+
         value = decode_header_part(unfold(raw))
     if isinstance(value, (list, tuple)):
         value = value[0] if value else None
@@ -235,10 +237,9 @@ def parse_email_bytes(
     depth = multipart_depth(data, limits.max_mime_depth)
     if depth > limits.max_mime_depth:
         raise _too_deep(f"more than {limits.max_mime_depth}", limits, source)
-    import mailparser  # here, not at the top: its import (a tenth of a second) is paid by e-mail inputs only
 
     try:
-        mail = mailparser.parse_from_bytes(data)
+        mail, plain_texts = parse_mail(data)
     except RecursionError:
         raise _too_deep("too deep for the MIME parser", limits, source) from None
     except Exception as exc:  # mail-parser wraps many failures; report them as ours
@@ -253,7 +254,7 @@ def parse_email_bytes(
         if value is not None:
             headers[key] = _header_value(value).strip()
     content_type = msg.get_content_type()
-    (plain, html), charset_warnings = reread_bodies(msg, (mail.text_plain or [], mail.text_html or []))
+    (plain, html), charset_warnings = reread_bodies(msg, (plain_texts, mail.text_html or []))
     warnings.extend(charset_warnings)
     plain = [normalise_newlines(t) for t in plain]
     html = [normalise_newlines(t) for t in html]

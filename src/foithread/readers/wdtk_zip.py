@@ -101,10 +101,16 @@ _ANNOTATION = regex.compile(
 )
 _HIDDEN = regex.compile(r"\s*This message has been hidden\b", regex.IGNORECASE)
 # What may follow a rule: anything else after a 31-hyphen line is message text that
-# happens to contain such a line.
+# happens to contain such a line. Used as a yes/no at one position, it says what
+# ``\s*(?:(?:From|To|Date):|This message has been hidden\b|Sent (?:request|a follow up) to |
+# [^\n]{1,200}?\sleft an annotation\b)`` said, in linear time (that form re-tried the 200-character
+# window at every split of a long white-space run): the run is read once, since the first three
+# start with a letter and so can only start at its end, and so can the annotation's name window,
+# unless that window is one blank character of the run (``  left an annotation``), which the
+# lookbehind reads (``\G`` keeps it inside the run).
 _EVENT_START = regex.compile(
-    r"\s*(?:(?:From|To|Date):|This message has been hidden\b|Sent (?:request|a follow up) to "
-    r"|[^\n]{1,200}?\sleft an annotation\b)",
+    r"\s*+(?:(?:From|To|Date):|This message has been hidden\b|Sent (?:request|a follow up) to "
+    r"|[^\n]{1,200}?\sleft an annotation\b|(?<=\G\s*[^\S\n]\s)left an annotation\b)",
     regex.IGNORECASE,
 )
 

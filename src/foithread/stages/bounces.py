@@ -52,7 +52,7 @@ _HEADER_LINE = discipline.compile(
 
 
 def _first(table: RuleTable, text: str) -> str | None:
-    for line in text.splitlines():
+    for line in dict.fromkeys(text.splitlines()):  # each distinct line once, in order (blank runs repeat)
         rule = table.first(line)
         if rule is not None:
             return rule.name

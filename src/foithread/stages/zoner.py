@@ -38,6 +38,7 @@ from foithread import discipline
 from foithread.rules import DEFAULT_RULES, Rules, RuleTable
 from foithread.rules.literals import fold
 from foithread.rules.quote_headers import letter_intro_pattern, opener_words, openers
+from foithread.stages import runs
 from foithread.stages.header_blocks import mark_header_blocks, mark_raw_headers
 
 
@@ -55,19 +56,62 @@ class Line:
         return not self.text.strip()
 
 
+#: longer white-space lines are not folded (each is long, so they are few)
+_FOLD_WIDTH = 80
+
+
 def split_lines(text: str, offset: int = 0) -> tuple[Line, ...]:
-    """Split on ``\\n`` keeping exact offsets (``offset`` is added to every position)."""
+    """Split on ``\\n`` keeping exact offsets (``offset`` is added to every position).
+
+    A run of one white-space-only line repeated more than ``2 * FOLD_EDGE + 1`` times keeps
+    ``FOLD_EDGE`` lines at each end and one :class:`Line` for the middle, whose ``stop`` lies past
+    all the copies it stands for (see :mod:`foithread.stages.runs`): the stages read it alike,
+    and 2 MB of blank lines cost 201 lines of work.
+    """
     out: list[Line] = []
     pos = 0
     n = len(text)
+    edge = runs.FOLD_EDGE
+    fold_at = 2 * edge + 2  # copies a run needs to be folded
     while pos < n:
         nl = text.find("\n", pos)
         if nl < 0:
             out.append(Line(offset + pos, offset + n, offset + n, text[pos:]))
             break
-        out.append(Line(offset + pos, offset + nl, offset + nl + 1, text[pos:nl]))
+        line = text[pos:nl]
+        unit = nl + 1 - pos
+        if unit <= _FOLD_WIDTH and not line.strip() and text.startswith(text[pos : nl + 1], nl + 1):
+            copies = _copies(text, pos, text[pos : nl + 1])  # a run of one white-space line, read once
+            if copies < fold_at:
+                out.extend(
+                    Line(offset + a, offset + a + unit - 1, offset + a + unit, line)
+                    for a in range(pos, pos + copies * unit, unit)
+                )
+            else:
+                middle = pos + edge * unit  # one line for the copies - 2 * FOLD_EDGE in the middle
+                tail = pos + (copies - edge) * unit
+                for a in [*range(pos, middle, unit), middle, *range(tail, tail + edge * unit, unit)]:
+                    stop = tail if a == middle else a + unit
+                    out.append(Line(offset + a, offset + a + unit - 1, offset + stop, line))
+            pos += copies * unit
+            continue
+        out.append(Line(offset + pos, offset + nl, offset + nl + 1, line))
         pos = nl + 1
     return tuple(out)
+
+
+def _copies(text: str, pos: int, unit: str) -> int:
+    """How many copies of ``unit`` follow one another from ``pos`` (at least two)."""
+    low, high = 2, 4  # low copies are there; find one count that is not
+    while text.startswith(unit * high, pos):
+        low, high = high, high * 2
+    while high - low > 1:  # low copies there, high copies not
+        mid = (low + high) // 2
+        if text.startswith(unit * mid, pos):
+            low = mid
+        else:
+            high = mid
+    return low
 
 
 @attrs.frozen

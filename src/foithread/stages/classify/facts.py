@@ -28,6 +28,7 @@ from foithread.rules.cues import (
 )
 from foithread.rules.literals import WRAPPED, fold
 from foithread.stages.party import PERSON_GREETING, Evidence, party_basis
+from foithread.stages.runs import head_lines, nonblank_count
 
 _DAEMON = discipline.compile(r"\b(?:mailer-daemon|postmaster|mail delivery (?:system|subsystem))\b", regex.I)
 _BOUNCE_SUBJECT = discipline.compile(
@@ -52,8 +53,7 @@ def window(body: str) -> str:
 
 
 def _head(body: str, lines: int) -> str:
-    out = [ln for ln in body.splitlines() if ln.strip()]
-    return "\n".join(out[:lines])
+    return "\n".join(head_lines(body, lines))
 
 
 def weighted_hits(rules: Rules, meaning: str, text: str, folded: str | None = None) -> dict[str, float]:
@@ -118,7 +118,7 @@ def _out_of_office(ev: Evidence, rules: Rules) -> str | None:
     hits = phrase_hits(rules, "out_of_office", head) - {OOO_SUBJECT, OOO_SUBJECT_AUTO}
     if OOO_SUBJECT_AUTO in subject_hits and hits:
         return "subject_auto"
-    nonblank = sum(1 for ln in ev.body.splitlines() if ln.strip())
+    nonblank = nonblank_count(ev.body)
     if OOO_PHRASE in hits and nonblank <= 25 and not PERSON_GREETING.search(head):
         return "body"
     if is_auto_reply(ev.headers) and hits:

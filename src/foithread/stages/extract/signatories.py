@@ -24,6 +24,7 @@ from foithread.stages.extract.patterns import compile_pattern, fullmatch, match,
 from foithread.stages.extract.placeholders import is_placeholder
 from foithread.stages.extract.postal import extract_postal
 from foithread.stages.extract.signatory_rules import ASK_FOR, CLOSINGS, NAME_CONNECTORS, NOT_NAMES, ROLE_MODIFIERS
+from foithread.stages.runs import fold_blank
 
 _CLOSING_ALT = "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in sorted(CLOSINGS, key=len, reverse=True))
 _CLOSING_LINE = compile_pattern(
@@ -312,11 +313,13 @@ def _sender_block(lines: list[str]) -> tuple[str, str | None, str | None] | None
 
 def extract_signatories(text: str) -> list[Signatory]:
     """The people or teams who sign ``text``, in order, de-duplicated by name."""
-    lines = [line.strip() for line in (text or "").splitlines()]
+    lines = fold_blank(list(map(str.strip, (text or "").splitlines())))
     for i, line in enumerate(lines):
+        if not line:
+            continue
         wrapped_on = line.startswith("On ") and i + 1 < len(lines) and lines[i + 1].endswith("wrote:")
         quote = line[:1] in _QUOTE_FIRST and fullmatch(_QUOTE_START, line) is not None
-        if i > 0 and line and (wrapped_on or quote):
+        if i > 0 and (wrapped_on or quote):
             lines = lines[:i]
             break
     found: list[tuple[str, str | None, str | None]] = []
