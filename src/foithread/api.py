@@ -111,15 +111,7 @@ def parse(
     ``recover_quoted=True`` adds the messages that the input's messages quote, rebuilt as messages of
     their own (:func:`foithread.recover_quoted`); by default the thread holds the input's own messages.
     """
-    return _parse(
-        source,
-        format,
-        rules_or_default(rules),
-        limits_or_default(limits),
-        as_text=False,
-        name=name,
-        recover_quoted=recover_quoted,
-    )
+    return _parse(source, format, rules, limits, as_text=False, name=name, recover_quoted=recover_quoted)
 
 
 def parse_text(
@@ -139,27 +131,20 @@ def parse_text(
     """
     if not isinstance(text, str):
         raise ParseError(f"parse_text expects a str, not {type(text).__name__}; use parse for paths and bytes")
-    return _parse(
-        text,
-        format,
-        rules_or_default(rules),
-        limits_or_default(limits),
-        as_text=True,
-        name=name,
-        recover_quoted=recover_quoted,
-    )
+    return _parse(text, format, rules, limits, as_text=True, name=name, recover_quoted=recover_quoted)
 
 
 def _parse(
     source: Source,
     format: str | None,
-    rules: Rules,
-    limits: Limits,
+    rules: Rules | None,
+    limits: Limits | None,
     *,
     as_text: bool,
     name: str | None,
     recover_quoted: bool = False,
 ) -> Thread:
+    rules, limits = rules_or_default(rules), limits_or_default(limits)
     doc = None
     try:
         doc = read(source, format, limits, as_text=as_text, name=name)
